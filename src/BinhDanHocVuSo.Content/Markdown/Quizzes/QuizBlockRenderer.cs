@@ -1,0 +1,20 @@
+using BinhDanHocVuSo.Content.Quizzes;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+
+namespace BinhDanHocVuSo.Content.Markdown.Quizzes;
+
+/// <summary>Writes a quiz as a form (see <see cref="QuizHtml"/>). A quiz with problems writes nothing: its errors are reported instead.</summary>
+public sealed class QuizBlockRenderer : HtmlObjectRenderer<QuizBlock>
+{
+    /// <inheritdoc />
+    protected override void Write(HtmlRenderer renderer, QuizBlock obj)
+    {
+        if (obj.Quiz is { } quiz && renderer.EnableHtmlForBlock)
+        {
+            renderer.EnsureLine();
+            // The form ends with a newline; writing it through WriteLine lets the renderer know, so no blank line is added.
+            renderer.WriteLine(QuizHtml.Render(quiz).TrimEnd('\n'));
+        }
+    }
+}

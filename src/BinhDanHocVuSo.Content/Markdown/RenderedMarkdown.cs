@@ -1,0 +1,9 @@
+using BinhDanHocVuSo.Content.Quizzes;
+
+namespace BinhDanHocVuSo.Content.Markdown;
+
+/// <summary>The result of rendering a lesson body.</summary>
+/// <param name="Html">The page HTML, quiz form included.</param>
+/// <param name="Quiz">The page's quiz, or null when it has none (or it has problems).</param>
+/// <param name="Problems">Mistakes found, with 1-based file lines.</param>
+internal sealed record RenderedMarkdown(string Html, Quiz? Quiz, IReadOnlyList<MarkdownProblem> Problems);
