@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace BinhDanHocVuSo.Web.Data;
+
+/// <summary>
+/// The one EF Core model of the platform. Each provider has a subclass only so that it can keep
+/// its own generated migrations (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<CatalogCourse> Courses => Set<CatalogCourse>();
+    public DbSet<CatalogLesson> Lessons => Set<CatalogLesson>();
+    public DbSet<LearnerRow> Learners => Set<LearnerRow>();
+    public DbSet<CourseEnrolmentRow> CourseEnrolments => Set<CourseEnrolmentRow>();
+    public DbSet<LessonCompletionRow> LessonCompletions => Set<LessonCompletionRow>();
+    public DbSet<QuizAttemptRow> QuizAttempts => Set<QuizAttemptRow>();
+    public DbSet<QuizAnswerRow> QuizAnswers => Set<QuizAnswerRow>();
+    public DbSet<LearnerDayRow> LearnerDays => Set<LearnerDayRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

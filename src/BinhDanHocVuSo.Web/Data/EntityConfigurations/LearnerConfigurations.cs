@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BinhDanHocVuSo.Web.Data.EntityConfigurations;
+
+sealed class LearnerConfiguration : IEntityTypeConfiguration<LearnerRow>
+{
+    public void Configure(EntityTypeBuilder<LearnerRow> learner)
+    {
+        learner.ToTable("Learners");
+        learner.HasKey(l => l.Id);
+        learner.Property(l => l.Version).IsConcurrencyToken();
+    }
+}
+
+sealed class CourseEnrolmentConfiguration : IEntityTypeConfiguration<CourseEnrolmentRow>
+{
+    public void Configure(EntityTypeBuilder<CourseEnrolmentRow> enrolment)
+    {
+        enrolment.ToTable("CourseEnrolments");
+        enrolment.HasKey(e => new { e.LearnerId, e.CourseSlug });
+        enrolment.Property(e => e.CourseSlug).HasMaxLength(Limits.Slug);
+        enrolment.Property(e => e.LastLessonSlug).HasMaxLength(Limits.Slug);
+        enrolment.HasIndex(e => e.CourseSlug);
+    }
+}
+
+sealed class LessonCompletionConfiguration : IEntityTypeConfiguration<LessonCompletionRow>
+{
+    public void Configure(EntityTypeBuilder<LessonCompletionRow> completion)
+    {
+        completion.ToTable("LessonCompletions");
+        completion.HasKey(c => new { c.LearnerId, c.CourseSlug, c.LessonSlug });
+        completion.Property(c => c.CourseSlug).HasMaxLength(Limits.Slug);
+        completion.Property(c => c.LessonSlug).HasMaxLength(Limits.Slug);
+        completion.Property(c => c.LessonVersion).HasMaxLength(Limits.Version);
+    }
+}
+
+sealed class QuizAttemptConfiguration : IEntityTypeConfiguration<QuizAttemptRow>
+{
+    public void Configure(EntityTypeBuilder<QuizAttemptRow> attempt)
+    {
+        attempt.ToTable("QuizAttempts");
+        attempt.HasKey(a => new { a.LearnerId, a.AttemptId });
+        attempt.Property(a => a.CourseSlug).HasMaxLength(Limits.Slug);
+        attempt.Property(a => a.QuizId).HasMaxLength(Limits.Slug);
+        attempt.Property(a => a.QuizVersion).HasMaxLength(Limits.Version);
+        attempt.HasIndex(a => new { a.CourseSlug, a.QuizId });
+    }
+}
+
+sealed class QuizAnswerConfiguration : IEntityTypeConfiguration<QuizAnswerRow>
+{
+    public void Configure(EntityTypeBuilder<QuizAnswerRow> answer)
+    {
+        answer.ToTable("QuizAnswers");
+        answer.HasKey(a => new { a.LearnerId, a.AttemptId, a.QuestionId });
+        answer.Property(a => a.QuestionId).HasMaxLength(Limits.Slug);
+        answer.Property(a => a.Answer).HasMaxLength(Limits.Answer);
+        answer.Property(a => a.RightAnswer).HasMaxLength(Limits.Answer);
+    }
+}
+
+sealed class LearnerDayConfiguration : IEntityTypeConfiguration<LearnerDayRow>
+{
+    public void Configure(EntityTypeBuilder<LearnerDayRow> day)
+    {
+        day.ToTable("LearnerDays");
+        day.HasKey(d => new { d.LearnerId, d.Day });
+    }
+}

@@ -1,0 +1,65 @@
+namespace BinhDanHocVuSo.Web.Data;
+
+/// <summary>
+/// One learner (account or guest). <see cref="Version"/> is the optimistic-concurrency token of the
+/// learner's whole history: every write by the learner grain moves it on by one, and a write based on a
+/// stale copy is refused.
+/// </summary>
+public sealed class LearnerRow
+{
+    public Guid Id { get; set; }
+    public long Version { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public sealed class CourseEnrolmentRow
+{
+    public Guid LearnerId { get; set; }
+    public required string CourseSlug { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+    public string? LastLessonSlug { get; set; }
+    public DateTime? LastOpenedAt { get; set; }
+}
+
+public sealed class LessonCompletionRow
+{
+    public Guid LearnerId { get; set; }
+    public required string CourseSlug { get; set; }
+    public required string LessonSlug { get; set; }
+    public required string LessonVersion { get; set; }
+    public DateTime CompletedAt { get; set; }
+}
+
+public sealed class QuizAttemptRow
+{
+    public Guid LearnerId { get; set; }
+    public Guid AttemptId { get; set; }
+    public required string CourseSlug { get; set; }
+    public required string QuizId { get; set; }
+    public required string QuizVersion { get; set; }
+    public DateTime SubmittedAt { get; set; }
+    public int Correct { get; set; }
+    public int Total { get; set; }
+    public int ScorePercent { get; set; }
+    public bool Passed { get; set; }
+    public bool CourseCompleted { get; set; }
+}
+
+/// <summary>One question of one attempt: what the learner chose and whether it was right.</summary>
+public sealed class QuizAnswerRow
+{
+    public Guid LearnerId { get; set; }
+    public Guid AttemptId { get; set; }
+    public required string QuestionId { get; set; }
+    public required string Answer { get; set; }
+    public required string RightAnswer { get; set; }
+    public bool IsCorrect { get; set; }
+}
+
+/// <summary>A day (Vietnam time) on which the learner did something: the source of "days active in a row".</summary>
+public sealed class LearnerDayRow
+{
+    public Guid LearnerId { get; set; }
+    public DateOnly Day { get; set; }
+}

@@ -1,0 +1,60 @@
+using BinhDanHocVuSo.Content.Courses;
+using BinhDanHocVuSo.Web.Features.Learning;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace BinhDanHocVuSo.Web.Features.Courses;
+
+/// <summary>A course at <c>/c/{course}</c>: its lessons with the learner's status, and the final quiz.</summary>
+public sealed class CourseModel(ICourseCatalogSource catalog, LearnerIdentity identity, IGrainFactory grains,
+    IAntiforgery antiforgery, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public Course Course { get; private set; } = null!;
+    public CourseProgress? Progress { get; private set; }
+    public Lesson? NextLesson { get; private set; }
+    public HtmlString FinalQuizHtml { get; private set; } = HtmlString.Empty;
+    public QuizResultView? Result { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string course)
+    {
+        if (catalog.Current.Find(course) is not { } found)
+        {
+            return NotFound();
+        }
+        await Show(found, identity.Find(HttpContext));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string course)
+    {
+        if (catalog.Current.Find(course) is not { FinalQuiz: { } quiz } found)
+        {
+            return NotFound();
+        }
+        var learner = grains.GetGrain<ILearnerGrain>(identity.FindOrCreate(HttpContext));
+        try
+        {
+            var result = await learner.SubmitQuiz(QuizPage.ReadSubmission(Request.Form, found.Slug, quiz));
+            Result = QuizResultView.From(result, quiz, isFinal: true, text["NoAnswer"]);
+        }
+        catch (LearningException e)
+        {
+            Error = e.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        await Show(found, identity.FindOrCreate(HttpContext));
+        return Page();
+    }
+
+    async Task Show(Course course, Guid? learnerId)
+    {
+        Course = course;
+        Progress = learnerId is { } id ? await grains.GetGrain<ILearnerGrain>(id).GetCourseProgress(course.Slug) : null;
+        NextLesson = course.Lessons.FirstOrDefault(l => Progress?.CompletedLessons.Contains(l.Slug) != true);
+        FinalQuizHtml = course.FinalQuizHtml is { } html ? QuizPage.WithFormFields(html, HttpContext, antiforgery) : HtmlString.Empty;
+    }
+}

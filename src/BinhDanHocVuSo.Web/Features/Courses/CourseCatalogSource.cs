@@ -1,0 +1,62 @@
+using BinhDanHocVuSo.Content.Competences;
+using BinhDanHocVuSo.Content.Courses;
+using BinhDanHocVuSo.Web.Hosting;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Primitives;
+
+namespace BinhDanHocVuSo.Web.Features.Courses;
+
+/// <summary>The catalogue of courses currently served: loaded and validated once, swapped whole when files change.</summary>
+public interface ICourseCatalogSource
+{
+    CourseCatalog Current { get; }
+}
+
+sealed class CourseCatalogSource : ICourseCatalogSource, IDisposable
+{
+    readonly string _coursesPath;
+    readonly CompetenceModel _competences;
+    readonly ILogger<CourseCatalogSource> _logger;
+    readonly PhysicalFileProvider? _watcher;
+    readonly IDisposable? _subscription;
+    volatile CourseCatalog _current;
+
+    public CourseCatalogSource(ContentPaths paths, bool watch, ILogger<CourseCatalogSource> logger)
+    {
+        _coursesPath = paths.Courses;
+        _logger = logger;
+        _competences = CompetenceModel.Load(Path.Combine(paths.Assessments, "competences.yaml"));
+        foreach (var error in _competences.Errors)
+        {
+            logger.LogError("Competence model: {Error}", error.ToString());
+        }
+        _current = Load();
+        if (watch)
+        {
+            _watcher = new PhysicalFileProvider(_coursesPath);
+            _subscription = ChangeToken.OnChange(() => _watcher.Watch("**/*"), () => _current = Load());
+        }
+    }
+
+    public CourseCatalog Current => _current;
+
+    CourseCatalog Load()
+    {
+        var catalog = CourseLoader.Load(_coursesPath, _competences);
+        foreach (var error in catalog.Errors)
+        {
+            _logger.LogError("Course content: {Error}", error.ToString());
+        }
+        _logger.LogInformation("Loaded {Count} courses from {Path}", catalog.Courses.Count, _coursesPath);
+        return catalog;
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _watcher?.Dispose();
+    }
+}
+
+/// <summary>The resolved content folders.</summary>
+public sealed record ContentPaths(string Courses, string Assessments);

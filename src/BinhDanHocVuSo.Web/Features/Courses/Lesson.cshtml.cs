@@ -1,0 +1,93 @@
+using BinhDanHocVuSo.Content.Courses;
+using BinhDanHocVuSo.Web.Features.Learning;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace BinhDanHocVuSo.Web.Features.Courses;
+
+/// <summary>
+/// A lesson at its short, stable address <c>/c/{course}/{lesson}</c> (printed on QR posters), with its quiz
+/// as a plain form: answering works without JavaScript, and the result explains every question.
+/// </summary>
+public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity identity, IGrainFactory grains,
+    IAntiforgery antiforgery, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public Course Course { get; private set; } = null!;
+    public Lesson Lesson { get; private set; } = null!;
+    public Lesson? NextLesson { get; private set; }
+    public HtmlString LessonHtml { get; private set; } = HtmlString.Empty;
+    public QuizResultView? Result { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string course, string lesson)
+    {
+        if (Find(course, lesson) is { } redirect)
+        {
+            return redirect;
+        }
+        // Only learners who already have a history get "continue here" recorded: a passer-by reading a
+        // poster's lesson costs no database write.
+        if (identity.Find(HttpContext) is { } learnerId)
+        {
+            await grains.GetGrain<ILearnerGrain>(learnerId).OpenLesson(Course.Slug, Lesson.Slug);
+        }
+        LessonHtml = QuizPage.WithFormFields(Lesson.Html, HttpContext, antiforgery);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string course, string lesson)
+    {
+        if (Find(course, lesson) is { } redirect)
+        {
+            return redirect;
+        }
+        if (Lesson.Quiz is not { } quiz)
+        {
+            return NotFound();
+        }
+        try
+        {
+            var submission = QuizPage.ReadSubmission(Request.Form, Course.Slug, quiz);
+            var result = await grains.GetGrain<ILearnerGrain>(identity.FindOrCreate(HttpContext)).SubmitQuiz(submission);
+            Result = QuizResultView.From(result, quiz, isFinal: false, text["NoAnswer"]);
+            return Page();
+        }
+        catch (LearningException e)
+        {
+            Error = e.Message;
+            LessonHtml = QuizPage.WithFormFields(Lesson.Html, HttpContext, antiforgery);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostDoneAsync(string course, string lesson)
+    {
+        if (Find(course, lesson) is { } redirect)
+        {
+            return redirect;
+        }
+        await grains.GetGrain<ILearnerGrain>(identity.FindOrCreate(HttpContext)).CompleteLesson(Course.Slug, Lesson.Slug);
+        return NextLesson is { } next ? Redirect($"/c/{Course.Slug}/{next.Slug}") : Redirect($"/c/{Course.Slug}");
+    }
+
+    IActionResult? Find(string courseSlug, string lessonSlug)
+    {
+        if (catalog.Current.Find(courseSlug) is not { } course || course.FindLesson(lessonSlug) is not { } match)
+        {
+            return NotFound();
+        }
+        if (match.IsAlias)
+        {
+            // A renamed lesson keeps its old address working for printed QR codes.
+            return RedirectPermanent($"/c/{course.Slug}/{match.Lesson.Slug}");
+        }
+        Course = course;
+        Lesson = match.Lesson;
+        NextLesson = course.Lessons.SkipWhile(l => l.Slug != Lesson.Slug).Skip(1).FirstOrDefault();
+        return null;
+    }
+}

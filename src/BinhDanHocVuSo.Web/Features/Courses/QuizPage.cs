@@ -1,0 +1,42 @@
+using BinhDanHocVuSo.Content.Quizzes;
+using BinhDanHocVuSo.Web.Features.Learning;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Html;
+
+namespace BinhDanHocVuSo.Web.Features.Courses;
+
+/// <summary>What the lesson and course pages share: the quiz form and its graded result.</summary>
+public static class QuizPage
+{
+    public const string AttemptField = "attemptId";
+
+    /// <summary>
+    /// The cached lesson HTML carries a placeholder where each request's own fields go: the anti-forgery token,
+    /// and a fresh attempt id so that pressing "Nộp bài" twice records one attempt.
+    /// </summary>
+    public static HtmlString WithFormFields(string renderedHtml, HttpContext http, IAntiforgery antiforgery)
+    {
+        var token = antiforgery.GetAndStoreTokens(http);
+        var fields = $"<input type=\"hidden\" name=\"{token.FormFieldName}\" value=\"{token.RequestToken}\">"
+            + $"<input type=\"hidden\" name=\"{AttemptField}\" value=\"{Guid.NewGuid()}\">";
+        return new HtmlString(renderedHtml.Replace(QuizHtml.FormFieldsPlaceholder, fields, StringComparison.Ordinal));
+    }
+
+    /// <summary>Reads a submitted quiz form into a submission, or explains what is malformed.</summary>
+    public static QuizSubmission ReadSubmission(IFormCollection form, string courseSlug, Quiz quiz)
+    {
+        if (!Guid.TryParse(form[AttemptField], out var attemptId) || attemptId == Guid.Empty)
+        {
+            throw new LearningException(LearningProblem.MalformedAnswer, "Thiếu mã lượt làm bài (attemptId). Hãy tải lại trang và làm lại.");
+        }
+        try
+        {
+            var pairs = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? "")));
+            return new QuizSubmission(attemptId, courseSlug, quiz.Id, QuizAnswers.FromForm(quiz, pairs));
+        }
+        catch (QuizAnswerException e)
+        {
+            throw new LearningException(LearningProblem.MalformedAnswer, e.Message);
+        }
+    }
+}

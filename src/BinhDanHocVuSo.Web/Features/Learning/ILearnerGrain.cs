@@ -1,0 +1,26 @@
+namespace BinhDanHocVuSo.Web.Features.Learning;
+
+/// <summary>
+/// One learner (an account or a guest), keyed by the learner's id: the one place that decides what the
+/// learner has done. Each method is one thing the learner does; a method returns only after its effect
+/// is in the database.
+/// </summary>
+public interface ILearnerGrain : IGrainWithGuidKey
+{
+    /// <summary>Starts a course (again is harmless) and returns its progress.</summary>
+    Task<CourseProgress> StartCourse(string courseSlug);
+
+    /// <summary>Records that the learner opened a lesson, so "Tiếp tục học" can bring them back to it.</summary>
+    Task<CourseProgress> OpenLesson(string courseSlug, string lessonSlug);
+
+    /// <summary>Marks a lesson done (again is harmless).</summary>
+    Task<CourseProgress> CompleteLesson(string courseSlug, string lessonSlug);
+
+    /// <summary>Grades an attempt on the server. The same attempt id sent again returns the first result and records nothing.</summary>
+    Task<QuizResult> SubmitQuiz(QuizSubmission submission);
+
+    Task<CourseProgress> GetCourseProgress(string courseSlug);
+
+    /// <summary>Progress in every course the learner started, where to continue, and how regularly they learn.</summary>
+    Task<LearnerOverview> GetOverview();
+}

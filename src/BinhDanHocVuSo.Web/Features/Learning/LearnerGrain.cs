@@ -1,0 +1,277 @@
+using System.Collections.Immutable;
+using BinhDanHocVuSo.Content.Courses;
+using BinhDanHocVuSo.Content.Quizzes;
+using BinhDanHocVuSo.Web.Data;
+using BinhDanHocVuSo.Web.Features.Courses;
+
+namespace BinhDanHocVuSo.Web.Features.Learning;
+
+sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, TimeProvider clock) : Grain, ILearnerGrain
+{
+    // Vietnam keeps UTC+7 all year: a learner's "day" for streaks is the local calendar day.
+    static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
+    LearnerState _state = LearnerState.New;
+
+    Guid LearnerId => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        _state = await store.LoadAsync(LearnerId, cancellationToken);
+
+    public Task<CourseProgress> StartCourse(string courseSlug) => Act(async () =>
+    {
+        var course = FindCourse(courseSlug);
+        await EnsureStarted(course, Now());
+        return Progress(course);
+    });
+
+    public Task<CourseProgress> OpenLesson(string courseSlug, string lessonSlug) => Act(async () =>
+    {
+        var course = FindCourse(courseSlug);
+        var lesson = FindLesson(course, lessonSlug);
+        var now = Now();
+        await EnsureStarted(course, now);
+        var state = _state.Courses[course.Slug];
+        if (state.LastLessonSlug != lesson.Slug || !IsToday(now))
+        {
+            var opened = state with { LastLessonSlug = lesson.Slug };
+            await Save(_state with { Courses = _state.Courses.SetItem(course.Slug, opened) }, now,
+                db => db.CourseEnrolments.Update(EnrolmentRow(course.Slug, opened, now)));
+        }
+        return Progress(course);
+    });
+
+    public Task<CourseProgress> CompleteLesson(string courseSlug, string lessonSlug) => Act(async () =>
+    {
+        var course = FindCourse(courseSlug);
+        var lesson = FindLesson(course, lessonSlug);
+        var now = Now();
+        await EnsureStarted(course, now);
+        if (!_state.Courses[course.Slug].Lessons.ContainsKey(lesson.Slug))
+        {
+            Action<AppDbContext> change = _ => { };
+            var next = WithLessonDone(course, lesson, _state, now, ref change);
+            await Save(WithCompletion(course, next, now, ref change), now, change);
+        }
+        return Progress(course);
+    });
+
+    public Task<QuizResult> SubmitQuiz(QuizSubmission submission) => Act(async () =>
+    {
+        if (_state.Attempts.TryGetValue(submission.AttemptId, out var earlier))
+        {
+            return earlier;
+        }
+
+        var course = FindCourse(submission.CourseSlug);
+        var (quiz, lesson) = FindQuiz(course, submission.QuizId);
+        QuizGrade grade;
+        try
+        {
+            grade = QuizGrader.Grade(quiz, submission.Answers);
+        }
+        catch (QuizAnswerException e)
+        {
+            throw new LearningException(LearningProblem.MalformedAnswer, e.Message);
+        }
+
+        var now = Now();
+        await EnsureStarted(course, now);
+        var result = new QuizResult(submission.AttemptId, course.Slug, quiz.Id, quiz.Version, grade.Correct, grade.Total,
+            grade.ScorePercent, grade.ScorePercent >= course.PassMark,
+            [.. grade.Questions.Select(q => new QuestionResult(q.QuestionId, q.IsCorrect, q.Chosen, q.Right))],
+            now, CourseCompleted: false);
+
+        Action<AppDbContext> change = _ => { };
+        var next = _state with { Attempts = _state.Attempts.Add(result.AttemptId, result) };
+        if (lesson is not null)
+        {
+            // Trying a lesson's quiz finishes the lesson: the learner has read it and practised.
+            next = WithLessonDone(course, lesson, next, now, ref change);
+        }
+        next = WithCompletion(course, next, now, ref change);
+        if (next.Courses[course.Slug].CompletedAt == now)
+        {
+            result = result with { CourseCompleted = true };
+            next = next with { Attempts = next.Attempts.SetItem(result.AttemptId, result) };
+        }
+
+        var attempt = AttemptRow(result);
+        var answers = LearnerStore.AnswerRows(LearnerId, result).ToList();
+        change += db =>
+        {
+            db.QuizAttempts.Add(attempt);
+            db.QuizAnswers.AddRange(answers);
+        };
+        await Save(next, now, change);
+        return result;
+    });
+
+    public Task<CourseProgress> GetCourseProgress(string courseSlug) => Task.FromResult(Progress(FindCourse(courseSlug)));
+
+    public Task<LearnerOverview> GetOverview()
+    {
+        var courses = catalog.Current.Courses.Where(c => _state.Courses.ContainsKey(c.Slug)).Select(Progress).ToList();
+        var current = _state.Courses
+            .Where(c => c.Value.CompletedAt is null && catalog.Current.Find(c.Key) is not null)
+            .OrderByDescending(c => c.Value.Lessons.Values.Select(l => l.At).DefaultIfEmpty(c.Value.StartedAt).Max())
+            .Select(c => Progress(catalog.Current.Find(c.Key)!))
+            .FirstOrDefault();
+        var today = Day(Now());
+        var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var lessonsThisWeek = _state.Courses.Values.SelectMany(c => c.Lessons.Values).Count(l => Day(l.At) >= weekStart);
+        var review = _state.Attempts.Values
+            .GroupBy(a => (a.CourseSlug, a.QuizId))
+            .Select(g => g.MaxBy(a => a.SubmittedAt)!)
+            .SelectMany(a => a.Questions.Where(q => !q.IsCorrect).Select(q => new ReviewSuggestion(a.CourseSlug, a.QuizId, q.QuestionId)))
+            .Take(5)
+            .ToList();
+        return Task.FromResult(new LearnerOverview(courses, current?.CourseSlug, current?.NextLessonSlug,
+            DaysInARow(today), lessonsThisWeek, review));
+    }
+
+    async Task EnsureStarted(Course course, DateTime now)
+    {
+        if (_state.Courses.ContainsKey(course.Slug))
+        {
+            return;
+        }
+        var started = CourseState.StartedOn(now);
+        await Save(_state with { Courses = _state.Courses.Add(course.Slug, started) }, now,
+            db => db.CourseEnrolments.Add(EnrolmentRow(course.Slug, started, now)));
+    }
+
+    LearnerState WithLessonDone(Course course, Lesson lesson, LearnerState state, DateTime now, ref Action<AppDbContext> change)
+    {
+        var courseState = state.Courses[course.Slug];
+        if (courseState.Lessons.ContainsKey(lesson.Slug))
+        {
+            return state;
+        }
+        var row = new LessonCompletionRow
+        {
+            LearnerId = LearnerId, CourseSlug = course.Slug, LessonSlug = lesson.Slug, LessonVersion = lesson.Version, CompletedAt = now,
+        };
+        change += db => db.LessonCompletions.Add(row);
+        courseState = courseState with { Lessons = courseState.Lessons.Add(lesson.Slug, new LessonDone(lesson.Version, now)) };
+        return state with { Courses = state.Courses.SetItem(course.Slug, courseState) };
+    }
+
+    /// <summary>Sets the course's completion time the first time every current lesson is done and the final quiz is passed.</summary>
+    LearnerState WithCompletion(Course course, LearnerState state, DateTime now, ref Action<AppDbContext> change)
+    {
+        var courseState = state.Courses[course.Slug];
+        if (courseState.CompletedAt is not null || !IsComplete(course, state))
+        {
+            return state;
+        }
+        var completed = courseState with { CompletedAt = now };
+        var row = EnrolmentRow(course.Slug, completed, now);
+        change += db => db.CourseEnrolments.Update(row);
+        return state with { Courses = state.Courses.SetItem(course.Slug, completed) };
+    }
+
+    // Lessons removed from the course since the learner started do not count, so they never block completion.
+    static bool IsComplete(Course course, LearnerState state)
+    {
+        var courseState = state.Courses[course.Slug];
+        var lessonsDone = course.Lessons.All(l => courseState.Lessons.ContainsKey(l.Slug));
+        var finalPassed = course.FinalQuiz is null
+            || state.Attempts.Values.Any(a => a.CourseSlug == course.Slug && a.QuizId == course.FinalQuiz.Id && a.Passed);
+        return lessonsDone && finalPassed;
+    }
+
+    async Task Save(LearnerState next, DateTime now, Action<AppDbContext> change)
+    {
+        var day = Day(now);
+        if (!next.ActiveDays.Contains(day))
+        {
+            next = next with { ActiveDays = next.ActiveDays.Add(day) };
+            change += db => db.LearnerDays.Add(new LearnerDayRow { LearnerId = LearnerId, Day = day });
+        }
+        var version = await store.SaveAsync(LearnerId, _state.Version, change);
+        _state = next with { Version = version };
+    }
+
+    /// <summary>
+    /// Runs one user action. If another activation wrote meanwhile (possible for a moment while a cluster
+    /// heals), reload the stored history and run the action once more on top of it.
+    /// </summary>
+    async Task<T> Act<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (StaleLearnerStateException)
+        {
+            _state = await store.LoadAsync(LearnerId);
+            return await action();
+        }
+    }
+
+    CourseProgress Progress(Course course)
+    {
+        var state = _state.Course(course.Slug);
+        var done = state is null ? [] : course.Lessons.Where(l => state.Lessons.ContainsKey(l.Slug)).Select(l => l.Slug).ToList();
+        var next = course.Lessons.FirstOrDefault(l => state is null || !state.Lessons.ContainsKey(l.Slug))?.Slug;
+        var quizzes = _state.Attempts.Values
+            .Where(a => a.CourseSlug == course.Slug)
+            .GroupBy(a => a.QuizId)
+            .ToImmutableDictionary(g => g.Key, g =>
+            {
+                var best = g.MaxBy(a => a.ScorePercent)!;
+                return new QuizStanding(best.ScorePercent, g.Count(), best.QuizVersion);
+            });
+        return new CourseProgress(course.Slug, state is not null, done, course.Lessons.Count, next, quizzes, state?.CompletedAt, state?.LastLessonSlug);
+    }
+
+    int DaysInARow(DateOnly today)
+    {
+        var day = _state.ActiveDays.Contains(today) ? today : today.AddDays(-1);
+        var count = 0;
+        while (_state.ActiveDays.Contains(day))
+        {
+            count++;
+            day = day.AddDays(-1);
+        }
+        return count;
+    }
+
+    Course FindCourse(string slug) => catalog.Current.Find(slug)
+        ?? throw new LearningException(LearningProblem.UnknownCourse, $"Không có khoá học '{slug}'.");
+
+    static Lesson FindLesson(Course course, string slug) => course.FindLesson(slug)?.Lesson
+        ?? throw new LearningException(LearningProblem.UnknownLesson, $"Khoá học '{course.Slug}' không có bài '{slug}'.");
+
+    static (Quiz Quiz, Lesson? Lesson) FindQuiz(Course course, string quizId)
+    {
+        if (course.FinalQuiz is { } final && final.Id == quizId)
+        {
+            return (final, null);
+        }
+        var lesson = course.Lessons.FirstOrDefault(l => l.Quiz?.Id == quizId);
+        return lesson?.Quiz is { } quiz
+            ? (quiz, lesson)
+            : throw new LearningException(LearningProblem.UnknownQuiz, $"Khoá học '{course.Slug}' không có bài kiểm tra '{quizId}'.");
+    }
+
+    CourseEnrolmentRow EnrolmentRow(string courseSlug, CourseState state, DateTime now) => new()
+    {
+        LearnerId = LearnerId, CourseSlug = courseSlug, StartedAt = state.StartedAt, CompletedAt = state.CompletedAt,
+        LastLessonSlug = state.LastLessonSlug, LastOpenedAt = now,
+    };
+
+    QuizAttemptRow AttemptRow(QuizResult result) => new()
+    {
+        LearnerId = LearnerId, AttemptId = result.AttemptId, CourseSlug = result.CourseSlug, QuizId = result.QuizId,
+        QuizVersion = result.QuizVersion, SubmittedAt = result.SubmittedAt, Correct = result.Correct, Total = result.Total,
+        ScorePercent = result.ScorePercent, Passed = result.Passed, CourseCompleted = result.CourseCompleted,
+    };
+
+    DateTime Now() => clock.GetUtcNow().UtcDateTime;
+
+    bool IsToday(DateTime at) => _state.ActiveDays.Contains(Day(at));
+
+    static DateOnly Day(DateTime utc) => DateOnly.FromDateTime(utc + VietnamOffset);
+}

@@ -1,0 +1,63 @@
+using BinhDanHocVuSo.Web.Features.Courses;
+
+namespace BinhDanHocVuSo.Web.Features.Learning;
+
+/// <summary>JSON endpoints for the phone pages and the offline queue, on the learner's session or guest cookie.</summary>
+public static class LearningApi
+{
+    public static IEndpointRouteBuilder MapLearningApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Learning");
+        api.MapGet("/progress", GetOverview);
+        api.MapGet("/progress/{course}", GetCourseProgress);
+        api.MapPost("/courses/{course}/start", StartCourse);
+        api.MapPost("/courses/{course}/lessons/{lesson}/open", OpenLesson);
+        api.MapPost("/courses/{course}/lessons/{lesson}/complete", CompleteLesson);
+        api.MapPost("/courses/{course}/quizzes/{quiz}/attempts", SubmitAttempt);
+        return app;
+    }
+
+    /// <summary>A quiz attempt as the phone sends it. The attempt id is made by the phone, once per attempt, so a resend is safe.</summary>
+    public sealed record AttemptRequest(Guid AttemptId, Dictionary<string, string[]>? Answers);
+
+    static async Task<IResult> GetOverview(HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
+        TypedResults.Ok(await Learner(http, identity, grains).GetOverview());
+
+    static Task<IResult> GetCourseProgress(string course, HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
+        Run(() => Learner(http, identity, grains).GetCourseProgress(course));
+
+    static Task<IResult> StartCourse(string course, HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
+        Run(() => Learner(http, identity, grains).StartCourse(course));
+
+    static Task<IResult> OpenLesson(string course, string lesson, HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
+        Run(() => Learner(http, identity, grains).OpenLesson(course, lesson));
+
+    static Task<IResult> CompleteLesson(string course, string lesson, HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
+        Run(() => Learner(http, identity, grains).CompleteLesson(course, lesson));
+
+    static Task<IResult> SubmitAttempt(string course, string quiz, AttemptRequest request, HttpContext http, LearnerIdentity identity, IGrainFactory grains)
+    {
+        if (request.AttemptId == Guid.Empty)
+        {
+            return Task.FromResult<IResult>(TypedResults.Problem("attemptId is missing: send a new GUID for each attempt and the same one when resending it.", statusCode: 400));
+        }
+        var answers = (request.Answers ?? []).ToDictionary(a => a.Key, a => (IReadOnlyList<string>)(a.Value ?? []));
+        return Run(() => Learner(http, identity, grains).SubmitQuiz(new QuizSubmission(request.AttemptId, course, quiz, answers)));
+    }
+
+    static ILearnerGrain Learner(HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
+        grains.GetGrain<ILearnerGrain>(identity.FindOrCreate(http));
+
+    static async Task<IResult> Run<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return TypedResults.Ok(await action());
+        }
+        catch (LearningException e)
+        {
+            var status = e.Problem is LearningProblem.MalformedAnswer ? 400 : 404;
+            return TypedResults.Problem(e.Message, statusCode: status, title: e.Problem.ToString());
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace BinhDanHocVuSo.Web.Hosting;
+
+/// <summary>The database settings after validation: a provider and a usable connection string.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string ProviderKey = "Database:Provider";
+    public const string SqliteKey = "ConnectionStrings:Sqlite";
+    public const string PostgresKey = "ConnectionStrings:Postgres";
+    public const string DataPathKey = "Database:DataPath";
+
+    /// <summary>The key a person changes to point the platform at another database.</summary>
+    public string ConnectionStringKey => Provider == DatabaseProvider.Sqlite ? SqliteKey : PostgresKey;
+
+    public static DatabaseSettings Read(IConfiguration configuration, string contentRoot)
+    {
+        var providerName = configuration[ProviderKey];
+        var provider = DatabaseProvider.Sqlite;
+        if (!string.IsNullOrWhiteSpace(providerName) && !Enum.TryParse(providerName, ignoreCase: true, out provider))
+        {
+            throw new StartupException($"{ProviderKey} is '{providerName}'; set it to 'Sqlite' (embedded, the default) or 'Postgres'.");
+        }
+
+        return provider == DatabaseProvider.Sqlite
+            ? new(provider, SqliteConnectionString(configuration, contentRoot))
+            : new(provider, PostgresConnectionString(configuration));
+    }
+
+    static string SqliteConnectionString(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration[SqliteKey];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            var folder = Path.GetFullPath(configuration[DataPathKey] ?? "data", contentRoot);
+            configured = $"Data Source={Path.Combine(folder, "binhdanhocvuso.db")}";
+        }
+
+        try
+        {
+            var builder = new SqliteConnectionStringBuilder(configured);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource, contentRoot));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+            builder.Pooling = true;
+            return builder.ToString();
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException($"{SqliteKey} is not usable ({e.Message}); give a connection string such as 'Data Source=data/binhdanhocvuso.db' in a writable folder.", e);
+        }
+    }
+
+    static string PostgresConnectionString(IConfiguration configuration)
+    {
+        var configured = configuration[PostgresKey];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            throw new StartupException($"{ProviderKey} is 'Postgres' but {PostgresKey} is empty; set it, e.g. 'Host=127.0.0.1;Port=5432;Database=binhdanhocvuso;Username=app;Password=…' (environment variable ConnectionStrings__Postgres).");
+        }
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(configured).ConnectionString;
+        }
+        catch (ArgumentException e)
+        {
+            throw new StartupException($"{PostgresKey} is not a valid PostgreSQL connection string: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Orleans.Configuration;
+
+namespace BinhDanHocVuSo.Web.Hosting;
+
+public static class SiloExtensions
+{
+    /// <summary>
+    /// Co-hosts the Orleans silo. With SQLite it is a single localhost silo; with PostgreSQL the silos of a
+    /// province share Orleans' own ADO.NET membership tables and form one cluster.
+    /// </summary>
+    public static WebApplicationBuilder AddSilo(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        var database = DatabaseSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
+        var clustering = string.IsNullOrWhiteSpace(options.Clustering)
+            ? (database.Provider == DatabaseProvider.Postgres ? "AdoNet" : "Localhost")
+            : options.Clustering;
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = options.ClusterId;
+                cluster.ServiceId = options.ServiceId;
+            });
+            switch (clustering.ToLowerInvariant())
+            {
+                case "localhost":
+                    silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+                    break;
+                case "adonet" when database.Provider == DatabaseProvider.Postgres:
+                    silo.UseAdoNetClustering(adoNet =>
+                    {
+                        adoNet.Invariant = "Npgsql";
+                        adoNet.ConnectionString = database.ConnectionString;
+                    });
+                    silo.ConfigureEndpoints(options.AdvertisedAddress(), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+                    break;
+                default:
+                    throw new StartupException($"Orleans:Clustering is '{clustering}'; use 'Localhost', or 'AdoNet' together with Database:Provider 'Postgres'.");
+            }
+        });
+        builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: [HealthExtensions.ReadyTag]);
+        return builder;
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+
+namespace BinhDanHocVuSo.Web.Hosting;
+
+/// <summary>
+/// Finds the readable cause of a failed start (a setting to fix) so that Program can print one line
+/// instead of a stack trace. Anything else is a bug and keeps its stack trace.
+/// </summary>
+public static class StartupErrors
+{
+    public static string? Describe(Exception e) => e switch
+    {
+        StartupException startup => startup.Message,
+        OptionsValidationException options => string.Join("; ", options.Failures),
+        AggregateException aggregate => aggregate.InnerExceptions.Select(Describe).FirstOrDefault(m => m is not null),
+        _ when e.InnerException is not null => Describe(e.InnerException),
+        _ => null,
+    };
+}

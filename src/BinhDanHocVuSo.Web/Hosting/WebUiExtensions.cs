@@ -1,0 +1,55 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.WebEncoders;
+
+namespace BinhDanHocVuSo.Web.Hosting;
+
+public static class WebUiExtensions
+{
+    /// <summary>Server-rendered Vietnamese pages for phones: Razor Pages under <c>Features/</c>, UTF-8 text, compression, request logs.</summary>
+    public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        // The default encoder writes every Vietnamese letter as an HTML entity, nearly doubling a page.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+        });
+        services.AddHttpLogging(options =>
+        {
+            // Method, path, status and time only: no query strings, headers or bodies, so no personal data in logs.
+            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            options.CombineLogs = true;
+        });
+        return builder;
+    }
+
+    public static WebApplication UseWebUi(this WebApplication app)
+    {
+        app.UseHttpLogging();
+        app.UseResponseCompression();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("vi-VN"),
+            SupportedCultures = [new("vi-VN")],
+            SupportedUICultures = [new("vi-VN")],
+        });
+        app.UseStatusCodePagesWithReExecute("/loi/{0}");
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        return app;
+    }
+}

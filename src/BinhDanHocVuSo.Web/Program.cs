@@ -1,0 +1,32 @@
+using BinhDanHocVuSo.Web.Features.Courses;
+using BinhDanHocVuSo.Web.Hosting;
+
+if (args is ["validate", ..])
+{
+    return ValidateCommand.Run(args[1..]);
+}
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddData();
+    builder.AddCourseEngine();
+    builder.AddSilo();
+    builder.AddLearning();
+    builder.AddWebUi();
+
+    var app = builder.Build();
+    app.UseWebUi();
+    app.MapHealth();
+    app.MapCourses();
+    app.MapLearning();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (StartupErrors.Describe(e) is { } problem)
+{
+    Console.Error.WriteLine($"BinhDanHocVuSo could not start: {problem}");
+    return 2;
+}
+
+public partial class Program;

@@ -1,0 +1,227 @@
+using BinhDanHocVuSo.Content.Courses;
+using BinhDanHocVuSo.Web.Data;
+using BinhDanHocVuSo.Web.Features.Courses;
+using BinhDanHocVuSo.Web.Features.Learning;
+using BinhDanHocVuSo.Web.Hosting;
+using BinhDanHocVuSo.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BinhDanHocVuSo.Web.Tests.Features.Learning;
+
+/// <summary>The learner grain in a real in-process silo, writing to a real database of each provider.</summary>
+public abstract class LearnerGrainSpec(DatabaseProvider provider) : IAsyncLifetime
+{
+    TestDatabase _database = null!;
+    Platform _platform = null!;
+    Course _course = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        _platform = new Platform(_database);
+        _platform.Browser();
+        _course = _platform.Services.GetRequiredService<ICourseCatalogSource>().Current.Find("khoa-mau")!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _platform.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    ILearnerGrain NewLearner() => _platform.Grains.GetGrain<ILearnerGrain>(Guid.NewGuid());
+
+    QuizSubmission Submission(Guid attemptId, bool right = true)
+    {
+        var quiz = _course.Lessons[0].Quiz!;
+        return new QuizSubmission(attemptId, _course.Slug, quiz.Id, right ? Answers.AllRight(quiz) : Answers.AllWrong(quiz));
+    }
+
+    async Task<int> StoredAttempts(Guid learnerId)
+    {
+        await using var db = _platform.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+        return await db.QuizAttempts.CountAsync(a => a.LearnerId == learnerId);
+    }
+
+    [Fact]
+    public async Task Submitting_the_same_attempt_twice_counts_once_and_returns_the_same_result()
+    {
+        var learner = NewLearner();
+        var attempt = Guid.NewGuid();
+
+        var first = await learner.SubmitQuiz(Submission(attempt, right: false));
+        var again = await learner.SubmitQuiz(Submission(attempt, right: true));
+
+        again.Should().BeEquivalentTo(first);
+        first.ScorePercent.Should().Be(0);
+        (await StoredAttempts(learner.GetPrimaryKey())).Should().Be(1);
+        (await learner.GetCourseProgress(_course.Slug)).Quizzes[_course.Lessons[0].Slug].Attempts.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_submissions_for_one_learner_all_land_exactly_once()
+    {
+        var learner = NewLearner();
+        var attempts = Enumerable.Range(0, 50).Select(_ => Guid.NewGuid()).ToList();
+
+        // Every attempt is sent twice at once, as a phone retrying over a flaky network would.
+        await Task.WhenAll(attempts.Concat(attempts).Select(a => learner.SubmitQuiz(Submission(a))));
+
+        (await StoredAttempts(learner.GetPrimaryKey())).Should().Be(50);
+        var standing = (await learner.GetCourseProgress(_course.Slug)).Quizzes[_course.Lessons[0].Slug];
+        standing.Attempts.Should().Be(50);
+        standing.BestScorePercent.Should().Be(100);
+    }
+
+    [Fact]
+    public async Task Grading_names_the_right_answers_and_keeps_the_best_score()
+    {
+        var learner = NewLearner();
+
+        var wrong = await learner.SubmitQuiz(Submission(Guid.NewGuid(), right: false));
+        var right = await learner.SubmitQuiz(Submission(Guid.NewGuid(), right: true));
+        await learner.SubmitQuiz(Submission(Guid.NewGuid(), right: false));
+
+        wrong.Questions.Should().OnlyContain(q => !q.IsCorrect && q.RightAnswer.Count > 0);
+        wrong.Questions.Single(q => q.QuestionId == "b1-1").RightAnswer.Should().Equal("b");
+        right.Correct.Should().Be(right.Total);
+        var standing = (await learner.GetCourseProgress(_course.Slug)).Quizzes[_course.Lessons[0].Slug];
+        standing.Should().Be(new QuizStanding(100, 3, _course.Lessons[0].Quiz!.Version));
+    }
+
+    [Fact]
+    public async Task A_course_is_completed_when_every_lesson_is_done_and_the_final_quiz_is_passed()
+    {
+        var learner = NewLearner();
+        var completedAt = _platform.Clock.GetUtcNow().UtcDateTime;
+
+        await learner.SubmitQuiz(Submission(Guid.NewGuid()));
+        var beforeFinal = await learner.CompleteLesson(_course.Slug, "bai-hai");
+        var failed = await learner.SubmitQuiz(new QuizSubmission(Guid.NewGuid(), _course.Slug, "final", Answers.AllWrong(_course.FinalQuiz!)));
+        var passed = await learner.SubmitQuiz(new QuizSubmission(Guid.NewGuid(), _course.Slug, "final", Answers.AllRight(_course.FinalQuiz!)));
+        var progress = await learner.GetCourseProgress(_course.Slug);
+
+        beforeFinal.CompletedLessons.Should().Equal("bai-mot", "bai-hai");
+        beforeFinal.CompletedAt.Should().BeNull();
+        failed.Passed.Should().BeFalse();
+        failed.CourseCompleted.Should().BeFalse();
+        passed.Passed.Should().BeTrue();
+        passed.CourseCompleted.Should().BeTrue();
+        progress.CompletedAt.Should().Be(completedAt);
+    }
+
+    [Fact]
+    public async Task Continue_points_at_the_next_unfinished_lesson()
+    {
+        var learner = NewLearner();
+
+        var started = await learner.StartCourse(_course.Slug);
+        await learner.OpenLesson(_course.Slug, "bai-mot");
+        var afterFirst = await learner.CompleteLesson(_course.Slug, "bai-mot");
+        var overview = await learner.GetOverview();
+
+        started.NextLessonSlug.Should().Be("bai-mot");
+        afterFirst.NextLessonSlug.Should().Be("bai-hai");
+        overview.ContinueCourseSlug.Should().Be(_course.Slug);
+        overview.ContinueLessonSlug.Should().Be("bai-hai");
+        overview.DaysActiveInARow.Should().Be(1);
+        overview.LessonsThisWeek.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Days_in_a_row_count_consecutive_days_and_wrong_answers_are_suggested_for_review()
+    {
+        var learner = NewLearner();
+
+        await learner.StartCourse(_course.Slug);
+        _platform.Clock.Advance(TimeSpan.FromDays(1));
+        await learner.SubmitQuiz(Submission(Guid.NewGuid(), right: false));
+        _platform.Clock.Advance(TimeSpan.FromDays(1));
+        await learner.CompleteLesson(_course.Slug, "bai-hai");
+        var overview = await learner.GetOverview();
+
+        overview.DaysActiveInARow.Should().Be(3);
+        overview.Review.Select(r => r.QuestionId).Should().BeEquivalentTo("b1-1", "b1-2", "b1-3");
+    }
+
+    [Theory]
+    [InlineData("khong-co", "bai-mot", LearningProblem.UnknownCourse)]
+    [InlineData("khoa-mau", "khong-co", LearningProblem.UnknownQuiz)]
+    public async Task A_submission_for_an_unknown_course_or_quiz_is_refused_and_records_nothing(string course, string quiz, LearningProblem problem)
+    {
+        var learner = NewLearner();
+
+        var submit = () => learner.SubmitQuiz(new QuizSubmission(Guid.NewGuid(), course, quiz, new Dictionary<string, IReadOnlyList<string>>()));
+
+        (await submit.Should().ThrowAsync<LearningException>()).Which.Problem.Should().Be(problem);
+        (await StoredAttempts(learner.GetPrimaryKey())).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_malformed_answer_is_refused_with_the_question_named_and_records_nothing()
+    {
+        var learner = NewLearner();
+        var answers = new Dictionary<string, IReadOnlyList<string>> { ["b1-1"] = ["a", "b"] };
+
+        var submit = () => learner.SubmitQuiz(new QuizSubmission(Guid.NewGuid(), _course.Slug, "bai-mot", answers));
+
+        var refused = await submit.Should().ThrowAsync<LearningException>();
+        refused.Which.Problem.Should().Be(LearningProblem.MalformedAnswer);
+        refused.Which.Message.Should().Contain("b1-1");
+        (await StoredAttempts(learner.GetPrimaryKey())).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_stale_copy_of_a_learner_cannot_overwrite_newer_history()
+    {
+        var learner = NewLearner();
+        await learner.SubmitQuiz(Submission(Guid.NewGuid()));
+        var store = _platform.Services.GetRequiredService<LearnerStore>();
+        var current = await store.LoadAsync(learner.GetPrimaryKey());
+
+        await store.SaveAsync(learner.GetPrimaryKey(), current.Version, _ => { });
+        var staleWrite = () => store.SaveAsync(learner.GetPrimaryKey(), current.Version,
+            db => db.LearnerDays.Add(new LearnerDayRow { LearnerId = learner.GetPrimaryKey(), Day = new DateOnly(2020, 1, 1) }));
+
+        await staleWrite.Should().ThrowAsync<StaleLearnerStateException>();
+        (await store.LoadAsync(learner.GetPrimaryKey())).ActiveDays.Should().NotContain(new DateOnly(2020, 1, 1));
+    }
+
+    [Fact]
+    public async Task Two_silos_writing_for_the_same_learner_lose_nothing()
+    {
+        // A second, separate silo on the same database: the same learner may be active on both for a moment.
+        await using var other = new Platform(_database);
+        other.Browser();
+        var id = Guid.NewGuid();
+        var here = _platform.Grains.GetGrain<ILearnerGrain>(id);
+        var there = other.Grains.GetGrain<ILearnerGrain>(id);
+
+        await here.StartCourse(_course.Slug);
+        await there.SubmitQuiz(Submission(Guid.NewGuid()));
+        await here.SubmitQuiz(Submission(Guid.NewGuid()));
+
+        (await StoredAttempts(id)).Should().Be(2);
+        (await here.GetCourseProgress(_course.Slug)).Quizzes[_course.Lessons[0].Slug].Attempts.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Progress_survives_a_silo_restart()
+    {
+        var id = Guid.NewGuid();
+        await _platform.Grains.GetGrain<ILearnerGrain>(id).SubmitQuiz(Submission(Guid.NewGuid()));
+        await _platform.DisposeAsync();
+
+        _platform = new Platform(_database);
+        _platform.Browser();
+        var progress = await _platform.Grains.GetGrain<ILearnerGrain>(id).GetCourseProgress(_course.Slug);
+
+        progress.CompletedLessons.Should().Equal("bai-mot");
+        progress.Quizzes[_course.Lessons[0].Slug].BestScorePercent.Should().Be(100);
+    }
+}
+
+public sealed class LearnerGrainOnSqlite() : LearnerGrainSpec(DatabaseProvider.Sqlite);
+
+public sealed class LearnerGrainOnPostgres() : LearnerGrainSpec(DatabaseProvider.Postgres);

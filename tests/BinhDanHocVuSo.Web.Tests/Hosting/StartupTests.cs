@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Net;
+using BinhDanHocVuSo.Web.Hosting;
+using BinhDanHocVuSo.Web.Tests.Support;
+
+namespace BinhDanHocVuSo.Web.Tests.Hosting;
+
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task With_the_default_configuration_the_platform_reports_ready_and_serves_the_home_page()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var platform = new Platform(database, Platform.ShippedCourses());
+        var browser = platform.Browser();
+
+        var ready = await browser.GetAsync("/health/ready");
+        var live = await browser.GetAsync("/health/live");
+        var home = await browser.GetStringAsync("/");
+
+        ready.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await ready.Content.ReadAsStringAsync()).Should().Be("Healthy");
+        live.StatusCode.Should().Be(HttpStatusCode.OK);
+        home.Should().Contain("Bình dân học vụ số").And.Contain("/c/");
+    }
+
+    [Fact]
+    public async Task An_unknown_database_provider_stops_the_start_with_one_line_naming_the_setting()
+    {
+        var (exitCode, errors) = await RunWebHost("--Database:Provider=Oracle");
+
+        exitCode.Should().NotBe(0);
+        errors.Should().Contain("Database:Provider is 'Oracle'").And.NotContain("   at ");
+    }
+
+    [Fact]
+    public async Task An_unreachable_postgres_stops_the_start_with_one_line_naming_the_connection_string()
+    {
+        var (exitCode, errors) = await RunWebHost("--Database:Provider=Postgres",
+            "--ConnectionStrings:Postgres=Host=127.0.0.1;Port=1;Database=nothing;Username=nobody;Timeout=3");
+
+        exitCode.Should().NotBe(0);
+        errors.Should().Contain("BinhDanHocVuSo could not start").And.Contain("Check ConnectionStrings:Postgres");
+    }
+
+    /// <summary>Starts the real web host as a person would, and returns its exit code and what it wrote to stderr.</summary>
+    static async Task<(int ExitCode, string Errors)> RunWebHost(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BinhDanHocVuSo.Web.dll"));
+        foreach (var arg in args.Append("--urls=http://127.0.0.1:0"))
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["Content__CoursesPath"] = Repository.Path("courses");
+        start.Environment["Content__AssessmentsPath"] = Repository.Path("assessments");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        await output;
+        return (process.ExitCode, errors);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Sockets;
+using BinhDanHocVuSo.Web.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BinhDanHocVuSo.Web.Tests.Support;
+
+/// <summary>
+/// The whole platform in-process (web host, silo, database) on a given test database, with its own
+/// silo ports so that several can run side by side, and a fake clock that tests move by hand.
+/// </summary>
+public sealed class Platform(TestDatabase database, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting(DatabaseSettings.ProviderKey, database.Provider.ToString());
+        builder.UseSetting(database.Provider == DatabaseProvider.Sqlite ? DatabaseSettings.SqliteKey : DatabaseSettings.PostgresKey, database.ConnectionString);
+        builder.UseSetting("Orleans:SiloPort", FreePort().ToString());
+        builder.UseSetting("Orleans:GatewayPort", FreePort().ToString());
+        builder.UseSetting("Orleans:ClusterId", $"test-{Guid.NewGuid():N}");
+        builder.UseSetting("Content:CoursesPath", Repository.Path("tests/BinhDanHocVuSo.Web.Tests/TestData/courses"));
+        builder.UseSetting("Content:AssessmentsPath", Repository.Path("assessments"));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>Settings that serve the real, shipped courses instead of the small test course.</summary>
+    public static Dictionary<string, string?> ShippedCourses() => new() { ["Content:CoursesPath"] = Repository.Path("courses") };
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>A client that keeps cookies (the guest learner) and does not follow redirects.</summary>
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+public static class Repository
+{
+    /// <summary>A path inside the repository, found from the test binaries by walking up to the solution file.</summary>
+    public static string Path(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "BinhDanHocVuSo.sln")))
+            {
+                return System.IO.Path.Combine(dir.FullName, relative);
+            }
+        }
+        throw new InvalidOperationException("BinhDanHocVuSo.sln not found above " + AppContext.BaseDirectory);
+    }
+}
