@@ -10,13 +10,19 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddData();
+    builder.AddAccounts();
     builder.AddCourseEngine();
     builder.AddSilo();
     builder.AddLearning();
     builder.AddWebUi();
 
     var app = builder.Build();
+    if (args is ["create-admin", ..])
+    {
+        return await CreateAdminCommand.RunAsync(app, args[1..]);
+    }
     app.UseWebUi();
+    app.UseAccounts();
     app.MapHealth();
     app.MapCourses();
     app.MapLearning();

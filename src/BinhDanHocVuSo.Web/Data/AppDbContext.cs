@@ -1,3 +1,7 @@
+using BinhDanHocVuSo.Web.Features.Accounts;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace BinhDanHocVuSo.Web.Data;
@@ -6,8 +10,10 @@ namespace BinhDanHocVuSo.Web.Data;
 /// The one EF Core model of the platform. Each provider has a subclass only so that it can keep
 /// its own generated migrations (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AppDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<CatalogCourse> Courses => Set<CatalogCourse>();
     public DbSet<CatalogLesson> Lessons => Set<CatalogLesson>();
     public DbSet<LearnerRow> Learners => Set<LearnerRow>();
@@ -16,9 +22,17 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<QuizAttemptRow> QuizAttempts => Set<QuizAttemptRow>();
     public DbSet<QuizAnswerRow> QuizAnswers => Set<QuizAnswerRow>();
     public DbSet<LearnerDayRow> LearnerDays => Set<LearnerDayRow>();
+    public DbSet<AuditEntryRow> AuditEntries => Set<AuditEntryRow>();
+    public DbSet<ResetCodeRow> ResetCodes => Set<ResetCodeRow>();
+    public DbSet<GroupRow> Groups => Set<GroupRow>();
+    public DbSet<GroupMemberRow> GroupMembers => Set<GroupMemberRow>();
+    public DbSet<GroupTrainerRow> GroupTrainers => Set<GroupTrainerRow>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
 }
 
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);

@@ -7,4 +7,5 @@ public static class Limits
     public const int Title = 200;
     public const int Version = 16;
     public const int Answer = 400;
+    public const int Commune = 120;
 }

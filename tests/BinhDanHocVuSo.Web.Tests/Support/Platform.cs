@@ -27,6 +27,7 @@ public sealed class Platform(TestDatabase database, IDictionary<string, string?>
         builder.UseSetting("Orleans:ClusterId", $"test-{Guid.NewGuid():N}");
         builder.UseSetting("Content:CoursesPath", Repository.Path("tests/BinhDanHocVuSo.Web.Tests/TestData/courses"));
         builder.UseSetting("Content:AssessmentsPath", Repository.Path("assessments"));
+        builder.UseSetting("Accounts:AttemptsPerMinute", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -21,6 +21,12 @@ public interface ILearnerGrain : IGrainWithGuidKey
 
     Task<CourseProgress> GetCourseProgress(string courseSlug);
 
+    /// <summary>
+    /// Takes over what the person did as a guest on this phone before signing in: lessons, attempts and days
+    /// this learner does not have yet. Doing it again adds nothing.
+    /// </summary>
+    Task AdoptGuestHistory(Guid guestLearnerId);
+
     /// <summary>Progress in every course the learner started, where to continue, and how regularly they learn.</summary>
     Task<LearnerOverview> GetOverview();
 }

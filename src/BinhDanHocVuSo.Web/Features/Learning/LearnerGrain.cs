@@ -36,7 +36,7 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Time
         {
             var opened = state with { LastLessonSlug = lesson.Slug };
             await Save(_state with { Courses = _state.Courses.SetItem(course.Slug, opened) }, now,
-                db => db.CourseEnrolments.Update(EnrolmentRow(course.Slug, opened, now)));
+                db => SetEnrolment(db, EnrolmentRow(course.Slug, opened, now)));
         }
         return Progress(course);
     });
@@ -107,6 +107,63 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Time
         return result;
     });
 
+    public Task AdoptGuestHistory(Guid guestLearnerId) => Act(async () =>
+    {
+        if (guestLearnerId == LearnerId)
+        {
+            return true;
+        }
+        var guest = await store.LoadAsync(guestLearnerId);
+        var now = Now();
+        Action<AppDbContext> change = _ => { };
+        var next = _state;
+        foreach (var (slug, guestCourse) in guest.Courses)
+        {
+            var mine = next.Course(slug);
+            if (mine is null)
+            {
+                mine = guestCourse with { Lessons = ImmutableDictionary<string, LessonDone>.Empty, CompletedAt = null };
+                var enrolment = EnrolmentRow(slug, mine, now);
+                change += db => db.CourseEnrolments.Add(enrolment);
+            }
+            foreach (var (lessonSlug, done) in guestCourse.Lessons.Where(l => !mine.Lessons.ContainsKey(l.Key)))
+            {
+                mine = mine with { Lessons = mine.Lessons.Add(lessonSlug, done) };
+                var row = new LessonCompletionRow { LearnerId = LearnerId, CourseSlug = slug, LessonSlug = lessonSlug, LessonVersion = done.Version, CompletedAt = done.At };
+                change += db => db.LessonCompletions.Add(row);
+            }
+            next = next with { Courses = next.Courses.SetItem(slug, mine) };
+        }
+        foreach (var attempt in guest.Attempts.Values.Where(a => !next.Attempts.ContainsKey(a.AttemptId)))
+        {
+            next = next with { Attempts = next.Attempts.Add(attempt.AttemptId, attempt) };
+            var row = AttemptRow(attempt);
+            var answers = LearnerStore.AnswerRows(LearnerId, attempt).ToList();
+            change += db =>
+            {
+                db.QuizAttempts.Add(row);
+                db.QuizAnswers.AddRange(answers);
+            };
+        }
+        foreach (var day in guest.ActiveDays.Where(d => !next.ActiveDays.Contains(d)))
+        {
+            next = next with { ActiveDays = next.ActiveDays.Add(day) };
+            change += db => db.LearnerDays.Add(new LearnerDayRow { LearnerId = LearnerId, Day = day });
+        }
+        foreach (var slug in guest.Courses.Keys)
+        {
+            if (catalog.Current.Find(slug) is { } course)
+            {
+                next = WithCompletion(course, next, now, ref change);
+            }
+        }
+        if (next != _state)
+        {
+            await Save(next, now, change);
+        }
+        return true;
+    });
+
     public Task<CourseProgress> GetCourseProgress(string courseSlug) => Task.FromResult(Progress(FindCourse(courseSlug)));
 
     public Task<LearnerOverview> GetOverview()
@@ -167,7 +224,7 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Time
         }
         var completed = courseState with { CompletedAt = now };
         var row = EnrolmentRow(course.Slug, completed, now);
-        change += db => db.CourseEnrolments.Update(row);
+        change += db => SetEnrolment(db, row);
         return state with { Courses = state.Courses.SetItem(course.Slug, completed) };
     }
 
@@ -254,6 +311,19 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Time
         return lesson?.Quiz is { } quiz
             ? (quiz, lesson)
             : throw new LearningException(LearningProblem.UnknownQuiz, $"Khoá học '{course.Slug}' không có bài kiểm tra '{quizId}'.");
+    }
+
+    // The same change may first add an enrolment and then complete it: update the tracked row in that case.
+    static void SetEnrolment(AppDbContext db, CourseEnrolmentRow row)
+    {
+        if (db.CourseEnrolments.Local.FirstOrDefault(e => e.LearnerId == row.LearnerId && e.CourseSlug == row.CourseSlug) is { } tracked)
+        {
+            db.Entry(tracked).CurrentValues.SetValues(row);
+        }
+        else
+        {
+            db.CourseEnrolments.Update(row);
+        }
     }
 
     CourseEnrolmentRow EnrolmentRow(string courseSlug, CourseState state, DateTime now) => new()

@@ -1,18 +1,27 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace BinhDanHocVuSo.Web.Features.Learning;
 
 /// <summary>
-/// Who is learning on this request. Until a person signs in they are a guest learner, kept by a
-/// protected cookie, so someone who scans a QR code at a counter can read and answer at once.
+/// Who is learning on this request: the signed-in person (their account id is their learner id), or
+/// until they sign in a guest learner kept by a protected cookie, so that someone who scans a QR code at a
+/// counter can read and answer at once.
 /// </summary>
 public sealed class LearnerIdentity(IDataProtectionProvider protection)
 {
     public const string GuestCookie = "bdhvs.guest";
     readonly IDataProtector _protector = protection.CreateProtector("BinhDanHocVuSo.GuestLearner.v1");
 
-    /// <summary>The learner id of this request, or null when the browser has none yet.</summary>
-    public Guid? Find(HttpContext http)
+    /// <summary>The learner id of this request, or null when the person is neither signed in nor a known guest.</summary>
+    public Guid? Find(HttpContext http) => SignedIn(http) ?? Guest(http);
+
+    /// <summary>The account id of the signed-in person, if any.</summary>
+    public static Guid? SignedIn(HttpContext http) =>
+        Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    /// <summary>The guest learner kept by this browser's cookie, if any.</summary>
+    public Guid? Guest(HttpContext http)
     {
         if (http.Request.Cookies.TryGetValue(GuestCookie, out var value))
         {
@@ -49,4 +58,7 @@ public sealed class LearnerIdentity(IDataProtectionProvider protection)
         });
         return id;
     }
+
+    /// <summary>Forgets the guest once their history belongs to an account.</summary>
+    public static void ForgetGuest(HttpContext http) => http.Response.Cookies.Delete(GuestCookie);
 }

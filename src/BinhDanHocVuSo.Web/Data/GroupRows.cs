@@ -1,0 +1,34 @@
+namespace BinhDanHocVuSo.Web.Data;
+
+/// <summary>A group a trainer runs: a village's team, the officials of a commune, the residents of a hamlet.</summary>
+public sealed class GroupRow
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    public required string Commune { get; set; }
+
+    /// <summary>Short code (and QR link) with which a person joins the group themselves.</summary>
+    public required string JoinCode { get; set; }
+
+    public Guid CreatedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ArchivedAt { get; set; }
+}
+
+/// <summary>
+/// A learner in a group. Keyed by learner id, not by account, so that a deleted account's anonymised
+/// results still count in the group's statistics.
+/// </summary>
+public sealed class GroupMemberRow
+{
+    public Guid GroupId { get; set; }
+    public Guid LearnerId { get; set; }
+    public DateTime JoinedAt { get; set; }
+}
+
+/// <summary>A trainer (or co-trainer) of a group: they alone see its members' progress.</summary>
+public sealed class GroupTrainerRow
+{
+    public Guid GroupId { get; set; }
+    public Guid TrainerId { get; set; }
+}

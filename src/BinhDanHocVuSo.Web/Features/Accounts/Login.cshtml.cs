@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using BinhDanHocVuSo.Web.Hosting;
+
+namespace BinhDanHocVuSo.Web.Features.Accounts;
+
+[EnableRateLimiting(AccountsExtensions.AttemptsLimit)]
+public sealed class LoginModel(AccountService accounts, UserManager<AppUser> users, IStringLocalizer<AccountText> text) : PageModel
+{
+    [BindProperty] public string? Phone { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty] public bool Remember { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (PhoneNumber.Normalize(Phone) is not { } phone)
+        {
+            return Fail(text["PhoneInvalid"]);
+        }
+        var result = await accounts.SignInAsync(HttpContext, phone, Password ?? "", Remember);
+        if (result.IsLockedOut)
+        {
+            return Fail(text["LockedOut"]);
+        }
+        if (!result.Succeeded)
+        {
+            return Fail(text["LoginFailed"]);
+        }
+        if (await users.FindByNameAsync(phone) is { MustChangePassword: true })
+        {
+            return Redirect("/account/password");
+        }
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+
+    IActionResult Fail(string message)
+    {
+        Error = message;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using BinhDanHocVuSo.Web.Data;
+using BinhDanHocVuSo.Web.Features.Learning;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace BinhDanHocVuSo.Web.Features.Accounts.Me;
+
+/// <summary>
+/// Privacy: a person sees and downloads everything kept about them, and can delete their account. Their
+/// learning history stays only as anonymous rows keyed by a random id, so group statistics stay right.
+/// </summary>
+public sealed class DataModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IGrainFactory grains,
+    CommuneDirectory communes, AppDbContext db, AuditLog audit, IStringLocalizer<AccountText> text) : PageModel
+{
+    public PersonalData Export { get; private set; } = null!;
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+        Export = await CollectAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetDownloadAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+        var json = JsonSerializer.SerializeToUtf8Bytes(await CollectAsync(user), new JsonSerializerOptions { WriteIndented = true });
+        return File(json, "application/json", "du-lieu-cua-toi.json");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(string? password)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+        if (!await users.CheckPasswordAsync(user, password ?? ""))
+        {
+            Error = text["WrongPassword"];
+            Export = await CollectAsync(user);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        audit.Record(user.Id, AuditLog.AccountDeleted, user.Id, "by the person themselves");
+        await db.SaveChangesAsync();
+        await users.DeleteAsync(user);
+        await signIn.SignOutAsync();
+        TempData["Message"] = text["Deleted"].Value;
+        return Redirect("/");
+    }
+
+    async Task<PersonalData> CollectAsync(AppUser user)
+    {
+        var groups = await db.GroupMembers.Where(m => m.LearnerId == user.Id)
+            .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => g.Name).ToListAsync();
+        return new PersonalData(user.FullName, PhoneNumber.Display(user.UserName!), communes.NameOf(user.Commune),
+            [.. await users.GetRolesAsync(user)], user.CreatedAt, groups,
+            await grains.GetGrain<ILearnerGrain>(user.Id).GetOverview());
+    }
+
+    public sealed record PersonalData(string FullName, string Phone, string Commune, IReadOnlyList<string> Roles,
+        DateTime CreatedAt, IReadOnlyList<string> Groups, LearnerOverview Progress);
+}

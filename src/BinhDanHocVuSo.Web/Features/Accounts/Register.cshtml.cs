@@ -1,0 +1,56 @@
+using BinhDanHocVuSo.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace BinhDanHocVuSo.Web.Features.Accounts;
+
+/// <summary>Sign-up with a mobile number and a password or PIN; no email. A guest's history becomes the account's.</summary>
+[EnableRateLimiting(AccountsExtensions.AttemptsLimit)]
+public sealed class RegisterModel(AccountService accounts, CommuneDirectory communes, IStringLocalizer<AccountText> text) : PageModel
+{
+    public CommuneDirectory Communes => communes;
+    [BindProperty] public string? Phone { get; set; }
+    [BindProperty] public string? FullName { get; set; }
+    [BindProperty] public string? Commune { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty] public string? ConfirmPassword { get; set; }
+    public List<string> Errors { get; } = [];
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var phone = PhoneNumber.Normalize(Phone);
+        if (phone is null)
+        {
+            Errors.Add(text["PhoneInvalid"]);
+        }
+        if (string.IsNullOrWhiteSpace(FullName) || FullName.Trim().Length > 200)
+        {
+            Errors.Add(text["FullNameRequired"]);
+        }
+        if (communes.Find(Commune) is null)
+        {
+            Errors.Add(text["CommuneRequired"]);
+        }
+        if (Password != ConfirmPassword)
+        {
+            Errors.Add(text["PasswordsDiffer"]);
+        }
+        if (Errors.Count == 0)
+        {
+            var result = await accounts.RegisterAsync(HttpContext, phone!, FullName!, Commune!, Password ?? "");
+            if (result.Succeeded)
+            {
+                return Redirect("/");
+            }
+            Errors.AddRange(result.Errors.Select(e => e.Description).Distinct());
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}

@@ -1,0 +1,47 @@
+using BinhDanHocVuSo.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace BinhDanHocVuSo.Web.Features.Accounts;
+
+/// <summary>A learner sets a new password with the one-time code a trainer or admin gave them in person.</summary>
+[EnableRateLimiting(AccountsExtensions.AttemptsLimit)]
+public sealed class ResetModel(ResetCodes codes, IStringLocalizer<AccountText> text) : PageModel
+{
+    [BindProperty] public string? Phone { get; set; }
+    [BindProperty] public string? Code { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty] public string? ConfirmPassword { get; set; }
+    public List<string> Errors { get; } = [];
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var phone = PhoneNumber.Normalize(Phone);
+        if (phone is null)
+        {
+            Errors.Add(text["PhoneInvalid"]);
+        }
+        else if (Password != ConfirmPassword)
+        {
+            Errors.Add(text["PasswordsDiffer"]);
+        }
+        else
+        {
+            var result = await codes.RedeemAsync(phone, Code ?? "", Password ?? "");
+            if (result is { Succeeded: true })
+            {
+                TempData["Message"] = text["ResetDone"].Value;
+                return Redirect("/account/login");
+            }
+            Errors.AddRange(result is null ? [text["ResetCodeInvalid"]] : result.Errors.Select(e => e.Description));
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}

@@ -1,0 +1,34 @@
+using BinhDanHocVuSo.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace BinhDanHocVuSo.Web.Features.Trainer;
+
+/// <summary>A trainer of the learner's commune (or an admin) issues a one-time reset code, face to face.</summary>
+public sealed class ResetModel(UserManager<AppUser> users, ResetCodes codes, IStringLocalizer<AccountText> text) : PageModel
+{
+    public string? Message { get; private set; }
+    public bool Issued { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? phone)
+    {
+        var issuer = await users.GetUserAsync(User);
+        var learner = PhoneNumber.Normalize(phone) is { } normalized ? await users.FindByNameAsync(normalized) : null;
+        if (issuer is null || learner is null || !ResetCodes.MayReset(issuer, await users.GetRolesAsync(issuer), learner))
+        {
+            Message = text["NoSuchLearner"];
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+        var code = await codes.IssueAsync(learner, issuer.Id);
+        Message = text["ResetIssued", learner.FullName, code];
+        Issued = true;
+        return Page();
+    }
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using BinhDanHocVuSo.Web.Features.Accounts;
+using BinhDanHocVuSo.Web.Hosting;
+using BinhDanHocVuSo.Web.Tests.Support;
+
+namespace BinhDanHocVuSo.Web.Tests.Features.Accounts;
+
+/// <summary>
+/// Who may open what: every role against every page and endpoint. "login" means the visitor is sent to sign in,
+/// "denied" that a signed-in person lacks the role; ownership (another learner's progress, another commune's
+/// learner) is checked in the specs of each feature and here where a page exposes it.
+/// </summary>
+public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
+{
+    public sealed class Fixture : IAsyncLifetime
+    {
+        TestDatabase _database = null!;
+        public Platform Platform { get; private set; } = null!;
+        public Dictionary<string, HttpClient> Browsers { get; } = [];
+
+        public async Task InitializeAsync()
+        {
+            _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+            Platform = new Platform(_database);
+            Browsers["anonymous"] = Platform.Browser();
+            foreach (var role in Roles.All)
+            {
+                Browsers[role] = await Platform.SignedInAs(await Platform.CreateAsync(role));
+            }
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Platform.DisposeAsync();
+            await _database.DisposeAsync();
+        }
+    }
+
+    readonly Fixture _fixture;
+
+    public AccessMatrixSpec(Fixture fixture) => _fixture = fixture;
+
+    const string Ok = "ok", Login = "login", Denied = "denied";
+
+    public static TheoryData<string, string, string> Matrix()
+    {
+        var data = new TheoryData<string, string, string>();
+        void Row(string path, string anonymous, string learner, string official, string trainer, string admin)
+        {
+            data.Add(path, "anonymous", anonymous);
+            data.Add(path, Roles.Learner, learner);
+            data.Add(path, Roles.Official, official);
+            data.Add(path, Roles.Trainer, trainer);
+            data.Add(path, Roles.Admin, admin);
+        }
+        Row("/", Ok, Ok, Ok, Ok, Ok);
+        Row("/c/khoa-mau", Ok, Ok, Ok, Ok, Ok);
+        Row("/c/khoa-mau/bai-mot", Ok, Ok, Ok, Ok, Ok);
+        Row("/api/courses", Ok, Ok, Ok, Ok, Ok);
+        Row("/api/progress", Ok, Ok, Ok, Ok, Ok);
+        Row("/account/login", Ok, Ok, Ok, Ok, Ok);
+        Row("/account/register", Ok, Ok, Ok, Ok, Ok);
+        Row("/account/data", Login, Ok, Ok, Ok, Ok);
+        Row("/account/password", Login, Ok, Ok, Ok, Ok);
+        Row("/join", Login, Ok, Ok, Ok, Ok);
+        Row("/trainer/import", Login, Denied, Denied, Ok, Ok);
+        Row("/trainer/reset", Login, Denied, Denied, Ok, Ok);
+        Row("/admin/users", Login, Denied, Denied, Denied, Ok);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Each_role_reaches_exactly_the_pages_meant_for_it(string path, string who, string expected)
+    {
+        var response = await _fixture.Browsers[who].GetAsync(path);
+
+        var outcome = response.StatusCode switch
+        {
+            HttpStatusCode.OK => Ok,
+            HttpStatusCode.Redirect when response.Headers.Location!.AbsolutePath() == "/account/login" => Login,
+            HttpStatusCode.Redirect when response.Headers.Location!.AbsolutePath() == "/account/denied" => Denied,
+            _ => $"{(int)response.StatusCode} {response.Headers.Location}",
+        };
+        outcome.Should().Be(expected);
+    }
+
+    [Fact]
+    public async Task A_learner_reads_only_their_own_progress()
+    {
+        var learner = _fixture.Browsers[Roles.Learner];
+        var other = _fixture.Browsers[Roles.Official];
+        (await learner.PostAsync("/api/courses/khoa-mau/lessons/bai-hai/complete", null)).EnsureSuccessStatusCode();
+
+        var theirs = await other.GetStringAsync("/api/progress/khoa-mau");
+
+        theirs.Should().NotContain("bai-hai");
+    }
+}
+
+static class UriExtensions
+{
+    public static string AbsolutePath(this Uri uri) => uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString.Split('?')[0];
+}

@@ -1,0 +1,310 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using BinhDanHocVuSo.Web.Data;
+using BinhDanHocVuSo.Web.Features.Accounts;
+using BinhDanHocVuSo.Web.Hosting;
+using BinhDanHocVuSo.Web.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BinhDanHocVuSo.Web.Tests.Features.Accounts;
+
+public sealed class AccountsSpec : IAsyncLifetime
+{
+    TestDatabase _database = null!;
+    Platform _platform = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        _platform = new Platform(_database);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _platform.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    static Dictionary<string, string> SignUp(string phone, string password = "482913") => new()
+    {
+        ["Phone"] = phone, ["FullName"] = "Lò Thị Mai", ["Commune"] = People.Commune, ["Password"] = password, ["ConfirmPassword"] = password,
+    };
+
+    async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        using var scope = _platform.Services.CreateScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    [Theory]
+    [InlineData("0912 345 678", "0912345678")]
+    [InlineData("+84912345678", "0912345678")]
+    [InlineData("84 912.345.678", "0912345678")]
+    [InlineData("0387-654-321", "0387654321")]
+    public void Phone_numbers_written_in_different_ways_are_one_person(string written, string normal) =>
+        PhoneNumber.Normalize(written).Should().Be(normal);
+
+    [Theory]
+    [InlineData("091234567")]
+    [InlineData("0212345678")]
+    [InlineData("số của tôi")]
+    [InlineData("+1 650 555 0100")]
+    public void Malformed_phone_numbers_are_not_accepted(string written) => PhoneNumber.Normalize(written).Should().BeNull();
+
+    [Fact]
+    public async Task Signing_up_twice_with_the_same_number_written_differently_is_refused_with_a_clear_message()
+    {
+        var first = await _platform.Browser().SubmitFormAsync("/account/register", SignUp("0912 111 222"), "/account/register");
+        var second = await _platform.Browser().SubmitFormAsync("/account/register", SignUp("+84912111222"), "/account/register");
+
+        first.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        second.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await second.Content.ReadAsStringAsync()).Should().Contain("Số điện thoại này đã có tài khoản");
+        (await InScope(s => s.GetRequiredService<AppDbContext>().Users.CountAsync())).Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData("09123", "Lò Thị Mai", People.Commune, "482913", "Số điện thoại chưa đúng")]
+    [InlineData("0912333444", "", People.Commune, "482913", "Hãy nhập họ và tên")]
+    [InlineData("0912333444", "Lò Thị Mai", "ha-noi/khong-co", "482913", "Hãy chọn xã, phường")]
+    [InlineData("0912333444", "Lò Thị Mai", People.Commune, "123456", "quá dễ đoán")]
+    [InlineData("0912333444", "Lò Thị Mai", People.Commune, "12345", "ít nhất 6 ký tự")]
+    public async Task A_malformed_sign_up_is_answered_with_what_to_fix_and_creates_nothing(string phone, string name, string commune, string password, string message)
+    {
+        var form = SignUp(phone, password);
+        form["FullName"] = name;
+        form["Commune"] = commune;
+
+        var response = await _platform.Browser().SubmitFormAsync("/account/register", form);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain(message);
+        (await InScope(s => s.GetRequiredService<AppDbContext>().Users.CountAsync())).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Signing_up_keeps_everything_the_guest_did_on_this_phone()
+    {
+        var browser = _platform.Browser();
+        (await browser.PostAsync("/api/courses/khoa-mau/lessons/bai-hai/complete", null)).EnsureSuccessStatusCode();
+
+        (await browser.SubmitFormAsync("/account/register", SignUp("0912444555"))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var progress = await browser.GetFromJsonAsync<ProgressDto>("/api/progress/khoa-mau");
+
+        progress!.CompletedLessons.Should().Equal("bai-hai");
+    }
+
+    [Fact]
+    public async Task Signing_in_on_a_phone_used_as_a_guest_adds_the_guest_history_to_the_account()
+    {
+        var person = await _platform.CreateAsync();
+        var phone = _platform.Browser();
+        (await phone.PostAsync("/api/courses/khoa-mau/lessons/bai-hai/complete", null)).EnsureSuccessStatusCode();
+
+        (await phone.SubmitFormAsync("/account/login", new() { ["Phone"] = person.Phone, ["Password"] = person.Password }))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var elsewhere = await _platform.SignedInAs(person);
+        var progress = await elsewhere.GetFromJsonAsync<ProgressDto>("/api/progress/khoa-mau");
+
+        progress!.CompletedLessons.Should().Equal("bai-hai");
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_for_a_while()
+    {
+        var person = await _platform.CreateAsync();
+        var browser = _platform.Browser();
+
+        for (var i = 0; i < 5; i++)
+        {
+            await browser.SubmitFormAsync("/account/login", new() { ["Phone"] = person.Phone, ["Password"] = "sai-mat-khau" });
+        }
+        var rightPassword = await browser.SubmitFormAsync("/account/login", new() { ["Phone"] = person.Phone, ["Password"] = person.Password });
+
+        rightPassword.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await rightPassword.Content.ReadAsStringAsync()).Should().Contain("tạm khoá");
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_beyond_the_rate_limit_are_refused()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var strict = new Platform(database, new Dictionary<string, string?> { ["Accounts:AttemptsPerMinute"] = "3" });
+        var browser = strict.Browser();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await browser.GetAsync("/account/login")).StatusCode);
+        }
+
+        statuses.Should().Equal(HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_anti_forgery_token_is_refused()
+    {
+        var response = await _platform.Browser().PostAsync("/account/register", new FormUrlEncodedContent(SignUp("0912666777")));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await InScope(s => s.GetRequiredService<AppDbContext>().Users.CountAsync())).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Pages_carry_security_headers_with_a_content_policy_that_allows_no_inline_script()
+    {
+        var response = await _platform.Browser().GetAsync("/account/login");
+
+        response.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("script-src 'self'").And.NotContain("unsafe-inline");
+        response.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
+        response.Headers.GetValues("X-Frame-Options").Should().Equal("DENY");
+    }
+
+    [Fact]
+    public async Task A_trainer_of_the_learners_commune_issues_a_one_time_code_with_which_the_learner_sets_a_new_password()
+    {
+        var trainer = await _platform.CreateAsync(Roles.Trainer);
+        var learner = await _platform.CreateAsync();
+        var trainerBrowser = await _platform.SignedInAs(trainer);
+
+        var issued = await trainerBrowser.SubmitFormAsync("/trainer/reset", new() { ["phone"] = learner.Phone });
+        var code = System.Text.RegularExpressions.Regex.Match(await issued.Content.ReadAsStringAsync(), @": (\d{8})\.").Groups[1].Value;
+        var reset = await _platform.Browser().SubmitFormAsync("/account/reset",
+            new() { ["Phone"] = learner.Phone, ["Code"] = code, ["Password"] = "mat-khau-moi", ["ConfirmPassword"] = "mat-khau-moi" });
+        var reused = await _platform.Browser().SubmitFormAsync("/account/reset",
+            new() { ["Phone"] = learner.Phone, ["Code"] = code, ["Password"] = "mat-khau-khac", ["ConfirmPassword"] = "mat-khau-khac" });
+
+        code.Should().HaveLength(8);
+        reset.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        reused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        await _platform.SignedInAs(learner with { Password = "mat-khau-moi" });
+        var audit = await InScope(s => s.GetRequiredService<AppDbContext>().AuditEntries.Select(a => a.Action).ToListAsync());
+        audit.Should().Contain([AuditLog.ResetCodeIssued, AuditLog.PasswordReset]);
+        audit.Should().NotContain(a => a.Contains(code));
+    }
+
+    [Fact]
+    public async Task A_trainer_of_another_commune_cannot_issue_a_reset_code()
+    {
+        var trainer = await _platform.CreateAsync(Roles.Trainer, commune: People.OtherCommune);
+        var learner = await _platform.CreateAsync();
+
+        var response = await (await _platform.SignedInAs(trainer)).SubmitFormAsync("/trainer/reset", new() { ["phone"] = learner.Phone });
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await InScope(s => s.GetRequiredService<AppDbContext>().ResetCodes.CountAsync())).Should().Be(0);
+    }
+
+    static async Task<HttpResponseMessage> Upload(HttpClient browser, string fileName, byte[] content)
+    {
+        var page = await browser.GetStringAsync("/trainer/import");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"").Groups[1].Value;
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), "File", fileName },
+        };
+        return await browser.PostAsync("/trainer/import", form);
+    }
+
+    [Fact]
+    public async Task A_csv_with_broken_rows_names_each_broken_row_and_creates_nobody()
+    {
+        var trainer = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Trainer));
+        var csv = """
+            ho_ten,so_dien_thoai,xa_phuong,nhom
+            Nông Văn An,0912 000 001,Phường Thục Phán,Tổ 1
+            ,0912000002,cao-bang/phuong-thuc-phan,Tổ 1
+            Hoàng Thị Bích,12345,cao-bang/phuong-thuc-phan,
+            Lục Văn Cường,+84912000001,cao-bang/phuong-thuc-phan,
+            Đàm Thị Dung,0912000005,ha-noi/xa-khong-co,
+            """;
+
+        var response = await Upload(trainer, "danh-sach.csv", Encoding.UTF8.GetBytes(csv));
+        var page = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        page.Should().Contain("Dòng 3: Hãy nhập họ và tên")
+            .And.Contain("Dòng 4: Số điện thoại chưa đúng")
+            .And.Contain("Dòng 5: Số điện thoại trùng với dòng 2")
+            .And.Contain("Dòng 6: Không có xã, phường")
+            .And.NotContain("Dòng 2:");
+        (await InScope(s => s.GetRequiredService<AppDbContext>().Users.CountAsync())).Should().Be(1, "only the trainer exists");
+        (await InScope(s => s.GetRequiredService<AppDbContext>().Groups.CountAsync())).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_valid_csv_creates_accounts_in_a_group_and_prints_login_cards_whose_password_must_be_changed()
+    {
+        var trainer = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Trainer));
+        var csv = "ho_ten,so_dien_thoai,xa_phuong,nhom\nNông Văn An,0912 000 011,Phường Thục Phán,Tổ 1\nHoàng Thị Bích,0912000012,cao-bang/phuong-thuc-phan,Tổ 1\n";
+
+        var response = await Upload(trainer, "danh-sach.csv", Encoding.UTF8.GetBytes(csv));
+        var page = await response.Content.ReadAsStringAsync();
+        var password = System.Text.RegularExpressions.Regex.Match(page, @"Mật khẩu tạm: <strong>(\d{8})</strong>").Groups[1].Value;
+        var learner = _platform.Browser();
+        var signIn = await learner.SubmitFormAsync("/account/login", new() { ["Phone"] = "0912000011", ["Password"] = password });
+        var home = await learner.GetAsync("/");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.Should().Contain("Nông Văn An").And.Contain("0912 000 012");
+        signIn.Headers.Location!.ToString().Should().Be("/account/password");
+        home.Headers.Location!.ToString().Should().Be("/account/password");
+        (await InScope(s => s.GetRequiredService<AppDbContext>().GroupMembers.CountAsync())).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task An_oversized_upload_is_refused_with_the_limit_named()
+    {
+        var trainer = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Trainer));
+
+        var response = await Upload(trainer, "lon.csv", new byte[600 * 1024]);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("Tệp quá lớn (tối đa 512 KB)");
+    }
+
+    [Fact]
+    public async Task A_learner_can_download_their_data_and_delete_their_account_while_their_results_stay_anonymous()
+    {
+        var person = await _platform.CreateAsync();
+        var browser = await _platform.SignedInAs(person);
+        (await browser.PostAsync("/api/courses/khoa-mau/lessons/bai-hai/complete", null)).EnsureSuccessStatusCode();
+
+        var download = await browser.GetStringAsync("/account/data?handler=download");
+        var deleted = await browser.SubmitFormAsync("/account/data?handler=Delete", new() { ["Password"] = person.Password }, "/account/data");
+
+        download.Should().Contain(PhoneNumber.Display(person.Phone)).And.Contain("bai-hai");
+        deleted.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await InScope(s => s.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(person.Phone))).Should().BeNull();
+        (await InScope(s => s.GetRequiredService<AppDbContext>().LessonCompletions.CountAsync(l => l.LearnerId == person.Id))).Should().Be(1);
+        (await InScope(s => s.GetRequiredService<AppDbContext>().AuditEntries.CountAsync(a => a.Action == AuditLog.AccountDeleted))).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task The_first_admin_is_created_by_a_command_with_a_one_time_password()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "BinhDanHocVuSo.Web.dll"), "create-admin", "--phone", "0987 654 321", "--name", "Quản Trị Viên", "--commune", People.Commune })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["ConnectionStrings__Sqlite"] = _database.ConnectionString;
+        start.Environment["Content__CoursesPath"] = Repository.Path("courses");
+        start.Environment["Content__AssessmentsPath"] = Repository.Path("assessments");
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        process.ExitCode.Should().Be(0, await process.StandardError.ReadToEndAsync());
+        var password = System.Text.RegularExpressions.Regex.Match(output, @"One-time password: (\d{8})").Groups[1].Value;
+        var admin = await _platform.SignedInAs(new People.Person(Guid.Empty, "0987654321", password, People.Commune));
+        (await admin.GetAsync("/admin/users")).Headers.Location!.ToString().Should().Be("/account/password");
+    }
+
+    sealed record ProgressDto(string CourseSlug, bool Started, List<string> CompletedLessons);
+}
