@@ -27,6 +27,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<GroupRow> Groups => Set<GroupRow>();
     public DbSet<GroupMemberRow> GroupMembers => Set<GroupMemberRow>();
     public DbSet<GroupTrainerRow> GroupTrainers => Set<GroupTrainerRow>();
+    public DbSet<AssignmentRow> Assignments => Set<AssignmentRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -32,3 +32,13 @@ public sealed class GroupTrainerRow
     public Guid GroupId { get; set; }
     public Guid TrainerId { get; set; }
 }
+
+/// <summary>A course assigned to a group, with an optional due date. Unassigning deletes this row only: progress stays.</summary>
+public sealed class AssignmentRow
+{
+    public Guid GroupId { get; set; }
+    public required string CourseSlug { get; set; }
+    public DateTime? DueAt { get; set; }
+    public DateTime AssignedAt { get; set; }
+    public Guid AssignedBy { get; set; }
+}

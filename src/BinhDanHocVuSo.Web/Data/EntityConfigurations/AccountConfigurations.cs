@@ -70,3 +70,13 @@ sealed class GroupTrainerConfiguration : IEntityTypeConfiguration<GroupTrainerRo
         trainer.HasIndex(t => t.TrainerId);
     }
 }
+
+sealed class AssignmentConfiguration : IEntityTypeConfiguration<AssignmentRow>
+{
+    public void Configure(EntityTypeBuilder<AssignmentRow> assignment)
+    {
+        assignment.ToTable("Assignments");
+        assignment.HasKey(a => new { a.GroupId, a.CourseSlug });
+        assignment.Property(a => a.CourseSlug).HasMaxLength(Limits.Slug);
+    }
+}

@@ -66,6 +66,8 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
         Row("/trainer/import", Login, Denied, Denied, Ok, Ok);
         Row("/trainer/reset", Login, Denied, Denied, Ok, Ok);
         Row("/admin/users", Login, Denied, Denied, Denied, Ok);
+        Row("/admin/overview", Login, Denied, Denied, Denied, Ok);
+        Row("/groups", Login, Denied, Denied, Ok, Ok);
         return data;
     }
 

@@ -22,6 +22,29 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.AssignmentRow", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CourseSlug")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AssignedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("GroupId", "CourseSlug");
+
+                    b.ToTable("Assignments", (string)null);
+                });
+
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.AuditEntryRow", b =>
                 {
                     b.Property<long>("Id")

@@ -17,6 +17,29 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.AssignmentRow", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourseSlug")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssignedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GroupId", "CourseSlug");
+
+                    b.ToTable("Assignments", (string)null);
+                });
+
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.AuditEntryRow", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,183 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using BinhDanHocVuSo.Web.Data;
+using BinhDanHocVuSo.Web.Features.Accounts;
+using BinhDanHocVuSo.Web.Features.Learning;
+using BinhDanHocVuSo.Web.Hosting;
+using BinhDanHocVuSo.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BinhDanHocVuSo.Web.Tests.Features.Groups;
+
+public sealed partial class GroupsSpec : IAsyncLifetime
+{
+    TestDatabase _database = null!;
+    Platform _platform = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        _platform = new Platform(_database);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _platform.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    async Task<(HttpClient Trainer, Guid GroupId)> TrainerWithGroup(string name = "Tổ 1 thôn Nà Vài")
+    {
+        var trainer = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Trainer));
+        var created = await trainer.SubmitFormAsync("/groups", new() { ["Name"] = name, ["Commune"] = People.Commune });
+        created.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        return (trainer, Guid.Parse(created.Headers.Location!.ToString().Split('/')[^1]));
+    }
+
+    static Task<HttpResponseMessage> Post(HttpClient browser, Guid group, string handler, Dictionary<string, string> fields) =>
+        browser.SubmitFormAsync($"/groups/{group}?handler={handler}", fields, $"/groups/{group}");
+
+    static string Cell(string page, string memberName) =>
+        CellPattern().Match(page[page.IndexOf(memberName, StringComparison.Ordinal)..]).Groups[1].Value;
+
+    [GeneratedRegex("<td class=\"[a-z]+\">([^<]+)</td>")]
+    private static partial Regex CellPattern();
+
+    [Fact]
+    public async Task A_members_progress_in_an_assigned_course_appears_in_the_grid_and_becomes_overdue_after_the_due_date()
+    {
+        var (trainer, group) = await TrainerWithGroup();
+        var member = await _platform.CreateAsync();
+        var memberBrowser = await _platform.SignedInAs(member);
+        await Post(trainer, group, "AddMember", new() { ["phone"] = member.Phone });
+        await Post(trainer, group, "Assign", new() { ["course"] = "khoa-mau", ["due"] = "2026-11-30" });
+
+        var before = await trainer.GetStringAsync($"/groups/{group}");
+        (await memberBrowser.PostAsync("/api/courses/khoa-mau/lessons/bai-hai/complete", null)).EnsureSuccessStatusCode();
+        var started = await trainer.GetStringAsync($"/groups/{group}");
+        _platform.Clock.Advance(TimeSpan.FromDays(8));
+        var late = await trainer.GetStringAsync($"/groups/{group}");
+
+        var name = $"Người thử {member.Phone[^4..]}";
+        Cell(before, name).Should().Be("Chưa bắt đầu");
+        Cell(started, name).Should().Be("Đang học");
+        Cell(late, name).Should().Be("Quá hạn");
+        late.Should().Contain("Hạn 30/11/2026");
+    }
+
+    [Fact]
+    public async Task A_trainer_cannot_see_or_change_another_trainers_group()
+    {
+        var (_, group) = await TrainerWithGroup();
+        var other = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Trainer));
+
+        var look = await other.GetAsync($"/groups/{group}");
+        var export = await other.GetAsync($"/groups/{group}?handler=export&format=csv");
+        var list = await other.GetStringAsync("/groups");
+        var token = Regex.Match(list, "name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"").Groups[1].Value;
+        var assign = await other.PostAsync($"/groups/{group}?handler=Assign",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["course"] = "khoa-mau", ["__RequestVerificationToken"] = token }));
+
+        look.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        export.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        list.Should().NotContain("Tổ 1 thôn Nà Vài");
+        assign.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        using var scope = _platform.Services.CreateScope();
+        (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Assignments.CountAsync()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_co_trainer_added_to_the_group_sees_it()
+    {
+        var (trainer, group) = await TrainerWithGroup();
+        var coTrainer = await _platform.CreateAsync(Roles.Trainer);
+        var learner = await _platform.CreateAsync();
+
+        var refused = await Post(trainer, group, "AddTrainer", new() { ["phone"] = learner.Phone });
+        await Post(trainer, group, "AddTrainer", new() { ["phone"] = coTrainer.Phone });
+
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("chưa có vai trò");
+        (await (await _platform.SignedInAs(coTrainer)).GetAsync($"/groups/{group}")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_person_joins_with_the_groups_code_and_unassigning_keeps_their_progress()
+    {
+        var (trainer, group) = await TrainerWithGroup();
+        var page = await trainer.GetStringAsync($"/groups/{group}");
+        var code = Regex.Match(page, "/join/([A-Z0-9]{6})").Groups[1].Value;
+        var member = await _platform.CreateAsync();
+        var memberBrowser = await _platform.SignedInAs(member);
+
+        var joined = await memberBrowser.SubmitFormAsync($"/join/{code}", []);
+        await Post(trainer, group, "Assign", new() { ["course"] = "khoa-mau", ["due"] = "" });
+        (await memberBrowser.PostAsync("/api/courses/khoa-mau/lessons/bai-hai/complete", null)).EnsureSuccessStatusCode();
+        await Post(trainer, group, "Unassign", new() { ["course"] = "khoa-mau" });
+        var progress = await memberBrowser.GetStringAsync("/api/progress/khoa-mau");
+
+        joined.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await trainer.GetStringAsync($"/groups/{group}")).Should().Contain("1 thành viên").And.Contain("Nhóm chưa được giao khoá học nào");
+        progress.Should().Contain("bai-hai");
+    }
+
+    [Fact]
+    public async Task The_dashboard_shows_which_questions_most_members_got_wrong_and_exports_to_csv_and_excel()
+    {
+        var (trainer, group) = await TrainerWithGroup();
+        await Post(trainer, group, "Assign", new() { ["course"] = "khoa-mau" });
+        var catalog = _platform.Services.GetRequiredService<BinhDanHocVuSo.Web.Features.Courses.ICourseCatalogSource>().Current;
+        var quiz = catalog.Find("khoa-mau")!.Lessons[0].Quiz!;
+        for (var i = 0; i < 3; i++)
+        {
+            var member = await _platform.CreateAsync();
+            await Post(trainer, group, "AddMember", new() { ["phone"] = member.Phone });
+            var answers = Answers.AllRight(quiz).ToDictionary(a => a.Key, a => a.Value);
+            if (i < 2)
+            {
+                answers["b1-1"] = ["a"];
+            }
+            await _platform.Grains.GetGrain<ILearnerGrain>(member.Id).SubmitQuiz(new QuizSubmission(Guid.NewGuid(), "khoa-mau", quiz.Id, answers));
+        }
+
+        var page = await trainer.GetStringAsync($"/groups/{group}");
+        var csv = await trainer.GetStringAsync($"/groups/{group}?handler=export&format=csv");
+        var xlsx = await trainer.GetByteArrayAsync($"/groups/{group}?handler=export&format=xlsx");
+
+        page.Should().Contain("2 sai / 3 lượt").And.Contain("Khi có người lạ xin mã OTP");
+        page.IndexOf("2 sai / 3 lượt", StringComparison.Ordinal).Should().BeLessThan(page.IndexOf("0 sai / 3 lượt", StringComparison.Ordinal));
+        csv.Should().Contain("Khoá học mẫu").And.Contain("Đang học");
+        xlsx.Take(2).Should().Equal((byte)'P', (byte)'K');
+    }
+
+    [Fact]
+    public async Task A_group_of_five_thousand_members_with_three_assigned_courses_renders_its_figures()
+    {
+        var (trainer, group) = await TrainerWithGroup();
+        var now = _platform.Clock.GetUtcNow().UtcDateTime;
+        using (var scope = _platform.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            foreach (var course in new[] { "khoa-mau", "khoa-b", "khoa-c" })
+            {
+                db.Assignments.Add(new AssignmentRow { GroupId = group, CourseSlug = course, AssignedAt = now, DueAt = now.AddDays(-1) });
+            }
+            for (var i = 0; i < 5000; i++)
+            {
+                var learner = Guid.NewGuid();
+                db.GroupMembers.Add(new GroupMemberRow { GroupId = group, LearnerId = learner, JoinedAt = now });
+                if (i % 4 == 0)
+                {
+                    db.CourseEnrolments.Add(new CourseEnrolmentRow { LearnerId = learner, CourseSlug = "khoa-mau", StartedAt = now, CompletedAt = now });
+                }
+            }
+            await db.SaveChangesAsync();
+        }
+
+        var page = await trainer.GetStringAsync($"/groups/{group}");
+
+        page.Should().Contain("5000 thành viên").And.Contain("Trang 1/100").And.Contain("Tỉ lệ hoàn thành: 8");
+        Regex.Matches(page, "<td class=\"done\">").Count.Should().BeLessThanOrEqualTo(50);
+    }
+}
