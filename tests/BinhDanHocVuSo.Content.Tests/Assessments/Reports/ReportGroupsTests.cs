@@ -1,0 +1,84 @@
+using BinhDanHocVuSo.Content.Assessments;
+using BinhDanHocVuSo.Content.Assessments.Reports;
+using BinhDanHocVuSo.Content.Tests.Assessments.Scoring;
+
+namespace BinhDanHocVuSo.Content.Tests.Assessments.Reports;
+
+public class ReportGroupsTests
+{
+    private readonly CellPrivacy _privacy = new(WorkedExample.Survey.Privacy);
+
+    [Fact]
+    public void Respondents_are_grouped_by_any_combination_of_commune_position_and_age_band()
+    {
+        var scores = WorkedExample.Scores;
+
+        ReportGroups.By(scores, GroupBy.None).Single().Members.Should().HaveCount(7);
+        ReportGroups.By(scores, GroupBy.Position).Select(g => (g.Key.RoleId, g.Members.Count)).Should().Equal(("leadership", 3), ("one-stop", 4));
+        ReportGroups.By(scores, GroupBy.Commune | GroupBy.Position).Select(g => (g.Key.CommuneId, g.Key.RoleId, g.Members.Count))
+            .Should().Equal(("xa-a", "leadership", 2), ("xa-a", "one-stop", 2), ("xa-b", "leadership", 1), ("xa-b", "one-stop", 2));
+        ReportGroups.By(scores, GroupBy.AgeBand).Select(g => g.Key.AgeBands!.FirstId).Should().Equal("30-39", "40-49", "50-plus", "under-30");
+    }
+
+    [Fact]
+    public void A_small_commune_cell_rolls_up_to_the_position_across_the_province_with_complementary_suppression()
+    {
+        // One-stop: xa-a 6, xa-b 2 (hidden), xa-c 5 → the province row of 13 is shown, so xa-c (the smallest shown) is hidden
+        // too: otherwise 13 − 6 − 5 would give away xa-b. Leadership: xa-a 3, xa-b 1 → both hidden, and the province row of
+        // 4 is hidden as well.
+        var respondents = Population.Of(6, "xa-a").Concat(Population.Of(2, "xa-b")).Concat(Population.Of(5, "xa-c"))
+            .Concat(Population.Of(3, "xa-a", "leadership")).Concat(Population.Of(1, "xa-b", "leadership")).ToList();
+
+        var rollUp = ReportGroups.RollUpCommunePosition(respondents, _privacy);
+
+        rollUp.Cells.Select(c => (c.Group.Key.RoleId, c.Group.Key.CommuneId, c.Group.Members.Count, c.Reason)).Should().Equal(
+            ("leadership", "xa-a", 3, SuppressionReason.TooFewRespondents),
+            ("leadership", "xa-b", 1, SuppressionReason.TooFewRespondents),
+            ("one-stop", "xa-a", 6, SuppressionReason.None),
+            ("one-stop", "xa-b", 2, SuppressionReason.TooFewRespondents),
+            ("one-stop", "xa-c", 5, SuppressionReason.Complementary));
+        rollUp.Positions.Select(p => (p.Group.Key, p.Group.Members.Count, p.Shown)).Should().Equal(
+            (new GroupKey(null, "leadership", null), 4, false),
+            (new GroupKey(null, "one-stop", null), 13, true));
+    }
+
+    [Fact]
+    public void Positions_whose_commune_cells_are_all_large_enough_need_no_roll_up()
+    {
+        var rollUp = ReportGroups.RollUpCommunePosition([.. Population.Of(5, "xa-a"), .. Population.Of(7, "xa-b")], _privacy);
+
+        rollUp.Cells.Should().OnlyContain(c => c.Shown);
+        rollUp.Positions.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Small_age_bands_merge_with_their_neighbours_until_each_group_has_k_respondents()
+    {
+        // under-30: 2, 30-39: 4 → together 6; 40-49: 6; 50-plus: 1 is too small alone and joins 40-49 (7).
+        var respondents = Population.Of(2, ageBand: "under-30").Concat(Population.Of(4, ageBand: "30-39"))
+            .Concat(Population.Of(6, ageBand: "40-49")).Concat(Population.Of(1, ageBand: "50-plus")).ToList();
+
+        var groups = ReportGroups.MergeAgeBands(respondents, ReportGroups.AgeBandOrder(WorkedExample.Survey), _privacy);
+
+        groups.Select(g => (g.Group.Key.AgeBands, g.Group.Members.Count, g.Shown)).Should().Equal(
+            (new AgeBandRange("under-30", "30-39"), 6, true),
+            (new AgeBandRange("40-49", "50-plus"), 7, true));
+    }
+
+    [Fact]
+    public void The_age_bands_of_the_worked_example_merge_into_one_group_of_seven()
+    {
+        // under-30 1, 30-39 2, 40-49 2 → 5 closes a group; 50-plus 2 is left over and joins it.
+        var groups = ReportGroups.MergeAgeBands(WorkedExample.Scores, ReportGroups.AgeBandOrder(WorkedExample.Survey), _privacy);
+
+        groups.Select(g => (g.Group.Key.AgeBands, g.Group.Members.Count)).Should().Equal((new AgeBandRange("under-30", "50-plus"), 7));
+    }
+
+    [Fact]
+    public void Fewer_than_k_respondents_in_all_give_one_hidden_age_group()
+    {
+        var groups = ReportGroups.MergeAgeBands([.. Population.Of(3)], ReportGroups.AgeBandOrder(WorkedExample.Survey), _privacy);
+
+        groups.Should().ContainSingle().Which.Reason.Should().Be(SuppressionReason.TooFewRespondents);
+    }
+}
