@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Threading.Channels;
 using BinhDanHocVuSo.Web.Data;
+using BinhDanHocVuSo.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace BinhDanHocVuSo.Web.Features.Learning;
@@ -9,7 +11,7 @@ namespace BinhDanHocVuSo.Web.Features.Learning;
 /// group reports are plain SQL. Every write is one transaction that also moves the learner's row version on,
 /// and only from the version the grain last saw: a stale copy can never overwrite newer history.
 /// </summary>
-public sealed class LearnerStore(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+public sealed class LearnerStore(IDbContextFactory<AppDbContext> contexts, DatabaseSettings settings, TimeProvider clock) : IAsyncDisposable
 {
     const char Separator = '|';
 
@@ -39,40 +41,145 @@ public sealed class LearnerStore(IDbContextFactory<AppDbContext> contexts, TimeP
     }
 
     /// <summary>
-    /// Applies <paramref name="change"/> in one transaction on top of <paramref name="basedOnVersion"/> and returns
-    /// the new version. Throws <see cref="StaleLearnerStateException"/> when the stored history has moved on.
+    /// Applies <paramref name="change"/> on top of <paramref name="basedOnVersion"/> and returns the new version once
+    /// it is committed. Throws <see cref="StaleLearnerStateException"/> when the stored history has moved on.
     /// </summary>
-    public async Task<long> SaveAsync(Guid learnerId, long basedOnVersion, Action<AppDbContext> change)
+    /// <remarks>
+    /// Writes from all learners are queued and committed together in one transaction (group commit), each
+    /// inside its own savepoint so that one refused write never affects another. One commit, one disk sync, for
+    /// many acknowledgements: SQLite has a single writer, and waiting for its lock one transaction at a time is
+    /// what limited throughput.
+    /// </remarks>
+    public Task<long> SaveAsync(Guid learnerId, long basedOnVersion, Action<AppDbContext> change)
     {
-        await using var db = await contexts.CreateDbContextAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        if (basedOnVersion == 0)
+        var write = new PendingWrite(learnerId, basedOnVersion, change);
+        EnsureWriters();
+        return _queue.Writer.TryWrite(write) ? write.Done.Task : Task.FromException<long>(new ObjectDisposedException(nameof(LearnerStore)));
+    }
+
+    sealed record PendingWrite(Guid LearnerId, long BasedOnVersion, Action<AppDbContext> Change)
+    {
+        public TaskCompletionSource<long> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    const int MaxBatch = 256;
+    readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleWriter = false });
+    readonly Lock _start = new();
+    Task[]? _writers;
+
+    void EnsureWriters()
+    {
+        if (_writers is not null)
         {
-            db.Learners.Add(new LearnerRow { Id = learnerId, Version = 1, CreatedAt = clock.GetUtcNow().UtcDateTime });
+            return;
+        }
+        lock (_start)
+        {
+            // SQLite allows one writer at a time; PostgreSQL gains from a few connections writing in parallel.
+            _writers ??= [.. Enumerable.Range(0, settings.Provider == DatabaseProvider.Sqlite ? 1 : 4).Select(_ => Task.Run(WriteLoopAsync))];
+        }
+    }
+
+    async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingWrite>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
+            {
+                batch.Add(write);
+            }
+            await WriteBatchAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    async Task WriteBatchAsync(List<PendingWrite> batch)
+    {
+        var outcomes = new (long Version, Exception? Error)[batch.Count];
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            db.Database.AutoSavepointsEnabled = false;
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                await transaction.CreateSavepointAsync("write");
+                try
+                {
+                    outcomes[i] = (await ApplyAsync(db, batch[i]), null);
+                    await transaction.ReleaseSavepointAsync("write");
+                }
+                catch (Exception e) when (e is StaleLearnerStateException or DbUpdateException or InvalidOperationException)
+                {
+                    await transaction.RollbackToSavepointAsync("write");
+                    outcomes[i] = (0, e);
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+            await transaction.CommitAsync();
+        }
+        catch (Exception e)
+        {
+            // Nothing of this batch is durable: every caller hears so, and none is acknowledged.
+            foreach (var write in batch)
+            {
+                write.Done.TrySetException(e);
+            }
+            return;
+        }
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i].Error is { } error)
+            {
+                batch[i].Done.TrySetException(error);
+            }
+            else
+            {
+                batch[i].Done.TrySetResult(outcomes[i].Version);
+            }
+        }
+    }
+
+    async Task<long> ApplyAsync(AppDbContext db, PendingWrite write)
+    {
+        if (write.BasedOnVersion == 0)
+        {
+            db.Learners.Add(new LearnerRow { Id = write.LearnerId, Version = 1, CreatedAt = clock.GetUtcNow().UtcDateTime });
         }
         else
         {
             var moved = await db.Learners
-                .Where(l => l.Id == learnerId && l.Version == basedOnVersion)
-                .ExecuteUpdateAsync(set => set.SetProperty(l => l.Version, basedOnVersion + 1));
+                .Where(l => l.Id == write.LearnerId && l.Version == write.BasedOnVersion)
+                .ExecuteUpdateAsync(set => set.SetProperty(l => l.Version, write.BasedOnVersion + 1));
             if (moved == 0)
             {
-                throw new StaleLearnerStateException(learnerId, basedOnVersion);
+                throw new StaleLearnerStateException(write.LearnerId, write.BasedOnVersion);
             }
         }
-
-        change(db);
+        write.Change(db);
         try
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateException e) when (basedOnVersion == 0)
+        catch (DbUpdateException e) when (write.BasedOnVersion == 0)
         {
             // Another activation created this learner first.
-            throw new StaleLearnerStateException(learnerId, basedOnVersion, e);
+            throw new StaleLearnerStateException(write.LearnerId, write.BasedOnVersion, e);
         }
-        await transaction.CommitAsync();
-        return basedOnVersion + 1;
+        return write.BasedOnVersion + 1;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        if (_writers is { } writers)
+        {
+            await Task.WhenAll(writers);
+        }
     }
 
     public static IEnumerable<QuizAnswerRow> AnswerRows(Guid learnerId, QuizResult result) =>
