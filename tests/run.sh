@@ -8,6 +8,8 @@ root=$(pwd)
 
 need_packages=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
+# Browser tests drive Debian's Chromium through Playwright (which cannot download its own browser here).
+[ -x /usr/bin/chromium ] || need_packages+=(chromium)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing ${need_packages[*]} (Debian packages)..."
   export DEBIAN_FRONTEND=noninteractive

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using BinhDanHocVuSo.Web.Features.Courses;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -13,6 +14,8 @@ public static class WebUiExtensions
     public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Outside Development a plain build (not a publish) would serve empty CSS and JS without this.
+        builder.WebHost.UseStaticWebAssets();
         // The default encoder writes every Vietnamese letter as an HTML entity, nearly doubling a page.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -21,6 +24,7 @@ public static class WebUiExtensions
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddOutputCache(options => options.AddLessonCache());
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
@@ -40,6 +44,8 @@ public static class WebUiExtensions
     public static WebApplication UseWebUi(this WebApplication app)
     {
         app.UseHttpLogging();
+        // Before compression, so that cached pages are stored already compressed.
+        app.UseOutputCache();
         app.UseResponseCompression();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -50,6 +56,7 @@ public static class WebUiExtensions
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        Features.Offline.OfflineEndpoints.MapOffline(app);
         return app;
     }
 }

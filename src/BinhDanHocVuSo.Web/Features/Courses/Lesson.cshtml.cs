@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 
 namespace BinhDanHocVuSo.Web.Features.Courses;
@@ -12,6 +13,8 @@ namespace BinhDanHocVuSo.Web.Features.Courses;
 /// A lesson at its short, stable address <c>/c/{course}/{lesson}</c> (printed on QR posters), with its quiz
 /// as a plain form: answering works without JavaScript, and the result explains every question.
 /// </summary>
+[IgnoreAntiforgeryToken]
+[OutputCache(PolicyName = LessonCache.Policy)]
 public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity identity, IGrainFactory grains,
     IAntiforgery antiforgery, IStringLocalizer<SharedResource> text) : PageModel
 {
@@ -48,6 +51,10 @@ public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity id
         {
             return NotFound();
         }
+        if (!await QuizPage.IsGenuineAsync(HttpContext, antiforgery))
+        {
+            return BadRequest();
+        }
         try
         {
             var submission = QuizPage.ReadSubmission(Request.Form, Course.Slug, quiz);
@@ -69,6 +76,10 @@ public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity id
         if (Find(course, lesson) is { } redirect)
         {
             return redirect;
+        }
+        if (!await QuizPage.IsGenuineAsync(HttpContext, antiforgery))
+        {
+            return BadRequest();
         }
         await grains.GetGrain<ILearnerGrain>(identity.FindOrCreate(HttpContext)).CompleteLesson(Course.Slug, Lesson.Slug);
         return NextLesson is { } next ? Redirect($"/c/{Course.Slug}/{next.Slug}") : Redirect($"/c/{Course.Slug}");

@@ -16,11 +16,26 @@ public static class QuizPage
     /// </summary>
     public static HtmlString WithFormFields(string renderedHtml, HttpContext http, IAntiforgery antiforgery)
     {
-        var token = antiforgery.GetAndStoreTokens(http);
-        var fields = $"<input type=\"hidden\" name=\"{token.FormFieldName}\" value=\"{token.RequestToken}\">"
-            + $"<input type=\"hidden\" name=\"{AttemptField}\" value=\"{Guid.NewGuid()}\">";
+        var fields = $"<input type=\"hidden\" name=\"{AttemptField}\" value=\"{Guid.NewGuid()}\">";
+        if (!IsCookieless(http))
+        {
+            var token = antiforgery.GetAndStoreTokens(http);
+            fields += $"<input type=\"hidden\" name=\"{token.FormFieldName}\" value=\"{token.RequestToken}\">";
+        }
         return new HtmlString(renderedHtml.Replace(QuizHtml.FormFieldsPlaceholder, fields, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// A visitor who brings no cookie at all (someone who just scanned a poster) has no session that another site
+    /// could ride on, so their page needs no anti-forgery token, sets no cookie, and can be served from the output
+    /// cache. Everyone with a cookie (a guest or a signed-in person) gets a token and must send it back.
+    /// </summary>
+    public static bool IsCookieless(HttpContext http) =>
+        http.Request.Cookies.Count == 0 && http.User.Identity?.IsAuthenticated != true;
+
+    /// <summary>Checks the anti-forgery token of a quiz form, except from cookie-less visitors (see <see cref="IsCookieless"/>).</summary>
+    public static async Task<bool> IsGenuineAsync(HttpContext http, IAntiforgery antiforgery) =>
+        IsCookieless(http) || await antiforgery.IsRequestValidAsync(http);
 
     /// <summary>Reads a submitted quiz form into a submission, or explains what is malformed.</summary>
     public static QuizSubmission ReadSubmission(IFormCollection form, string courseSlug, Quiz quiz)

@@ -1,0 +1,235 @@
+// Progressive enhancement for phones: every page works without this file. It adds offline reading (service
+// worker), an outbox for quiz answers given without a connection, read-aloud, and print buttons.
+(function () {
+  'use strict';
+  var OUTBOX = 'bdhvs.outbox';
+  var status = document.getElementById('outbox');
+  var path = location.pathname.split('/');
+  var course = path[1] === 'c' ? decodeURIComponent(path[2] || '') : '';
+
+  function format(text, values) {
+    return text.replace(/\{(\d)\}/g, function (_, i) { return values[+i]; });
+  }
+
+  function say(text) {
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
+  // Offline reading: the service worker keeps pages as they are opened; a lesson also asks it to keep its course.
+  if ('serviceWorker' in navigator && window.caches) {
+    navigator.serviceWorker.register('/sw.js').then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (registration) {
+      if (course && path.length === 4 && path[3] !== 'poster' && !document.querySelector('[data-attempt]')) {
+        var keep = ['/c/' + path[2]];
+        if (!navigator.serviceWorker.controller) {
+          keep.push(location.pathname);
+        }
+        registration.active.postMessage({ keep: keep });
+      }
+    }).catch(function () { });
+  }
+
+  // The outbox: each submitted quiz is kept until the server confirms it, so an answer given offline, or whose
+  // sending failed, is sent later through the JSON API. The attempt id makes a repeat count once.
+  function load() {
+    try {
+      return JSON.parse(localStorage.getItem(OUTBOX)) || [];
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function store(items) {
+    try {
+      localStorage.setItem(OUTBOX, JSON.stringify(items));
+    } catch (e) { }
+  }
+
+  function remove(id) {
+    store(load().filter(function (item) { return item.id !== id; }));
+  }
+
+  function showWaiting() {
+    var count = load().length;
+    if (count && status) {
+      say(format(status.getAttribute('data-waiting'), [count]));
+    }
+  }
+
+  // Connected to a network is not connected to the server (a weak 3G cell): try again in a while.
+  function retryLater() {
+    showWaiting();
+    clearTimeout(retryLater.timer);
+    retryLater.timer = setTimeout(send, 30000);
+  }
+
+  function newId() {
+    if (window.crypto && crypto.randomUUID) {
+      return crypto.randomUUID();
+    }
+    var bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    bytes[6] = (bytes[6] & 15) | 64;
+    bytes[8] = (bytes[8] & 63) | 128;
+    var hex = Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join('');
+    return hex.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+  }
+
+  // The answers as the API takes them: option ids per question; for an order question, the step ids sorted by
+  // the position the learner chose in each <select name="o.{question}.{step}">.
+  function answersOf(form) {
+    var answers = {};
+    var steps = {};
+    Array.prototype.forEach.call(form.elements, function (field) {
+      var name = field.name || '';
+      var order = /^o\.(.+)\.([^.]+)$/.exec(name);
+      if (name.indexOf('q.') === 0 && (field.checked || (field.type !== 'radio' && field.type !== 'checkbox' && field.value))) {
+        (answers[name.slice(2)] = answers[name.slice(2)] || []).push(field.value);
+      } else if (order && field.value) {
+        (steps[order[1]] = steps[order[1]] || []).push([+field.value, order[2]]);
+      }
+    });
+    Object.keys(steps).forEach(function (question) {
+      answers[question] = steps[question].sort(function (a, b) { return a[0] - b[0]; }).map(function (s) { return s[1]; });
+    });
+    return answers;
+  }
+
+  function send() {
+    var items = load();
+    if (!items.length || !navigator.onLine) {
+      return showWaiting();
+    }
+    var item = items[0];
+    fetch('/api/courses/' + encodeURIComponent(item.course) + '/quizzes/' + encodeURIComponent(item.quiz) + '/attempts', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ attemptId: item.id, answers: item.answers })
+    }).then(function (response) {
+      if (response.ok) {
+        return response.json().then(function (result) {
+          remove(item.id);
+          var time = new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' });
+          if (status) {
+            say(format(status.getAttribute('data-sent'), [time, result.correct, result.total]));
+          }
+          if (load().length) {
+            send();
+          }
+        });
+      }
+      if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
+        remove(item.id); // refused for good (the page already showed why): sending again would not help
+        return send();
+      }
+      retryLater();
+    }).catch(retryLater);
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll('form.quiz'), function (form) {
+    // A page shown from the saved copy carries an old attempt id: each page view gets its own.
+    if (form.elements.attemptId) {
+      form.elements.attemptId.value = newId();
+    }
+    form.addEventListener('submit', function (event) {
+      if (!course || !form.elements.attemptId) {
+        return;
+      }
+      var id = form.elements.attemptId.value;
+      var items = load().filter(function (item) { return item.id !== id; });
+      items.push({ id: id, course: course, quiz: form.getAttribute('data-quiz'), answers: answersOf(form), at: Date.now() });
+      store(items);
+      if (!navigator.onLine) {
+        event.preventDefault();
+        showWaiting();
+      }
+    });
+  });
+
+  var sent = document.querySelector('[data-attempt]');
+  if (sent) {
+    remove(sent.getAttribute('data-attempt'));
+  }
+  window.addEventListener('online', send);
+  send();
+
+  // Read-aloud, only where the phone has a Vietnamese voice; pausing stops after the current sentence's start
+  // and continuing repeats it, which works the same on every phone (some ignore speechSynthesis.pause()).
+  var reader = document.getElementById('tts');
+  var speech = window.speechSynthesis;
+  if (reader && speech && window.SpeechSynthesisUtterance) {
+    var play = reader.querySelector('[data-tts-play]');
+    var stop = reader.querySelector('[data-tts-stop]');
+    var voice = null;
+    var parts = null;
+    var at = 0;
+    var current = null;
+
+    var findVoice = function () {
+      voice = speech.getVoices().filter(function (v) { return /^vi([-_]|$)/i.test(v.lang); })[0] || null;
+      reader.hidden = !voice;
+    };
+    var textParts = function () {
+      var article = document.getElementById(reader.getAttribute('data-for')).cloneNode(true);
+      Array.prototype.forEach.call(article.querySelectorAll('form, img, script'), function (node) { node.remove(); });
+      var title = document.querySelector('h1');
+      var lines = ((title ? title.textContent + '.\n' : '') + article.innerText).split(/\n+/);
+      return [].concat.apply([], lines.map(function (line) { return line.match(/[^.!?]+[.!?]*/g) || []; }))
+        .map(function (s) { return s.trim(); }).filter(Boolean);
+    };
+    var label = function (key) {
+      play.textContent = reader.getAttribute(key);
+    };
+    var speakNext = function () {
+      if (at >= parts.length) {
+        at = 0;
+        current = null;
+        stop.hidden = true;
+        return label('data-play');
+      }
+      var utterance = new SpeechSynthesisUtterance(parts[at]);
+      utterance.lang = 'vi-VN';
+      try {
+        utterance.voice = voice;
+      } catch (e) { }
+      utterance.onend = function () {
+        if (current === utterance) {
+          at++;
+          speakNext();
+        }
+      };
+      current = utterance;
+      speech.speak(utterance);
+    };
+
+    findVoice();
+    speech.addEventListener('voiceschanged', findVoice);
+    play.addEventListener('click', function () {
+      if (current) {
+        current = null;
+        speech.cancel();
+        return label('data-resume');
+      }
+      parts = parts || textParts();
+      label('data-pause');
+      stop.hidden = false;
+      speakNext();
+    });
+    stop.addEventListener('click', function () {
+      current = null;
+      speech.cancel();
+      at = 0;
+      stop.hidden = true;
+      label('data-play');
+    });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll('[data-print]'), function (button) {
+    button.hidden = false;
+    button.addEventListener('click', function () { window.print(); });
+  });
+})();
