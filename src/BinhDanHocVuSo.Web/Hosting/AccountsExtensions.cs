@@ -126,13 +126,16 @@ sealed class RoleSeeder(IServiceScopeFactory scopes) : IHostedService
     {
         using var scope = scopes.CreateScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
-        foreach (var role in Roles.All)
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().RunExclusiveAsync(async () =>
         {
-            if (!await roles.RoleExistsAsync(role))
+            foreach (var role in Roles.All)
             {
-                await roles.CreateAsync(new IdentityRole<Guid>(role));
+                if (!await roles.RoleExistsAsync(role))
+                {
+                    await roles.CreateAsync(new IdentityRole<Guid>(role));
+                }
             }
-        }
+        }, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

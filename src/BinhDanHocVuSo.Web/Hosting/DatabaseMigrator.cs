@@ -20,7 +20,7 @@ sealed class DatabaseMigrator(IDbContextFactory<AppDbContext> contexts, Database
                 // WAL lets lesson pages read while a quiz answer is being written.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
-            await db.Database.MigrateAsync(cancellationToken);
+            await db.RunExclusiveAsync(() => db.Database.MigrateAsync(cancellationToken), cancellationToken);
             logger.LogInformation("Database ready: {Provider}", settings.Provider);
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException && e is not StartupException)

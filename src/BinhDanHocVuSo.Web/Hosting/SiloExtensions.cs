@@ -1,3 +1,4 @@
+using BinhDanHocVuSo.Web.Features.Learning;
 using Orleans.Configuration;
 
 namespace BinhDanHocVuSo.Web.Hosting;
@@ -6,7 +7,8 @@ public static class SiloExtensions
 {
     /// <summary>
     /// Co-hosts the Orleans silo. With SQLite it is a single localhost silo; with PostgreSQL the silos of a
-    /// province share Orleans' own ADO.NET membership tables and form one cluster.
+    /// province share Orleans' own ADO.NET membership tables and form one cluster
+    /// (see <c>Hosting/Clustering/README.md</c>).
     /// </summary>
     public static WebApplicationBuilder AddSilo(this WebApplicationBuilder builder)
     {
@@ -23,6 +25,8 @@ public static class SiloExtensions
                 cluster.ClusterId = options.ClusterId;
                 cluster.ServiceId = options.ServiceId;
             });
+            // Orleans' failure-detection timings, only where configured; its defaults otherwise.
+            silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(SiloOptions.MembershipSection));
             switch (clustering.ToLowerInvariant())
             {
                 case "localhost":
@@ -41,6 +45,39 @@ public static class SiloExtensions
             }
         });
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: [HealthExtensions.ReadyTag]);
+        if (options.Diagnostics)
+        {
+            builder.Services.AddSingleton<IStartupFilter, LearnerLocationEndpoint>();
+        }
         return builder;
+    }
+
+    /// <summary>
+    /// <c>GET /_diagnostics/learner</c> (only with <c>Orleans:Diagnostics=true</c>): which silo answered, and which
+    /// silo hosts the learner grain of the caller's guest cookie (null when it is not active anywhere). Read-only:
+    /// it neither creates a guest nor activates the grain.
+    /// </summary>
+    sealed class LearnerLocationEndpoint : IStartupFilter
+    {
+        public const string Path = "/_diagnostics/learner";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Map(Path, branch => branch.Run(async http =>
+            {
+                var services = http.RequestServices;
+                var here = services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+                var grains = services.GetRequiredService<IGrainFactory>();
+                if (services.GetRequiredService<LearnerIdentity>().Find(http) is not { } learner)
+                {
+                    http.Response.StatusCode = StatusCodes.Status404NotFound;
+                    await http.Response.WriteAsJsonAsync(new { silo = here.ToString(), learner = (Guid?)null, hostedOn = (string?)null });
+                    return;
+                }
+                var hostedOn = await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grains.GetGrain<ILearnerGrain>(learner));
+                await http.Response.WriteAsJsonAsync(new { silo = here.ToString(), learner, hostedOn = hostedOn?.ToString() });
+            }));
+            next(app);
+        };
     }
 }

@@ -19,6 +19,19 @@ public sealed class SiloOptions
     /// <summary>The address other silos use to reach this one; defaults to loopback.</summary>
     public string? AdvertisedIPAddress { get; set; }
 
+    /// <summary>
+    /// Turns on <c>GET /_diagnostics/learner</c>, which tells which silo hosts the caller's learner grain.
+    /// Off by default: it is for proving a cluster in tests and during set-up, not for production.
+    /// </summary>
+    public bool Diagnostics { get; set; }
+
+    /// <summary>
+    /// Section <c>Orleans:Membership</c> is bound onto Orleans' own <c>ClusterMembershipOptions</c> (e.g.
+    /// <c>Orleans:Membership:ProbeTimeout=00:00:02</c>). Left empty, Orleans' defaults apply: a silo that
+    /// vanishes is declared dead after roughly 15–30 s, which suits production. Tests shorten it.
+    /// </summary>
+    public const string MembershipSection = Section + ":Membership";
+
     internal IPAddress AdvertisedAddress() =>
         string.IsNullOrWhiteSpace(AdvertisedIPAddress) ? IPAddress.Loopback
         : IPAddress.TryParse(AdvertisedIPAddress, out var address) ? address

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using BinhDanHocVuSo.Web.Features.Courses;
 using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.WebEncoders;
@@ -24,6 +25,15 @@ public static class WebUiExtensions
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            // Behind nginx: the client's address (for rate limits) and https (for Secure cookies) come from the proxy.
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in (builder.Configuration["Network:TrustedProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         services.AddOutputCache(options => options.AddLessonCache());
         services.AddResponseCompression(options =>
         {
@@ -43,6 +53,7 @@ public static class WebUiExtensions
 
     public static WebApplication UseWebUi(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseHttpLogging();
         // Before compression, so that cached pages are stored already compressed.
         app.UseOutputCache();

@@ -1,4 +1,5 @@
 using BinhDanHocVuSo.Web.Data;
+using BinhDanHocVuSo.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace BinhDanHocVuSo.Web.Features.Courses;
@@ -12,6 +13,11 @@ sealed class CatalogSeeder(ICourseCatalogSource catalog, IDbContextFactory<AppDb
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.RunExclusiveAsync(() => SeedAsync(db, cancellationToken), cancellationToken);
+    }
+
+    async Task SeedAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
         var courses = await db.Courses.ToDictionaryAsync(c => c.Slug, cancellationToken);
         var lessons = await db.Lessons.ToDictionaryAsync(l => (l.CourseSlug, l.Slug), cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;

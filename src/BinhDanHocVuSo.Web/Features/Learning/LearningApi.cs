@@ -24,16 +24,16 @@ public static class LearningApi
         TypedResults.Ok(await Learner(http, identity, grains).GetOverview());
 
     static Task<IResult> GetCourseProgress(string course, HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
-        Run(() => Learner(http, identity, grains).GetCourseProgress(course));
+        Run(http, () => Learner(http, identity, grains).GetCourseProgress(course));
 
     static Task<IResult> StartCourse(string course, HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
-        Run(() => Learner(http, identity, grains).StartCourse(course));
+        Run(http, () => Learner(http, identity, grains).StartCourse(course));
 
     static Task<IResult> OpenLesson(string course, string lesson, HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
-        Run(() => Learner(http, identity, grains).OpenLesson(course, lesson));
+        Run(http, () => Learner(http, identity, grains).OpenLesson(course, lesson));
 
     static Task<IResult> CompleteLesson(string course, string lesson, HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
-        Run(() => Learner(http, identity, grains).CompleteLesson(course, lesson));
+        Run(http, () => Learner(http, identity, grains).CompleteLesson(course, lesson));
 
     static Task<IResult> SubmitAttempt(string course, string quiz, AttemptRequest request, HttpContext http, LearnerIdentity identity, IGrainFactory grains)
     {
@@ -42,13 +42,13 @@ public static class LearningApi
             return Task.FromResult<IResult>(TypedResults.Problem("attemptId is missing: send a new GUID for each attempt and the same one when resending it.", statusCode: 400));
         }
         var answers = (request.Answers ?? []).ToDictionary(a => a.Key, a => (IReadOnlyList<string>)(a.Value ?? []));
-        return Run(() => Learner(http, identity, grains).SubmitQuiz(new QuizSubmission(request.AttemptId, course, quiz, answers)));
+        return Run(http, () => Learner(http, identity, grains).SubmitQuiz(new QuizSubmission(request.AttemptId, course, quiz, answers)));
     }
 
     static ILearnerGrain Learner(HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
         grains.GetGrain<ILearnerGrain>(identity.FindOrCreate(http));
 
-    static async Task<IResult> Run<T>(Func<Task<T>> action)
+    static async Task<IResult> Run<T>(HttpContext http, Func<Task<T>> action)
     {
         try
         {
@@ -58,6 +58,13 @@ public static class LearningApi
         {
             var status = e.Problem is LearningProblem.MalformedAnswer ? 400 : 404;
             return TypedResults.Problem(e.Message, statusCode: status, title: e.Problem.ToString());
+        }
+        catch (Exception e) when (e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
+        {
+            // A silo just died and the learner's grain is moving to a survivor: nothing was acknowledged, so the
+            // phone resends the same attempt id in a moment and it is recorded once.
+            http.Response.Headers.RetryAfter = "2";
+            return TypedResults.Problem("Máy chủ đang chuyển việc, hãy gửi lại sau ít giây.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 }
