@@ -73,8 +73,10 @@ public static class QualityPanelBuilder
             .Select(r => (IReadOnlyList<double>)[.. plan.KnowledgeItems.Select(k => RespondentScorer.IsCorrect(k, r) ? 1.0 : 0.0)])
             .ToList();
         var difficulty = Reliability.Difficulty(knowledgeRows);
-        var knowledgeItems = plan.KnowledgeItems.Select((k, i) => new ItemDifficulty(
-            k.Id, difficulty[i], difficulty[i] < rules.KnowledgeDifficultyMin || difficulty[i] > rules.KnowledgeDifficultyMax)).ToList();
+        // With nobody answering yet there is no difficulty to judge: no item is flagged.
+        var knowledgeItems = plan.KnowledgeItems.Select((k, i) => i < difficulty.Count
+            ? new ItemDifficulty(k.Id, difficulty[i], difficulty[i] < rules.KnowledgeDifficultyMin || difficulty[i] > rules.KnowledgeDifficultyMax)
+            : new ItemDifficulty(k.Id, 0, false)).ToList();
         var knowledgeCorrelations = Correlations(rules, plan.KnowledgeItems.Select(k => k.Id).ToList(), knowledgeRows);
         var flags = respondents.Select(r => RespondentScorer.Flags(survey, r)).ToList();
         return new QualityPanel(

@@ -78,4 +78,14 @@ public class QualityPanelTests
         QualityPanelBuilder.Build(WorkedExample.Survey, allRight).KnowledgeItems.Single(k => k.ItemId == "kn-4-2-a")
             .Should().Be(new ItemDifficulty("kn-4-2-a", 1.0, OutOfRange: true));
     }
+
+    [Fact]
+    public void Before_anyone_answers_the_panel_is_empty_and_flags_nothing()
+    {
+        var panel = QualityPanelBuilder.Build(WorkedExample.Survey, []);
+
+        panel.Respondents.Should().Be(0);
+        panel.KnowledgeItems.Should().OnlyContain(k => !k.OutOfRange);
+        panel.Kr20.Should().BeNull();
+    }
 }
