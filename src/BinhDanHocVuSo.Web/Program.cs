@@ -14,6 +14,7 @@ try
     builder.AddCourseEngine();
     builder.AddSilo();
     builder.AddLearning();
+    builder.AddSurvey();
     builder.AddWebUi();
 
     var app = builder.Build();

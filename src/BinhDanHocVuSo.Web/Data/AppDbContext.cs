@@ -28,6 +28,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<GroupMemberRow> GroupMembers => Set<GroupMemberRow>();
     public DbSet<GroupTrainerRow> GroupTrainers => Set<GroupTrainerRow>();
     public DbSet<AssignmentRow> Assignments => Set<AssignmentRow>();
+    public DbSet<SurveyResponseRow> SurveyResponses => Set<SurveyResponseRow>();
+    public DbSet<SurveyAnswerRow> SurveyAnswers => Set<SurveyAnswerRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

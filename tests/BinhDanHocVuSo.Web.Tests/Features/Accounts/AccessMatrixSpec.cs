@@ -68,6 +68,11 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
         Row("/admin/users", Login, Denied, Denied, Denied, Ok);
         Row("/admin/overview", Login, Denied, Denied, Denied, Ok);
         Row("/groups", Login, Denied, Denied, Ok, Ok);
+        Row("/survey", Login, Denied, Ok, Denied, Ok);
+        Row("/survey/result", Login, Denied, Ok, Denied, Ok);
+        Row("/survey/report", Login, Denied, Denied, Ok, Ok);
+        Row("/survey/report?handler=csv", Login, Denied, Denied, Ok, Ok);
+        Row("/survey/report?handler=moodle", Login, Denied, Denied, Ok, Ok);
         return data;
     }
 

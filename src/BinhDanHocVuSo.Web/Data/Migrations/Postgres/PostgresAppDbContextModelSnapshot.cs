@@ -418,6 +418,91 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     b.ToTable("ResetCodes", (string)null);
                 });
 
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.SurveyAnswerRow", b =>
+                {
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ItemId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Code")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OptionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double?>("Seconds")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("ResponseId", "ItemId");
+
+                    b.ToTable("SurveyAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.SurveyResponseRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgeBandId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Commune")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("LastPage")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RespondentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RoleId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SurveyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SurveyVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RespondentId", "SurveyId", "SurveyVersion")
+                        .IsUnique();
+
+                    b.HasIndex("SurveyId", "SurveyVersion", "Commune");
+
+                    b.ToTable("SurveyResponses", (string)null);
+                });
+
             modelBuilder.Entity("BinhDanHocVuSo.Web.Features.Accounts.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -648,6 +733,15 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.SurveyAnswerRow", b =>
+                {
+                    b.HasOne("BinhDanHocVuSo.Web.Data.SurveyResponseRow", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

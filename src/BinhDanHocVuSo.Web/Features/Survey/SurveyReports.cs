@@ -1,0 +1,89 @@
+using BinhDanHocVuSo.Content.Assessments;
+using BinhDanHocVuSo.Content.Assessments.Reports;
+using BinhDanHocVuSo.Content.Assessments.Scoring;
+using BinhDanHocVuSo.Web.Data;
+using BinhDanHocVuSo.Web.Features.Accounts;
+using BinhDanHocVuSo.Web.Features.Courses;
+using BinhDanHocVuSo.Web.Features.Groups;
+using Microsoft.EntityFrameworkCore;
+
+namespace BinhDanHocVuSo.Web.Features.Survey;
+
+/// <summary>A report of the current survey version for the caller's scope, with what its page and exports need.</summary>
+/// <param name="Survey">The version reported on.</param>
+/// <param name="Report">The numbers, small cells hidden (spec section e.1–e.6).</param>
+/// <param name="Quality">The admin quality panel; null for trainers.</param>
+/// <param name="ScopeCommunes">The communes in scope; null for the whole province (admins).</param>
+public sealed record ScopedReport(SurveyDefinition Survey, SurveyReport Report, QualityPanel? Quality, IReadOnlyList<string>? ScopeCommunes);
+
+/// <summary>
+/// Builds the group report with the pure <see cref="SurveyReportBuilder"/>: a trainer sees the submitted responses of the
+/// officials in the communes of the groups they run, an admin all of them. Invited = accounts with the Official role in scope.
+/// </summary>
+public sealed class SurveyReports(AppDbContext db, SurveySource surveys, ICourseCatalogSource catalog, CommuneDirectory communes)
+{
+    public async Task<ScopedReport?> BuildAsync(HttpContext http, GroupBy by, CancellationToken cancellationToken = default)
+    {
+        if (surveys.Current is not { } survey)
+        {
+            return null;
+        }
+        var admin = http.User.IsInRole(Roles.Admin);
+        IReadOnlyList<string>? scope = admin ? null
+            : await db.Visible(http).Select(g => g.Commune).Distinct().ToListAsync(cancellationToken);
+        var responses = await SurveyStore.SubmittedAsync(db, survey.Id, survey.Version, scope, cancellationToken);
+        var answers = responses.Select(r => r.Response.ToRespondentAnswers(r.Row.RespondentId.ToString())).ToList();
+        var members = answers.Select(a => RespondentScorer.Score(survey, a)).ToList();
+        var privacy = new CellPrivacy(survey.Privacy);
+        var ageBands = ReportGroups.AgeBandOrder(survey);
+        IReadOnlyList<ReportGroup> columns = by switch
+        {
+            GroupBy.None => [],
+            GroupBy.AgeBand => [.. ReportGroups.MergeAgeBands(members, ageBands, privacy).Select(g => g.Group)],
+            _ => ReportGroups.By(members, by),
+        };
+        var calibration = ReportGroups.MergeAgeBands(members, ageBands, privacy).Select(g => g.Group).ToList();
+        var request = new ReportRequest(
+            new ReportGroup(GroupKey.All, members),
+            await InvitedAsync(scope, cancellationToken),
+            [.. catalog.Current.Courses.Select(CourseOffer.From)],
+            columns,
+            calibration);
+        var report = SurveyReportBuilder.Build(survey, request);
+        // QualityPanelBuilder indexes item statistics that do not exist without respondents: no panel until someone answered.
+        var quality = admin && answers.Count > 0 ? QualityPanelBuilder.Build(survey, answers) : null;
+        return new ScopedReport(survey, report, quality, scope);
+    }
+
+    async Task<int> InvitedAsync(IReadOnlyList<string>? scope, CancellationToken cancellationToken)
+    {
+        var official = db.Roles.Where(r => r.Name == Roles.Official).Select(r => r.Id);
+        var officials = db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && official.Contains(ur.RoleId)));
+        if (scope is not null)
+        {
+            officials = officials.Where(u => scope.Contains(u.Commune));
+        }
+        return await officials.CountAsync(cancellationToken);
+    }
+
+    /// <summary>The Vietnamese name of a report group: commune, position and age range, or "all in scope".</summary>
+    public string LabelOf(SurveyDefinition survey, GroupKey key, string everyone)
+    {
+        var parts = new List<string>();
+        if (key.CommuneId is { } commune)
+        {
+            parts.Add(communes.NameOf(commune));
+        }
+        if (key.RoleId is { } role)
+        {
+            parts.Add(survey.Roles.FirstOrDefault(r => r.Id == role)?.Name ?? role);
+        }
+        if (key.AgeBands is { } range)
+        {
+            var options = survey.Background.FirstOrDefault(q => q.Id == ReportGroups.AgeBandQuestionId)?.Options ?? [];
+            string Label(string id) => options.FirstOrDefault(o => o.Id == id)?.Label ?? id;
+            parts.Add(range.FirstId == range.LastId ? Label(range.FirstId) : $"{Label(range.FirstId)} – {Label(range.LastId)}");
+        }
+        return parts.Count == 0 ? everyone : string.Join(" · ", parts);
+    }
+}

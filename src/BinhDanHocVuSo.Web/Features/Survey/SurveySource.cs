@@ -1,0 +1,42 @@
+using BinhDanHocVuSo.Content.Assessments;
+using BinhDanHocVuSo.Content.Competences;
+using BinhDanHocVuSo.Web.Features.Courses;
+
+namespace BinhDanHocVuSo.Web.Features.Survey;
+
+/// <summary>
+/// The survey definitions of <c>assessments/</c>, loaded and validated once at start. New responses use the
+/// <see cref="Current"/> version; a past response is always scored with the version it answered.
+/// </summary>
+public sealed class SurveySource
+{
+    readonly IReadOnlyList<SurveyDefinition> _surveys;
+
+    public SurveySource(ContentPaths paths, ILogger<SurveySource> logger)
+    {
+        Competences = CompetenceModel.Load(Path.Combine(paths.Assessments, "competences.yaml"));
+        var loaded = SurveyLoader.Load(paths.Assessments, Competences);
+        foreach (var error in loaded.Errors)
+        {
+            logger.LogError("Survey definition: {Error}", error.ToString());
+        }
+        _surveys = loaded.Surveys;
+        Current = _surveys.OrderByDescending(s => s.Version).FirstOrDefault();
+    }
+
+    /// <summary>The competence model that items, targets and courses refer to.</summary>
+    public CompetenceModel Competences { get; }
+
+    /// <summary>The newest survey version, or null when no definition loaded (the survey pages then answer 404).</summary>
+    public SurveyDefinition? Current { get; }
+
+    /// <summary>A survey version, or null when it is no longer shipped.</summary>
+    public SurveyDefinition? Find(string surveyId, int version) =>
+        _surveys.FirstOrDefault(s => s.Id == surveyId && s.Version == version);
+
+    /// <summary>The Vietnamese name of a competence or domain id, e.g. "4.2 Bảo vệ dữ liệu cá nhân và quyền riêng tư".</summary>
+    public string NameOf(string id) =>
+        Competences.Find(id) is { } competence ? $"{competence.Id} {competence.Name}"
+        : Competences.Domains.FirstOrDefault(d => d.Id == id) is { } domain ? $"{domain.Id}. {domain.Name}"
+        : id;
+}

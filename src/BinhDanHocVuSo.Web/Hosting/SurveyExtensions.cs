@@ -1,0 +1,15 @@
+using BinhDanHocVuSo.Web.Features.Survey;
+
+namespace BinhDanHocVuSo.Web.Hosting;
+
+public static class SurveyExtensions
+{
+    /// <summary>The competency survey: its definitions, the response store behind the response grains, and the report queries.</summary>
+    public static WebApplicationBuilder AddSurvey(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<SurveySource>();
+        builder.Services.AddSingleton<SurveyStore>();
+        builder.Services.AddScoped<SurveyReports>();
+        return builder;
+    }
+}

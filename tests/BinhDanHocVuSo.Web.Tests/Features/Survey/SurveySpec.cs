@@ -1,0 +1,154 @@
+using System.Net;
+using BinhDanHocVuSo.Web.Data;
+using BinhDanHocVuSo.Web.Features.Accounts;
+using BinhDanHocVuSo.Web.Hosting;
+using BinhDanHocVuSo.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BinhDanHocVuSo.Web.Tests.Features.Survey;
+
+public sealed class SurveySpec : IAsyncLifetime
+{
+    const string Suppressed = "ẩn (ít hơn 5 người)";
+
+    TestDatabase _database = null!;
+    Platform _platform = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        _platform = new Platform(_database, Platform.ShippedCourses());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _platform.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    async Task<(HttpClient Trainer, Guid GroupId)> TrainerWithGroup(string commune = People.Commune)
+    {
+        var trainer = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Trainer));
+        var created = await trainer.SubmitFormAsync("/groups", new() { ["Name"] = "Cán bộ xã", ["Commune"] = commune });
+        created.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        return (trainer, Guid.Parse(created.Headers.Location!.ToString().Split('/')[^1]));
+    }
+
+    [Fact]
+    public async Task Submitting_after_review_shows_the_officials_levels_and_courses_to_start_at_once()
+    {
+        var official = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Official));
+        await official.StartAsync(role: "office");
+        var pages = _platform.Survey().Pages.Count;
+        for (var n = 1; n < pages; n++)
+        {
+            await official.AnswerPageAsync(_platform, n, code: 0);
+        }
+
+        var review = await official.GetStringAsync("/survey/review");
+        var submitted = await official.SubmitFormAsync("/survey/review", []);
+        var result = await official.GetStringAsync("/survey/result");
+        var afterwards = await official.GetAsync("/survey/page/1");
+
+        review.Should().Contain(_platform.Survey().Pages[^1].Items[0].Text, "the last page was never answered");
+        submitted.Headers.Location!.OriginalString.Should().Be("/survey/result");
+        result.Should().Contain("Chưa đạt").And.Contain("bậc 0").And.Contain("mục tiêu bậc 3");
+        result.Should().Contain("href=\"/c/an-toan-tren-mang\"").And.Contain("Học ngay");
+        afterwards.Headers.Location!.OriginalString.Should().Be("/survey/result", "a submitted survey cannot be changed");
+    }
+
+    [Fact]
+    public async Task A_learner_without_the_official_role_is_denied_the_survey()
+    {
+        var learner = await _platform.SignedInAs(await _platform.CreateAsync());
+
+        var response = await learner.GetAsync("/survey");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().Should().Contain("/account/denied");
+    }
+
+    [Fact]
+    public async Task A_trainers_report_hides_cells_of_fewer_than_five_respondents_and_shows_figures_from_five()
+    {
+        var (trainer, _) = await TrainerWithGroup();
+        var (elsewhere, _) = await TrainerWithGroup(People.OtherCommune);
+        for (var i = 0; i < 4; i++)
+        {
+            await _platform.SubmittedRespondentAsync();
+        }
+
+        var four = await trainer.GetStringAsync("/survey/report");
+        await _platform.SubmittedRespondentAsync();
+        var five = await trainer.GetStringAsync("/survey/report");
+        var otherCommune = await elsewhere.GetStringAsync("/survey/report");
+
+        four.Should().Contain(Suppressed).And.Contain("Đã trả lời: 4 / 4");
+        four.Should().NotContain("0,0 · 100%");
+        five.Should().Contain("Đã trả lời: 5 / 5").And.Contain("0,0 · 100%").And.NotContain(Suppressed);
+        five.Should().NotContain("Cronbach", "the quality panel is for admins");
+        otherCommune.Should().Contain("Đã trả lời: 0 / 0");
+    }
+
+    [Fact]
+    public async Task An_admin_sees_everyone_and_the_quality_panel()
+    {
+        var admin = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Admin));
+        for (var i = 0; i < 5; i++)
+        {
+            await _platform.SubmittedRespondentAsync(i % 2 == 0 ? People.Commune : People.OtherCommune);
+        }
+
+        var report = await admin.GetStringAsync("/survey/report?by=commune");
+
+        report.Should().Contain("Đã trả lời: 5 / 5").And.Contain("Cronbach α").And.Contain("KR-20");
+        report.Should().Contain(Suppressed, "each commune alone has fewer than five respondents");
+    }
+
+    [Fact]
+    public async Task The_assign_action_gives_the_recommended_courses_to_the_trainers_group_and_refuses_another_trainers_group()
+    {
+        var (trainer, group) = await TrainerWithGroup();
+        var (other, _) = await TrainerWithGroup();
+        for (var i = 0; i < 5; i++)
+        {
+            await _platform.SubmittedRespondentAsync();
+        }
+
+        var refused = await other.SubmitFormAsync("/survey/report?handler=Assign", new() { ["group"] = group.ToString() }, "/survey/report");
+        await using (var db = _platform.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext())
+        {
+            (await db.Assignments.CountAsync()).Should().Be(0);
+        }
+        var assigned = await trainer.SubmitFormAsync("/survey/report?handler=Assign", new() { ["group"] = group.ToString() }, "/survey/report");
+
+        refused.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        assigned.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        await using (var db = _platform.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext())
+        {
+            var courses = await db.Assignments.Where(a => a.GroupId == group).Select(a => a.CourseSlug).ToListAsync();
+            courses.Should().Contain(["an-toan-tren-mang", "thanh-toan"]);
+        }
+        (await trainer.GetStringAsync($"/groups/{group}")).Should().Contain("An toàn trên không gian mạng");
+    }
+
+    [Fact]
+    public async Task The_report_and_the_moodle_competency_framework_download_as_csv()
+    {
+        var (trainer, _) = await TrainerWithGroup();
+        for (var i = 0; i < 5; i++)
+        {
+            await _platform.SubmittedRespondentAsync();
+        }
+
+        var report = await trainer.GetAsync("/survey/report?handler=csv&by=position");
+        var moodle = await trainer.GetAsync("/survey/report?handler=moodle");
+        var text = await report.Content.ReadAsStringAsync();
+
+        report.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        report.Content.Headers.ContentDisposition!.FileName.Should().Contain(".csv");
+        text.Should().Contain("Phần,Nhóm,Năng lực/Lĩnh vực").And.Contain("Bản đồ nhiệt,Văn phòng,0.1,Bậc trung bình,0,");
+        (await moodle.Content.ReadAsStringAsync()).Should().StartWith("Parent ID number,ID number,Short name").And.Contain("4.2");
+    }
+}
