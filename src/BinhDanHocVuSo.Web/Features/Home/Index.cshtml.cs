@@ -1,13 +1,21 @@
 using BinhDanHocVuSo.Content.Courses;
 using BinhDanHocVuSo.Web.Features.Courses;
 using BinhDanHocVuSo.Web.Features.Learning;
+using BinhDanHocVuSo.Web.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace BinhDanHocVuSo.Web.Features.Home;
 
 /// <summary>The home page: every course with the learner's progress, and "Tiếp tục học" at the top.</summary>
-public sealed class IndexModel(ICourseCatalogSource catalog, LearnerIdentity identity, IGrainFactory grains) : PageModel
+public sealed class IndexModel(ICourseCatalogSource catalog, LearnerIdentity identity, IGrainFactory grains, AppDbContext db, TimeProvider clock) : PageModel
 {
+    public IReadOnlyList<AssignedCourse> Assigned { get; private set; } = [];
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>A course a trainer assigned to one of the learner's groups; the earliest due date wins.</summary>
+    public sealed record AssignedCourse(Course Course, DateTime? DueAt);
+
     public IReadOnlyList<Course> Courses { get; private set; } = [];
     public LearnerOverview? Overview { get; private set; }
     public Course? ContinueCourse { get; private set; }
@@ -16,6 +24,18 @@ public sealed class IndexModel(ICourseCatalogSource catalog, LearnerIdentity ide
     public async Task OnGetAsync()
     {
         Courses = catalog.Current.Courses;
+        if (LearnerIdentity.SignedIn(HttpContext) is { } me)
+        {
+            var assignments = await db.GroupMembers.Where(m => m.LearnerId == me)
+                .Join(db.Groups.Where(g => g.ArchivedAt == null), m => m.GroupId, g => g.Id, (m, g) => g.Id)
+                .Join(db.Assignments, id => id, a => a.GroupId, (id, a) => new { a.CourseSlug, a.DueAt })
+                .ToListAsync();
+            Assigned = [.. assignments.GroupBy(a => a.CourseSlug)
+                .Select(g => (Course: catalog.Current.Find(g.Key), DueAt: g.Min(a => a.DueAt)))
+                .Where(a => a.Course is not null)
+                .OrderBy(a => a.DueAt ?? DateTime.MaxValue)
+                .Select(a => new AssignedCourse(a.Course!, a.DueAt))];
+        }
         if (identity.Find(HttpContext) is { } learnerId)
         {
             Overview = await grains.GetGrain<ILearnerGrain>(learnerId).GetOverview();
