@@ -96,6 +96,52 @@ public sealed class LearnerStore(IDbContextFactory<AppDbContext> contexts, Datab
 
     async Task WriteBatchAsync(List<PendingWrite> batch)
     {
+        try
+        {
+            await WriteTogetherAsync(batch);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+        {
+            // One write of the batch broke a constraint: nothing was committed. Write them one by one, each in its
+            // own savepoint, so that only the faulty one is refused.
+            await WriteOneByOneAsync(batch);
+        }
+        catch (Exception e)
+        {
+            FailAll(batch, e);
+        }
+    }
+
+    /// <summary>
+    /// The fast path: one version check per write, all changes saved with one SaveChanges and one commit.
+    /// A stale write changes nothing (its version check matched no row) and is simply left out.
+    /// </summary>
+    async Task WriteTogetherAsync(List<PendingWrite> batch)
+    {
+        var outcomes = new (long Version, Exception? Error)[batch.Count];
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (await MoveVersionAsync(db, batch[i]))
+                {
+                    batch[i].Change(db);
+                    outcomes[i] = (batch[i].BasedOnVersion + 1, null);
+                }
+                else
+                {
+                    outcomes[i] = (0, new StaleLearnerStateException(batch[i].LearnerId, batch[i].BasedOnVersion));
+                }
+            }
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+        Complete(batch, outcomes);
+    }
+
+    async Task WriteOneByOneAsync(List<PendingWrite> batch)
+    {
         var outcomes = new (long Version, Exception? Error)[batch.Count];
         try
         {
@@ -107,8 +153,14 @@ public sealed class LearnerStore(IDbContextFactory<AppDbContext> contexts, Datab
                 await transaction.CreateSavepointAsync("write");
                 try
                 {
-                    outcomes[i] = (await ApplyAsync(db, batch[i]), null);
+                    if (!await MoveVersionAsync(db, batch[i]))
+                    {
+                        throw new StaleLearnerStateException(batch[i].LearnerId, batch[i].BasedOnVersion);
+                    }
+                    batch[i].Change(db);
+                    await db.SaveChangesAsync();
                     await transaction.ReleaseSavepointAsync("write");
+                    outcomes[i] = (batch[i].BasedOnVersion + 1, null);
                 }
                 catch (Exception e) when (e is StaleLearnerStateException or DbUpdateException or InvalidOperationException)
                 {
@@ -124,13 +176,26 @@ public sealed class LearnerStore(IDbContextFactory<AppDbContext> contexts, Datab
         }
         catch (Exception e)
         {
-            // Nothing of this batch is durable: every caller hears so, and none is acknowledged.
-            foreach (var write in batch)
-            {
-                write.Done.TrySetException(e);
-            }
+            FailAll(batch, e);
             return;
         }
+        Complete(batch, outcomes);
+    }
+
+    /// <summary>Moves the learner's row version on from the version the write was based on; false when it moved meanwhile.</summary>
+    async Task<bool> MoveVersionAsync(AppDbContext db, PendingWrite write)
+    {
+        var next = write.BasedOnVersion + 1;
+        var rows = write.BasedOnVersion == 0
+            ? await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"Learners\" (\"Id\", \"Version\", \"CreatedAt\") VALUES ({write.LearnerId}, {next}, {clock.GetUtcNow().UtcDateTime}) ON CONFLICT DO NOTHING")
+            : await db.Database.ExecuteSqlAsync(
+                $"UPDATE \"Learners\" SET \"Version\" = {next} WHERE \"Id\" = {write.LearnerId} AND \"Version\" = {write.BasedOnVersion}");
+        return rows == 1;
+    }
+
+    static void Complete(List<PendingWrite> batch, (long Version, Exception? Error)[] outcomes)
+    {
         for (var i = 0; i < batch.Count; i++)
         {
             if (outcomes[i].Error is { } error)
@@ -144,33 +209,13 @@ public sealed class LearnerStore(IDbContextFactory<AppDbContext> contexts, Datab
         }
     }
 
-    async Task<long> ApplyAsync(AppDbContext db, PendingWrite write)
+    // Nothing of this batch is durable: every caller hears so, and none is acknowledged.
+    static void FailAll(List<PendingWrite> batch, Exception e)
     {
-        if (write.BasedOnVersion == 0)
+        foreach (var write in batch)
         {
-            db.Learners.Add(new LearnerRow { Id = write.LearnerId, Version = 1, CreatedAt = clock.GetUtcNow().UtcDateTime });
+            write.Done.TrySetException(e);
         }
-        else
-        {
-            var moved = await db.Learners
-                .Where(l => l.Id == write.LearnerId && l.Version == write.BasedOnVersion)
-                .ExecuteUpdateAsync(set => set.SetProperty(l => l.Version, write.BasedOnVersion + 1));
-            if (moved == 0)
-            {
-                throw new StaleLearnerStateException(write.LearnerId, write.BasedOnVersion);
-            }
-        }
-        write.Change(db);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException e) when (write.BasedOnVersion == 0)
-        {
-            // Another activation created this learner first.
-            throw new StaleLearnerStateException(write.LearnerId, write.BasedOnVersion, e);
-        }
-        return write.BasedOnVersion + 1;
     }
 
     public async ValueTask DisposeAsync()
