@@ -12,23 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BinhDanHocVuSo.Web.Tests.Features.Accounts;
 
-public sealed class AccountsSpec : IAsyncLifetime
+public sealed class AccountsSpec : PlatformSpec
 {
-    TestDatabase _database = null!;
-    Platform _platform = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _platform = new Platform(_database);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _platform.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     static Dictionary<string, string> SignUp(string phone, string password = "482913") => new()
     {
         ["Phone"] = phone, ["FullName"] = "Lò Thị Mai", ["Commune"] = People.Commune, ["Password"] = password, ["ConfirmPassword"] = password,
@@ -36,7 +21,7 @@ public sealed class AccountsSpec : IAsyncLifetime
 
     async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> action)
     {
-        using var scope = _platform.Services.CreateScope();
+        using var scope = Platform.Services.CreateScope();
         return await action(scope.ServiceProvider);
     }
 
@@ -58,8 +43,8 @@ public sealed class AccountsSpec : IAsyncLifetime
     [Fact]
     public async Task Signing_up_twice_with_the_same_number_written_differently_is_refused_with_a_clear_message()
     {
-        var first = await _platform.Browser().SubmitFormAsync("/account/register", SignUp("0912 111 222"), "/account/register");
-        var second = await _platform.Browser().SubmitFormAsync("/account/register", SignUp("+84912111222"), "/account/register");
+        var first = await Platform.Browser().SubmitFormAsync("/account/register", SignUp("0912 111 222"), "/account/register");
+        var second = await Platform.Browser().SubmitFormAsync("/account/register", SignUp("+84912111222"), "/account/register");
 
         first.StatusCode.Should().Be(HttpStatusCode.Redirect);
         second.StatusCode.Should().Be(HttpStatusCode.BadRequest);
@@ -79,7 +64,7 @@ public sealed class AccountsSpec : IAsyncLifetime
         form["FullName"] = name;
         form["Commune"] = commune;
 
-        var response = await _platform.Browser().SubmitFormAsync("/account/register", form);
+        var response = await Platform.Browser().SubmitFormAsync("/account/register", form);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).Should().Contain(message);
@@ -89,7 +74,7 @@ public sealed class AccountsSpec : IAsyncLifetime
     [Fact]
     public async Task Signing_up_keeps_everything_the_guest_did_on_this_phone()
     {
-        var browser = _platform.Browser();
+        var browser = Platform.Browser();
         (await browser.PostAsync("/api/courses/khoa-mau/lessons/bai-hai/complete", null)).EnsureSuccessStatusCode();
 
         (await browser.SubmitFormAsync("/account/register", SignUp("0912444555"))).StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -101,13 +86,13 @@ public sealed class AccountsSpec : IAsyncLifetime
     [Fact]
     public async Task Signing_in_on_a_phone_used_as_a_guest_adds_the_guest_history_to_the_account()
     {
-        var person = await _platform.CreateAsync();
-        var phone = _platform.Browser();
+        var person = await Platform.CreateAsync();
+        var phone = Platform.Browser();
         (await phone.PostAsync("/api/courses/khoa-mau/lessons/bai-hai/complete", null)).EnsureSuccessStatusCode();
 
         (await phone.SubmitFormAsync("/account/login", new() { ["Phone"] = person.Phone, ["Password"] = person.Password }))
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var elsewhere = await _platform.SignedInAs(person);
+        var elsewhere = await Platform.SignedInAs(person);
         var progress = await elsewhere.GetFromJsonAsync<ProgressDto>("/api/progress/khoa-mau");
 
         progress!.CompletedLessons.Should().Equal("bai-hai");
@@ -116,8 +101,8 @@ public sealed class AccountsSpec : IAsyncLifetime
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_for_a_while()
     {
-        var person = await _platform.CreateAsync();
-        var browser = _platform.Browser();
+        var person = await Platform.CreateAsync();
+        var browser = Platform.Browser();
 
         for (var i = 0; i < 5; i++)
         {
@@ -148,7 +133,7 @@ public sealed class AccountsSpec : IAsyncLifetime
     [Fact]
     public async Task A_form_posted_without_its_anti_forgery_token_is_refused()
     {
-        var response = await _platform.Browser().PostAsync("/account/register", new FormUrlEncodedContent(SignUp("0912666777")));
+        var response = await Platform.Browser().PostAsync("/account/register", new FormUrlEncodedContent(SignUp("0912666777")));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await InScope(s => s.GetRequiredService<AppDbContext>().Users.CountAsync())).Should().Be(0);
@@ -157,7 +142,7 @@ public sealed class AccountsSpec : IAsyncLifetime
     [Fact]
     public async Task Pages_carry_security_headers_with_a_content_policy_that_allows_no_inline_script()
     {
-        var response = await _platform.Browser().GetAsync("/account/login");
+        var response = await Platform.Browser().GetAsync("/account/login");
 
         response.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("script-src 'self'").And.NotContain("unsafe-inline");
         response.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
@@ -167,21 +152,21 @@ public sealed class AccountsSpec : IAsyncLifetime
     [Fact]
     public async Task A_trainer_of_the_learners_commune_issues_a_one_time_code_with_which_the_learner_sets_a_new_password()
     {
-        var trainer = await _platform.CreateAsync(Roles.Trainer);
-        var learner = await _platform.CreateAsync();
-        var trainerBrowser = await _platform.SignedInAs(trainer);
+        var trainer = await Platform.CreateAsync(Roles.Trainer);
+        var learner = await Platform.CreateAsync();
+        var trainerBrowser = await Platform.SignedInAs(trainer);
 
         var issued = await trainerBrowser.SubmitFormAsync("/trainer/reset", new() { ["phone"] = learner.Phone });
         var code = System.Text.RegularExpressions.Regex.Match(await issued.Content.ReadAsStringAsync(), @": (\d{8})\.").Groups[1].Value;
-        var reset = await _platform.Browser().SubmitFormAsync("/account/reset",
+        var reset = await Platform.Browser().SubmitFormAsync("/account/reset",
             new() { ["Phone"] = learner.Phone, ["Code"] = code, ["Password"] = "mat-khau-moi", ["ConfirmPassword"] = "mat-khau-moi" });
-        var reused = await _platform.Browser().SubmitFormAsync("/account/reset",
+        var reused = await Platform.Browser().SubmitFormAsync("/account/reset",
             new() { ["Phone"] = learner.Phone, ["Code"] = code, ["Password"] = "mat-khau-khac", ["ConfirmPassword"] = "mat-khau-khac" });
 
         code.Should().HaveLength(8);
         reset.StatusCode.Should().Be(HttpStatusCode.Redirect);
         reused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        await _platform.SignedInAs(learner with { Password = "mat-khau-moi" });
+        await Platform.SignedInAs(learner with { Password = "mat-khau-moi" });
         var audit = await InScope(s => s.GetRequiredService<AppDbContext>().AuditEntries.Select(a => a.Action).ToListAsync());
         audit.Should().Contain([AuditLog.ResetCodeIssued, AuditLog.PasswordReset]);
         audit.Should().NotContain(a => a.Contains(code));
@@ -190,10 +175,10 @@ public sealed class AccountsSpec : IAsyncLifetime
     [Fact]
     public async Task A_trainer_of_another_commune_cannot_issue_a_reset_code()
     {
-        var trainer = await _platform.CreateAsync(Roles.Trainer, commune: People.OtherCommune);
-        var learner = await _platform.CreateAsync();
+        var trainer = await Platform.CreateAsync(Roles.Trainer, commune: People.OtherCommune);
+        var learner = await Platform.CreateAsync();
 
-        var response = await (await _platform.SignedInAs(trainer)).SubmitFormAsync("/trainer/reset", new() { ["phone"] = learner.Phone });
+        var response = await (await Platform.SignedInAs(trainer)).SubmitFormAsync("/trainer/reset", new() { ["phone"] = learner.Phone });
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await InScope(s => s.GetRequiredService<AppDbContext>().ResetCodes.CountAsync())).Should().Be(0);
@@ -214,7 +199,7 @@ public sealed class AccountsSpec : IAsyncLifetime
     [Fact]
     public async Task A_csv_with_broken_rows_names_each_broken_row_and_creates_nobody()
     {
-        var trainer = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Trainer));
+        var trainer = await Platform.SignedInAs(await Platform.CreateAsync(Roles.Trainer));
         var csv = """
             ho_ten,so_dien_thoai,xa_phuong,nhom
             Nông Văn An,0912 000 001,Phường Thục Phán,Tổ 1
@@ -240,13 +225,13 @@ public sealed class AccountsSpec : IAsyncLifetime
     [Fact]
     public async Task A_valid_csv_creates_accounts_in_a_group_and_prints_login_cards_whose_password_must_be_changed()
     {
-        var trainer = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Trainer));
+        var trainer = await Platform.SignedInAs(await Platform.CreateAsync(Roles.Trainer));
         var csv = "ho_ten,so_dien_thoai,xa_phuong,nhom\nNông Văn An,0912 000 011,Phường Thục Phán,Tổ 1\nHoàng Thị Bích,0912000012,cao-bang/phuong-thuc-phan,Tổ 1\n";
 
         var response = await Upload(trainer, "danh-sach.csv", Encoding.UTF8.GetBytes(csv));
         var page = await response.Content.ReadAsStringAsync();
         var password = System.Text.RegularExpressions.Regex.Match(page, @"Mật khẩu tạm: <strong>(\d{8})</strong>").Groups[1].Value;
-        var learner = _platform.Browser();
+        var learner = Platform.Browser();
         var signIn = await learner.SubmitFormAsync("/account/login", new() { ["Phone"] = "0912000011", ["Password"] = password });
         var home = await learner.GetAsync("/");
 
@@ -260,7 +245,7 @@ public sealed class AccountsSpec : IAsyncLifetime
     [Fact]
     public async Task An_oversized_upload_is_refused_with_the_limit_named()
     {
-        var trainer = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Trainer));
+        var trainer = await Platform.SignedInAs(await Platform.CreateAsync(Roles.Trainer));
 
         var response = await Upload(trainer, "lon.csv", new byte[600 * 1024]);
 
@@ -271,8 +256,8 @@ public sealed class AccountsSpec : IAsyncLifetime
     [Fact]
     public async Task A_learner_can_download_their_data_and_delete_their_account_while_their_results_stay_anonymous()
     {
-        var person = await _platform.CreateAsync();
-        var browser = await _platform.SignedInAs(person);
+        var person = await Platform.CreateAsync();
+        var browser = await Platform.SignedInAs(person);
         (await browser.PostAsync("/api/courses/khoa-mau/lessons/bai-hai/complete", null)).EnsureSuccessStatusCode();
 
         var download = await browser.GetStringAsync("/account/data?handler=download");
@@ -293,7 +278,7 @@ public sealed class AccountsSpec : IAsyncLifetime
         {
             start.ArgumentList.Add(arg);
         }
-        start.Environment["ConnectionStrings__Sqlite"] = _database.ConnectionString;
+        start.Environment["ConnectionStrings__Sqlite"] = Database.ConnectionString;
         start.Environment["Content__CoursesPath"] = Repository.Path("courses");
         start.Environment["Content__AssessmentsPath"] = Repository.Path("assessments");
         using var process = Process.Start(start)!;
@@ -302,7 +287,7 @@ public sealed class AccountsSpec : IAsyncLifetime
 
         process.ExitCode.Should().Be(0, await process.StandardError.ReadToEndAsync());
         var password = System.Text.RegularExpressions.Regex.Match(output, @"One-time password: (\d{8})").Groups[1].Value;
-        var admin = await _platform.SignedInAs(new People.Person(Guid.Empty, "0987654321", password, People.Commune));
+        var admin = await Platform.SignedInAs(new People.Person(Guid.Empty, "0987654321", password, People.Commune));
         (await admin.GetAsync("/admin/users")).Headers.Location!.ToString().Should().Be("/account/password");
     }
 

@@ -6,27 +6,12 @@ using BinhDanHocVuSo.Web.Tests.Support;
 namespace BinhDanHocVuSo.Web.Tests.Features.Courses;
 
 /// <summary>The short, stable lesson addresses printed on posters, and the quiz form posted from them.</summary>
-public sealed class LessonPagesSpec : IAsyncLifetime
+public sealed class LessonPagesSpec : PlatformSpec
 {
-    TestDatabase _database = null!;
-    Platform _platform = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _platform = new Platform(_database);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _platform.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_lesson_renamed_on_disk_keeps_its_old_address_as_a_permanent_redirect()
     {
-        var response = await _platform.Browser().GetAsync("/c/khoa-mau/bai-so-mot");
+        var response = await Platform.Browser().GetAsync("/c/khoa-mau/bai-so-mot");
 
         response.StatusCode.Should().Be(HttpStatusCode.MovedPermanently);
         response.Headers.Location!.ToString().Should().Be("/c/khoa-mau/bai-mot");
@@ -37,7 +22,7 @@ public sealed class LessonPagesSpec : IAsyncLifetime
     [InlineData("/c/khoa-mau/khong-co")]
     public async Task An_unknown_course_or_lesson_is_not_found_with_a_page_in_vietnamese(string path)
     {
-        var response = await _platform.Browser().GetAsync(path);
+        var response = await Platform.Browser().GetAsync(path);
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await response.Content.ReadAsStringAsync()).Should().Contain("Không tìm thấy trang này");
@@ -46,7 +31,7 @@ public sealed class LessonPagesSpec : IAsyncLifetime
     [Fact]
     public async Task The_catalogue_lists_each_course_with_its_lessons_in_order()
     {
-        var catalogue = await _platform.Browser().GetFromJsonAsync<List<CourseDto>>("/api/courses");
+        var catalogue = await Platform.Browser().GetFromJsonAsync<List<CourseDto>>("/api/courses");
 
         var course = catalogue!.Single(c => c.Slug == "khoa-mau");
         course.Title.Should().Be("Khoá học mẫu");
@@ -57,7 +42,7 @@ public sealed class LessonPagesSpec : IAsyncLifetime
     [Fact]
     public async Task A_visitor_without_cookies_gets_a_cacheable_page_that_sets_no_cookie_and_can_still_answer()
     {
-        var visitor = _platform.Browser();
+        var visitor = Platform.Browser();
 
         var page = await visitor.GetAsync("/c/khoa-mau/bai-mot");
         var html = await page.Content.ReadAsStringAsync();
@@ -76,7 +61,7 @@ public sealed class LessonPagesSpec : IAsyncLifetime
     [Fact]
     public async Task A_visitor_with_a_session_must_send_the_pages_anti_forgery_token()
     {
-        var guest = _platform.Browser();
+        var guest = Platform.Browser();
         (await guest.PostAsync("/api/courses/khoa-mau/start", null)).EnsureSuccessStatusCode();
 
         var html = await guest.GetStringAsync("/c/khoa-mau/bai-mot");

@@ -10,26 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BinhDanHocVuSo.Web.Tests.Features.Groups;
 
-public sealed partial class GroupsSpec : IAsyncLifetime
+public sealed partial class GroupsSpec : PlatformSpec
 {
-    TestDatabase _database = null!;
-    Platform _platform = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _platform = new Platform(_database);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _platform.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     async Task<(HttpClient Trainer, Guid GroupId)> TrainerWithGroup(string name = "Tổ 1 thôn Nà Vài")
     {
-        var trainer = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Trainer));
+        var trainer = await Platform.SignedInAs(await Platform.CreateAsync(Roles.Trainer));
         var created = await trainer.SubmitFormAsync("/groups", new() { ["Name"] = name, ["Commune"] = People.Commune });
         created.StatusCode.Should().Be(HttpStatusCode.Redirect);
         return (trainer, Guid.Parse(created.Headers.Location!.ToString().Split('/')[^1]));
@@ -48,15 +33,15 @@ public sealed partial class GroupsSpec : IAsyncLifetime
     public async Task A_members_progress_in_an_assigned_course_appears_in_the_grid_and_becomes_overdue_after_the_due_date()
     {
         var (trainer, group) = await TrainerWithGroup();
-        var member = await _platform.CreateAsync();
-        var memberBrowser = await _platform.SignedInAs(member);
+        var member = await Platform.CreateAsync();
+        var memberBrowser = await Platform.SignedInAs(member);
         await Post(trainer, group, "AddMember", new() { ["phone"] = member.Phone });
         await Post(trainer, group, "Assign", new() { ["course"] = "khoa-mau", ["due"] = "2026-11-30" });
 
         var before = await trainer.GetStringAsync($"/groups/{group}");
         (await memberBrowser.PostAsync("/api/courses/khoa-mau/lessons/bai-hai/complete", null)).EnsureSuccessStatusCode();
         var started = await trainer.GetStringAsync($"/groups/{group}");
-        _platform.Clock.Advance(TimeSpan.FromDays(8));
+        Platform.Clock.Advance(TimeSpan.FromDays(8));
         var late = await trainer.GetStringAsync($"/groups/{group}");
 
         var name = $"Người thử {member.Phone[^4..]}";
@@ -70,7 +55,7 @@ public sealed partial class GroupsSpec : IAsyncLifetime
     public async Task A_trainer_cannot_see_or_change_another_trainers_group()
     {
         var (_, group) = await TrainerWithGroup();
-        var other = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Trainer));
+        var other = await Platform.SignedInAs(await Platform.CreateAsync(Roles.Trainer));
 
         var look = await other.GetAsync($"/groups/{group}");
         var export = await other.GetAsync($"/groups/{group}?handler=export&format=csv");
@@ -83,7 +68,7 @@ public sealed partial class GroupsSpec : IAsyncLifetime
         export.StatusCode.Should().Be(HttpStatusCode.NotFound);
         list.Should().NotContain("Tổ 1 thôn Nà Vài");
         assign.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        using var scope = _platform.Services.CreateScope();
+        using var scope = Platform.Services.CreateScope();
         (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Assignments.CountAsync()).Should().Be(0);
     }
 
@@ -91,15 +76,15 @@ public sealed partial class GroupsSpec : IAsyncLifetime
     public async Task A_co_trainer_added_to_the_group_sees_it()
     {
         var (trainer, group) = await TrainerWithGroup();
-        var coTrainer = await _platform.CreateAsync(Roles.Trainer);
-        var learner = await _platform.CreateAsync();
+        var coTrainer = await Platform.CreateAsync(Roles.Trainer);
+        var learner = await Platform.CreateAsync();
 
         var refused = await Post(trainer, group, "AddTrainer", new() { ["phone"] = learner.Phone });
         await Post(trainer, group, "AddTrainer", new() { ["phone"] = coTrainer.Phone });
 
         refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync()).Should().Contain("chưa có vai trò");
-        (await (await _platform.SignedInAs(coTrainer)).GetAsync($"/groups/{group}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await (await Platform.SignedInAs(coTrainer)).GetAsync($"/groups/{group}")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -108,8 +93,8 @@ public sealed partial class GroupsSpec : IAsyncLifetime
         var (trainer, group) = await TrainerWithGroup();
         var page = await trainer.GetStringAsync($"/groups/{group}");
         var code = Regex.Match(page, "/join/([A-Z0-9]{6})").Groups[1].Value;
-        var member = await _platform.CreateAsync();
-        var memberBrowser = await _platform.SignedInAs(member);
+        var member = await Platform.CreateAsync();
+        var memberBrowser = await Platform.SignedInAs(member);
 
         var joined = await memberBrowser.SubmitFormAsync($"/join/{code}", []);
         await Post(trainer, group, "Assign", new() { ["course"] = "khoa-mau", ["due"] = "" });
@@ -127,18 +112,18 @@ public sealed partial class GroupsSpec : IAsyncLifetime
     {
         var (trainer, group) = await TrainerWithGroup();
         await Post(trainer, group, "Assign", new() { ["course"] = "khoa-mau" });
-        var catalog = _platform.Services.GetRequiredService<BinhDanHocVuSo.Web.Features.Courses.ICourseCatalogSource>().Current;
+        var catalog = Platform.Services.GetRequiredService<BinhDanHocVuSo.Web.Features.Courses.ICourseCatalogSource>().Current;
         var quiz = catalog.Find("khoa-mau")!.Lessons[0].Quiz!;
         for (var i = 0; i < 3; i++)
         {
-            var member = await _platform.CreateAsync();
+            var member = await Platform.CreateAsync();
             await Post(trainer, group, "AddMember", new() { ["phone"] = member.Phone });
             var answers = Answers.AllRight(quiz).ToDictionary(a => a.Key, a => a.Value);
             if (i < 2)
             {
                 answers["b1-1"] = ["a"];
             }
-            await _platform.Grains.GetGrain<ILearnerGrain>(member.Id).SubmitQuiz(new QuizSubmission(Guid.NewGuid(), "khoa-mau", quiz.Id, answers));
+            await Platform.Grains.GetGrain<ILearnerGrain>(member.Id).SubmitQuiz(new QuizSubmission(Guid.NewGuid(), "khoa-mau", quiz.Id, answers));
         }
 
         var page = await trainer.GetStringAsync($"/groups/{group}");
@@ -155,8 +140,8 @@ public sealed partial class GroupsSpec : IAsyncLifetime
     public async Task A_group_of_five_thousand_members_with_three_assigned_courses_renders_its_figures()
     {
         var (trainer, group) = await TrainerWithGroup();
-        var now = _platform.Clock.GetUtcNow().UtcDateTime;
-        using (var scope = _platform.Services.CreateScope())
+        var now = Platform.Clock.GetUtcNow().UtcDateTime;
+        using (var scope = Platform.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             foreach (var course in new[] { "khoa-mau", "khoa-b", "khoa-c" })
