@@ -22,6 +22,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<QuizAttemptRow> QuizAttempts => Set<QuizAttemptRow>();
     public DbSet<QuizAnswerRow> QuizAnswers => Set<QuizAnswerRow>();
     public DbSet<LearnerDayRow> LearnerDays => Set<LearnerDayRow>();
+    public DbSet<CertificateRow> Certificates => Set<CertificateRow>();
     public DbSet<AuditEntryRow> AuditEntries => Set<AuditEntryRow>();
     public DbSet<ResetCodeRow> ResetCodes => Set<ResetCodeRow>();
     public DbSet<GroupRow> Groups => Set<GroupRow>();

@@ -63,3 +63,16 @@ public sealed class LearnerDayRow
     public Guid LearnerId { get; set; }
     public DateOnly Day { get; set; }
 }
+
+/// <summary>
+/// A certificate of completion. Its random id is what the printed QR code carries; the public verification page
+/// shows only the name, the course and the date.
+/// </summary>
+public sealed class CertificateRow
+{
+    public Guid Id { get; set; }
+    public Guid LearnerId { get; set; }
+    public required string CourseSlug { get; set; }
+    public required string FullName { get; set; }
+    public DateTime CompletedAt { get; set; }
+}

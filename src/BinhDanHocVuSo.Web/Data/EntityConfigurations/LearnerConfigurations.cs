@@ -70,3 +70,15 @@ sealed class LearnerDayConfiguration : IEntityTypeConfiguration<LearnerDayRow>
         day.HasKey(d => new { d.LearnerId, d.Day });
     }
 }
+
+sealed class CertificateConfiguration : IEntityTypeConfiguration<CertificateRow>
+{
+    public void Configure(EntityTypeBuilder<CertificateRow> certificate)
+    {
+        certificate.ToTable("Certificates");
+        certificate.HasKey(c => c.Id);
+        certificate.HasIndex(c => new { c.LearnerId, c.CourseSlug }).IsUnique();
+        certificate.Property(c => c.CourseSlug).HasMaxLength(Limits.Slug);
+        certificate.Property(c => c.FullName).HasMaxLength(Limits.Title);
+    }
+}

@@ -68,6 +68,8 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
         Row("/admin/users", Login, Denied, Denied, Denied, Ok);
         Row("/admin/overview", Login, Denied, Denied, Denied, Ok);
         Row("/groups", Login, Denied, Denied, Ok, Ok);
+        Row("/c/khoa-mau/poster", Ok, Ok, Ok, Ok, Ok);
+        Row("/c/khoa-mau/chung-nhan", Login, "404 ", "404 ", "404 ", "404 ");
         Row("/survey", Login, Denied, Ok, Denied, Ok);
         Row("/survey/result", Login, Denied, Ok, Denied, Ok);
         Row("/survey/report", Login, Denied, Denied, Ok, Ok);

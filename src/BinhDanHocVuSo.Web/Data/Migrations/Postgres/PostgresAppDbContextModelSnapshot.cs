@@ -151,6 +151,36 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     b.ToTable("Lessons", (string)null);
                 });
 
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.CertificateRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CourseSlug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearnerId", "CourseSlug")
+                        .IsUnique();
+
+                    b.ToTable("Certificates", (string)null);
+                });
+
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.CourseEnrolmentRow", b =>
                 {
                     b.Property<Guid>("LearnerId")

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using BinhDanHocVuSo.Web.Features.Courses;
+using BinhDanHocVuSo.Web.Features.Learning;
+using BinhDanHocVuSo.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BinhDanHocVuSo.Web.Tests.Features.Certificates;
+
+public sealed class CertificatesSpec : PlatformSpec
+{
+    async Task CompleteCourse(Guid learnerId)
+    {
+        var course = Platform.Services.GetRequiredService<ICourseCatalogSource>().Current.Find("khoa-mau")!;
+        var learner = Platform.Grains.GetGrain<ILearnerGrain>(learnerId);
+        await learner.SubmitQuiz(new QuizSubmission(Guid.NewGuid(), course.Slug, course.Lessons[0].Quiz!.Id, Answers.AllRight(course.Lessons[0].Quiz!)));
+        await learner.CompleteLesson(course.Slug, "bai-hai");
+        (await learner.SubmitQuiz(new QuizSubmission(Guid.NewGuid(), course.Slug, "final", Answers.AllRight(course.FinalQuiz!)))).CourseCompleted.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_learner_who_completed_a_course_gets_a_certificate_whose_QR_code_opens_a_public_check_with_name_course_and_date_only()
+    {
+        var person = await Platform.CreateAsync();
+        await CompleteCourse(person.Id);
+        var browser = await Platform.SignedInAs(person);
+
+        var certificate = await browser.GetStringAsync("/c/khoa-mau/chung-nhan");
+        var again = await browser.GetStringAsync("/c/khoa-mau/chung-nhan");
+        var verifyUrl = Regex.Match(certificate, @"http://localhost/xac-minh/[0-9a-f]{32}").Value;
+        var check = await Platform.Browser().GetStringAsync(verifyUrl);
+
+        certificate.Should().Contain($"Người thử {person.Phone[^4..]}").And.Contain("Khoá học mẫu").And.Contain("<svg class=\"qr\"");
+        again.Should().Contain(verifyUrl, "a certificate is issued once");
+        check.Should().Contain("Giấy chứng nhận hợp lệ").And.Contain($"Người thử {person.Phone[^4..]}").And.Contain("Khoá học mẫu")
+            .And.Contain("23/11/2026").And.NotContain(person.Phone);
+    }
+
+    [Fact]
+    public async Task There_is_no_certificate_before_the_course_is_completed_nor_for_an_unknown_id()
+    {
+        var person = await Platform.CreateAsync();
+        var browser = await Platform.SignedInAs(person);
+
+        (await browser.GetAsync("/c/khoa-mau/chung-nhan")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Platform.Browser().GetAsync($"/xac-minh/{Guid.NewGuid():N}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+}
