@@ -79,6 +79,14 @@ public sealed class LessonPagesSpec : PlatformSpec
         genuine.StatusCode.Should().Be(HttpStatusCode.OK, "the form's own token and attempt id are sent back");
     }
 
+    [Fact]
+    public async Task The_json_api_for_the_phone_pages_is_described_by_an_openapi_document()
+    {
+        var document = await Platform.Browser().GetStringAsync("/openapi/v1.json");
+
+        document.Should().Contain("/api/courses/{course}/quizzes/{quiz}/attempts").And.Contain("/api/progress");
+    }
+
     static string Field(string html, string name) =>
         System.Text.RegularExpressions.Regex.Match(html, $"name=\"{name}\"[^>]*?value=\"([^\"]+)\"").Groups[1].Value;
 
