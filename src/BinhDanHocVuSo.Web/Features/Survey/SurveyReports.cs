@@ -40,6 +40,7 @@ public sealed class SurveyReports(AppDbContext db, SurveySource surveys, ICourse
         {
             GroupBy.None => [],
             GroupBy.AgeBand => [.. ReportGroups.MergeAgeBands(members, ageBands, privacy).Select(g => g.Group)],
+            GroupBy.Commune | GroupBy.Position => RolledUp(ReportGroups.RollUpCommunePosition(members, privacy)),
             _ => ReportGroups.By(members, by),
         };
         var calibration = ReportGroups.MergeAgeBands(members, ageBands, privacy).Select(g => g.Group).ToList();
@@ -50,10 +51,14 @@ public sealed class SurveyReports(AppDbContext db, SurveySource surveys, ICourse
             columns,
             calibration);
         var report = SurveyReportBuilder.Build(survey, request);
-        // QualityPanelBuilder indexes item statistics that do not exist without respondents: no panel until someone answered.
+        // No quality panel before anyone has answered: there is nothing to judge yet.
         var quality = admin && answers.Count > 0 ? QualityPanelBuilder.Build(survey, answers) : null;
         return new ScopedReport(survey, report, quality, scope);
     }
+
+    // Commune × position cells too small to show give way to the same position across the province (spec (d), privacy).
+    static IReadOnlyList<ReportGroup> RolledUp(CommunePositionRollUp rollUp) =>
+        [.. rollUp.Cells.Where(c => c.Shown).Select(c => c.Group), .. rollUp.Positions.Where(p => p.Shown).Select(p => p.Group)];
 
     async Task<int> InvitedAsync(IReadOnlyList<string>? scope, CancellationToken cancellationToken)
     {

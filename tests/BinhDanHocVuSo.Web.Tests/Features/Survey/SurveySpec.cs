@@ -107,6 +107,21 @@ public sealed class SurveySpec : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Commune_and_position_cells_too_small_to_show_roll_up_into_the_position_across_the_province()
+    {
+        var admin = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Admin));
+        for (var i = 0; i < 6; i++)
+        {
+            await _platform.SubmittedRespondentAsync(i % 2 == 0 ? People.Commune : People.OtherCommune);
+        }
+
+        var report = await admin.GetStringAsync("/survey/report?by=commune&by=position");
+
+        report.Should().Contain("<th scope=\"col\">Văn phòng</th>", "six office staff across the province may be shown");
+        report.Should().NotContain("Phường Thục Phán · Văn phòng", "three in one commune may not");
+    }
+
+    [Fact]
     public async Task The_assign_action_gives_the_recommended_courses_to_the_trainers_group_and_refuses_another_trainers_group()
     {
         var (trainer, group) = await TrainerWithGroup();
