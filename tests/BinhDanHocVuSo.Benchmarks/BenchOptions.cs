@@ -8,7 +8,7 @@ public sealed class BenchOptions
 {
     public const string Usage = """
         usage: dotnet run -c Release --project tests/BinhDanHocVuSo.Benchmarks -- SCENARIO [options]
-          SCENARIO                 submit | lesson | all
+          SCENARIO                 submit | lesson | dashboard | survey-report | cluster | all (= submit, lesson)
           --seconds N              measured time per scenario (default 10)
           --concurrency N          concurrent workers / connections (default 64)
           --learners N             submit: distinct guest learners, one cookie jar each (default 1000)
@@ -21,6 +21,8 @@ public sealed class BenchOptions
           --max-ops N              hard cap of operations per measured phase (default 5000000)
           --webhost PATH           BinhDanHocVuSo.Web.dll to run (default: the published copy in webhost/ beside the harness)
           --repo PATH              repository root holding courses/ and assessments/ (default: where the harness was built)
+          --responses N            survey-report: submitted survey responses to seed (default 100000)
+          --silos N                cluster: silo processes sharing one PostgreSQL (default 2; cluster always uses PostgreSQL)
           --keep                   keep the temporary folder (database, logs) and print its path
         Figures: one JSON object per line on stdout; progress on stderr.
         """;
@@ -40,6 +42,8 @@ public sealed class BenchOptions
     public string WebHost { get; private set; } = Path.Combine(AppContext.BaseDirectory, "webhost", "BinhDanHocVuSo.Web.dll");
     public string Repo { get; private set; } = BuiltRepositoryRoot();
     public bool Keep { get; private set; }
+    public int Silos { get; private set; } = 2;
+    public int Responses { get; private set; } = 100_000;
 
     public bool UsesPostgres => Postgres || PostgresConnection is not null;
     public string Database => UsesPostgres ? "postgres" : "sqlite";
@@ -68,14 +72,21 @@ public sealed class BenchOptions
                 case "--webhost": options.WebHost = Path.GetFullPath(Next()); break;
                 case "--repo": options.Repo = Path.GetFullPath(Next()); break;
                 case "--keep": options.Keep = true; break;
+                case "--silos": options.Silos = (int)Positive(Next(), 16); break;
+                case "--responses": options.Responses = (int)Positive(Next(), 10_000_000); break;
                 case var a when a.StartsWith('-'): throw new ArgumentException($"unknown option {a}");
                 case var a when options.Scenario.Length == 0: options.Scenario = a; break;
                 case var a: throw new ArgumentException($"unexpected argument {a}");
             }
         }
-        if (!options.Help && options.Scenario is not ("submit" or "lesson" or "all"))
+        if (!options.Help && options.Scenario is not ("submit" or "lesson" or "dashboard" or "survey-report" or "cluster" or "all"))
         {
             throw new ArgumentException(options.Scenario.Length == 0 ? "no scenario given" : $"unknown scenario '{options.Scenario}'");
+        }
+        if (options.Scenario == "cluster" && options.PostgresConnection is null)
+        {
+            // Silos find each other through PostgreSQL (Orleans AdoNet clustering): the cluster always runs on it.
+            options.Postgres = true;
         }
         return options;
     }

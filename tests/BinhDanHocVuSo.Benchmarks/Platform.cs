@@ -26,7 +26,10 @@ public sealed class Platform
     public int ProcessId => _process.Id;
 
     /// <summary>Starts the platform and waits until <c>GET /health/ready</c> answers 200.</summary>
-    public static async Task<Platform> StartAsync(BenchOptions options, string tempDir, string? postgresConnection, Cleanup cleanup, CancellationToken cancel)
+    /// <param name="environment">Settings that replace the defaults (a cluster's silos: ports, cluster id).</param>
+    /// <param name="logName">The file in <paramref name="tempDir"/> that receives the host's output.</param>
+    public static async Task<Platform> StartAsync(BenchOptions options, string tempDir, string? postgresConnection, Cleanup cleanup, CancellationToken cancel,
+        IReadOnlyDictionary<string, string>? environment = null, string logName = "web.log")
     {
         if (!File.Exists(options.WebHost))
         {
@@ -64,12 +67,16 @@ public sealed class Platform
             env["Database__Provider"] = "Postgres";
             env["ConnectionStrings__Postgres"] = postgresConnection;
         }
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            env[key] = value;
+        }
 
         var started = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new BenchException("could not start dotnet");
         Platform? platform = null;
         var lastLines = new Queue<string>();
-        var log = new StreamWriter(Path.Combine(tempDir, "web.log")) { AutoFlush = true };
+        var log = new StreamWriter(Path.Combine(tempDir, logName)) { AutoFlush = true };
         var forwarded = 0;
         void Keep(string? line, string stream)
         {
@@ -91,7 +98,7 @@ public sealed class Platform
                     Console.Error.WriteLine($"[web {stream}] {line}");
                     if (forwarded == 20)
                     {
-                        Console.Error.WriteLine($"[web] … further output only in {Path.Combine(tempDir, "web.log")} (use --keep to keep it)");
+                        Console.Error.WriteLine($"[web] … further output only in {Path.Combine(tempDir, logName)} (use --keep to keep it)");
                     }
                 }
             }

@@ -50,6 +50,9 @@ try
         {
             "submit" => await SubmitScenario.RunAsync(options, cleanup, stop.Token),
             "lesson" => await LessonScenario.RunAsync(options, cleanup, stop.Token),
+            "dashboard" => await DashboardScenario.RunAsync(options, cleanup, stop.Token),
+            "survey-report" => await SurveyReportScenario.RunAsync(options, cleanup, stop.Token),
+            "cluster" => await ClusterScenario.RunAsync(options, cleanup, stop.Token),
             _ => throw new InvalidOperationException(scenario),
         };
         if (!ok)

@@ -140,7 +140,7 @@ public static class SubmitScenario
         return ids;
     }
 
-    static async Task<HashSet<Guid>> StoredAttemptsPostgresAsync(string connectionString, CancellationToken cancel)
+    internal static async Task<HashSet<Guid>> StoredAttemptsPostgresAsync(string connectionString, CancellationToken cancel)
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(cancel);

@@ -69,7 +69,8 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
             query = query.Where(r => communes.Contains(r.Commune));
         }
         var rows = await query.ToListAsync(cancellationToken);
-        var ids = rows.Select(r => r.Id).ToList();
+        // A sub-query, not a list of ids: SQLite refuses more than 32,766 parameters, and a province has more responses.
+        var ids = query.Select(r => r.Id);
         var answers = (await db.SurveyAnswers.AsNoTracking().Where(a => ids.Contains(a.ResponseId)).ToListAsync(cancellationToken))
             .ToLookup(a => a.ResponseId);
         return [.. rows.Select(r => (r, ToResponse(r, answers[r.Id])))];
