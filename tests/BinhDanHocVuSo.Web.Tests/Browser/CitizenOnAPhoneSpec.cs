@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace BinhDanHocVuSo.Web.Tests.Browser;
@@ -38,6 +39,52 @@ public sealed class CitizenOnAPhoneSpec(PhoneBrowser site) : IClassFixture<Phone
 
         await page.GotoAsync($"/c/{course.Slug}/poster");
         await PhoneBrowser.LookAtAsync(page, "06-poster");
+    }
+
+    [Fact]
+    public async Task A_citizen_who_completed_a_course_prints_a_certificate_whose_QR_link_anyone_can_check()
+    {
+        var course = site.Catalog.Courses[^1];
+        await using var phone = await site.NewPhoneAsync();
+        var page = await phone.NewPageAsync();
+        var number = $"09{Random.Shared.Next(10_000_000, 99_999_999)}";
+
+        await page.GotoAsync("/account/register");
+        await page.FillAsync("#phone", number);
+        await page.FillAsync("#name", "Hoàng Thị Lan");
+        await page.SelectOptionAsync("#commune", "cao-bang/phuong-thuc-phan");
+        await page.FillAsync("#password", "lan-2026-otp");
+        await page.FillAsync("#confirm", "lan-2026-otp");
+        await page.ClickAsync("form button[type=submit]");
+        await page.WaitForURLAsync("**/");
+        await CompleteAsync(number, course);
+
+        await page.GotoAsync($"/c/{course.Slug}");
+        await page.ClickAsync($"a[href='/c/{course.Slug}/chung-nhan']");
+        (await page.TextContentAsync(".certificate")).Should().Contain("Hoàng Thị Lan").And.Contain(course.Title);
+        await PhoneBrowser.LookAtAsync(page, "10-certificate");
+        var link = System.Text.RegularExpressions.Regex.Match((await page.TextContentAsync(".certificate .muted"))!, @"https?://\S+/xac-minh/[0-9a-f]{32}").Value;
+
+        await using var stranger = await site.NewPhoneAsync();
+        var check = await stranger.NewPageAsync();
+        await check.GotoAsync(link);
+        (await check.TextContentAsync("main")).Should().Contain("Giấy chứng nhận hợp lệ").And.Contain("Hoàng Thị Lan").And.NotContain(number);
+        await PhoneBrowser.LookAtAsync(check, "11-certificate-check");
+    }
+
+    async Task CompleteAsync(string phone, BinhDanHocVuSo.Content.Courses.Course course)
+    {
+        using var scope = site.Site.Services.CreateScope();
+        var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<BinhDanHocVuSo.Web.Features.Accounts.AppUser>>().FindByNameAsync(phone);
+        var learner = site.Site.Services.GetRequiredService<IGrainFactory>().GetGrain<BinhDanHocVuSo.Web.Features.Learning.ILearnerGrain>(user!.Id);
+        foreach (var lesson in course.Lessons)
+        {
+            await learner.CompleteLesson(course.Slug, lesson.Slug);
+        }
+        if (course.FinalQuiz is { } final)
+        {
+            await learner.SubmitQuiz(new(Guid.NewGuid(), course.Slug, final.Id, Support.Answers.AllRight(final)));
+        }
     }
 
     [Fact]

@@ -71,14 +71,21 @@ public sealed class PhoneBrowser : IAsyncLifetime
     }
 
     /// <summary>A fresh phone: no cookies, no service worker, nothing saved; a cheap Android's screen size.</summary>
-    public Task<IBrowserContext> NewPhoneAsync() => _browser.NewContextAsync(new()
+    public async Task<IBrowserContext> NewPhoneAsync()
     {
-        BaseURL = BaseUrl,
-        ViewportSize = new() { Width = 360, Height = 640 },
-        Locale = "vi-VN",
-        IsMobile = true,
-        HasTouch = true,
-    });
+        var phone = await _browser.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new() { Width = 360, Height = 640 },
+            Locale = "vi-VN",
+            IsMobile = true,
+            HasTouch = true,
+        });
+        // Two cores shared with the server and the rest of the suite: be patient rather than flaky.
+        phone.SetDefaultTimeout(60_000);
+        phone.SetDefaultNavigationTimeout(60_000);
+        return phone;
+    }
 
     /// <summary>Saves a screenshot under <c>TestResults/screenshots/</c> and checks the page does not scroll sideways at 360 px.</summary>
     public static async Task LookAtAsync(IPage page, string name)
@@ -93,12 +100,12 @@ public sealed class PhoneBrowser : IAsyncLifetime
     /// <summary>Waits until a JavaScript expression (which may return a promise) is true in the page.</summary>
     public static async Task WaitUntilAsync(IPage page, string expression, string what)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!await page.EvaluateAsync<bool>($"async () => !!(await ({expression}))"))
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Waited 20 s for {what} ({expression}) on {page.Url}");
+                throw new TimeoutException($"Waited 60 s for {what} ({expression}) on {page.Url}");
             }
             await Task.Delay(100);
         }
