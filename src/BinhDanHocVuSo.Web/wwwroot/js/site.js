@@ -23,11 +23,8 @@
       return navigator.serviceWorker.ready;
     }).then(function (registration) {
       if (course && path.length === 4 && path[3] !== 'poster' && !document.querySelector('[data-attempt]')) {
-        var keep = ['/c/' + path[2]];
-        if (!navigator.serviceWorker.controller) {
-          keep.push(location.pathname);
-        }
-        registration.active.postMessage({ keep: keep });
+        // Always the lesson too: the worker may take control after this page was fetched, and then never saw it.
+        registration.active.postMessage({ keep: ['/c/' + path[2], location.pathname] });
       }
     }).catch(function () { });
   }
