@@ -23,7 +23,7 @@ sealed class DatabaseMigrator(IDbContextFactory<AppDbContext> contexts, Database
             await db.RunExclusiveAsync(() => db.Database.MigrateAsync(cancellationToken), cancellationToken);
             logger.LogInformation("Database ready: {Provider}", settings.Provider);
         }
-        catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException && e is not StartupException)
+        catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
         {
             throw new StartupException(
                 $"Cannot open the {settings.Provider} database ({e.GetBaseException().Message.Trim()}). Check {settings.ConnectionStringKey} and that the database server is running.", e);
