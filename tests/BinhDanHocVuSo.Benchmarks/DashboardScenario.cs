@@ -65,7 +65,9 @@ public static class DashboardScenario
             {
                 throw new BenchException($"the dashboard failed in the warm-up ({warmup.Errors} of {Warmup})");
             }
-            Console.Error.WriteLine($"measuring {Requests} sequential requests (first warm-up request: {warmup.Percentile(100):F0} ms)…");
+            // The first view also computes the group's quiz figures (IGroupQuizStatsGrain); later views read its snapshot.
+            figures.Add("first_view_ms", warmup.Percentile(100), "ms");
+            Console.Error.WriteLine($"measuring {Requests} sequential requests (first warm-up request, with the quiz figures computed: {warmup.Percentile(100):F0} ms)…");
             var before = CpuSample.Take(platform);
             var load = await LoadLoop.RunAsync(1, TimeSpan.FromMinutes(10), Requests, Open, cancel);
             var after = CpuSample.Take(platform);

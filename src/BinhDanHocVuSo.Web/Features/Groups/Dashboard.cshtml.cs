@@ -19,7 +19,7 @@ namespace BinhDanHocVuSo.Web.Features.Groups;
 /// </summary>
 [Authorize(Policy = Policies.Trainer)]
 public sealed class DashboardModel(AppDbContext db, ICourseCatalogSource catalog, UserManager<AppUser> users, CommuneDirectory communes,
-    TimeProvider clock, IStringLocalizer<GroupText> text) : PageModel
+    TimeProvider clock, IGrainFactory grains, IStringLocalizer<GroupText> text) : PageModel
 {
     const int PageSize = 50;
 
@@ -143,6 +143,8 @@ public sealed class DashboardModel(AppDbContext db, ICourseCatalogSource catalog
         if (problem is null)
         {
             await db.SaveChangesAsync();
+            // The trainer expects the next view to reflect the change, not a snapshot taken before it.
+            await grains.GetGrain<IGroupQuizStatsGrain>(group.Id).Forget();
             return Redirect($"/groups/{id}");
         }
         Message = problem;
@@ -157,7 +159,8 @@ public sealed class DashboardModel(AppDbContext db, ICourseCatalogSource catalog
         {
             return false;
         }
-        Dashboard = await GroupDashboardQuery.LoadAsync(db, group, catalog.Current, Now, text["DeletedAccount"]);
+        var quizStats = await grains.GetGrain<IGroupQuizStatsGrain>(group.Id).Get();
+        Dashboard = await GroupDashboardQuery.LoadAsync(db, group, catalog.Current, quizStats, Now, text["DeletedAccount"]);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         return true;
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Features.Accounts;
+using BinhDanHocVuSo.Web.Features.Groups;
 using BinhDanHocVuSo.Web.Features.Learning;
 using BinhDanHocVuSo.Web.Hosting;
 using BinhDanHocVuSo.Web.Tests.Support;
@@ -134,6 +135,65 @@ public sealed partial class GroupsSpec : PlatformSpec
         page.IndexOf("2 sai / 3 lượt", StringComparison.Ordinal).Should().BeLessThan(page.IndexOf("0 sai / 3 lượt", StringComparison.Ordinal));
         csv.Should().Contain("Khoá học mẫu").And.Contain("Đang học");
         xlsx.Take(2).Should().Equal((byte)'P', (byte)'K');
+    }
+
+    [Fact]
+    public async Task Quiz_figures_are_a_snapshot_of_at_most_two_minutes_and_a_new_assignment_shows_at_once()
+    {
+        var (trainer, group) = await TrainerWithGroup();
+        await Post(trainer, group, "Assign", new() { ["course"] = "khoa-mau" });
+        var catalog = Platform.Services.GetRequiredService<BinhDanHocVuSo.Web.Features.Courses.ICourseCatalogSource>().Current;
+        var quiz = catalog.Find("khoa-mau")!.Lessons[0].Quiz!;
+        var member = await Platform.CreateAsync();
+        await Post(trainer, group, "AddMember", new() { ["phone"] = member.Phone });
+        var wrong = Answers.AllRight(quiz).ToDictionary(a => a.Key, a => a.Value);
+        wrong["b1-1"] = ["a"];
+        async Task Submit() => await Platform.Grains.GetGrain<ILearnerGrain>(member.Id)
+            .SubmitQuiz(new QuizSubmission(Guid.NewGuid(), "khoa-mau", quiz.Id, wrong));
+
+        await Submit();
+        var first = await trainer.GetStringAsync($"/groups/{group}");
+        await Submit();
+        var soon = await trainer.GetStringAsync($"/groups/{group}");
+        Platform.Clock.Advance(GroupQuizStatsGrain.FreshFor);
+        var refreshed = await Eventually(async () => await trainer.GetStringAsync($"/groups/{group}"), page => page.Contains("2 sai / 2 lượt"));
+
+        first.Should().Contain("1 sai / 1 lượt");
+        soon.Should().Contain("1 sai / 1 lượt", "the snapshot is less than two minutes old");
+        refreshed.Should().Contain("2 sai / 2 lượt");
+    }
+
+    [Fact]
+    public async Task Assigning_a_course_shows_its_quiz_figures_on_the_next_view()
+    {
+        var (trainer, group) = await TrainerWithGroup();
+        var catalog = Platform.Services.GetRequiredService<BinhDanHocVuSo.Web.Features.Courses.ICourseCatalogSource>().Current;
+        var quiz = catalog.Find("khoa-mau")!.Lessons[0].Quiz!;
+        var member = await Platform.CreateAsync();
+        await Post(trainer, group, "AddMember", new() { ["phone"] = member.Phone });
+        var wrong = Answers.AllRight(quiz).ToDictionary(a => a.Key, a => a.Value);
+        wrong["b1-1"] = ["a"];
+        await Platform.Grains.GetGrain<ILearnerGrain>(member.Id).SubmitQuiz(new QuizSubmission(Guid.NewGuid(), "khoa-mau", quiz.Id, wrong));
+
+        var unassigned = await trainer.GetStringAsync($"/groups/{group}");
+        await Post(trainer, group, "Assign", new() { ["course"] = "khoa-mau" });
+        var assigned = await trainer.GetStringAsync($"/groups/{group}");
+
+        unassigned.Should().NotContain("sai / 1 lượt");
+        assigned.Should().Contain("1 sai / 1 lượt");
+    }
+
+    /// <summary>Asks again (up to 10 s) until the answer passes: for work the platform finishes in the background.</summary>
+    static async Task<string> Eventually(Func<Task<string>> ask, Func<string, bool> done)
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        var answer = await ask();
+        while (!done(answer) && DateTime.UtcNow < until)
+        {
+            await Task.Delay(50);
+            answer = await ask();
+        }
+        return answer;
     }
 
     [Fact]
