@@ -8,7 +8,8 @@ public sealed class BenchOptions
 {
     public const string Usage = """
         usage: dotnet run -c Release --project tests/BinhDanHocVuSo.Benchmarks -- SCENARIO [options]
-          SCENARIO                 submit | lesson | dashboard | survey-report | cluster | all (= submit, lesson)
+          SCENARIO                 submit | lesson | dashboard | survey-report | memory | cluster
+                                   | all (every figure of the results table, for SQLite, PostgreSQL 1 silo and 2 silos)
           --seconds N              measured time per scenario (default 10)
           --concurrency N          concurrent workers / connections (default 64)
           --learners N             submit: distinct guest learners, one cookie jar each (default 1000)
@@ -17,12 +18,13 @@ public sealed class BenchOptions
           --postgres-connection S  run on this PostgreSQL instead (the database must be empty or disposable)
           --load wrk|dotnet        lesson: load generator (default: wrk when installed, else the .NET one)
           --threads N              lesson with wrk: wrk threads (default 1)
-          --warmup-seconds N       untimed warm-up before measuring (default 3)
+          --warmup-seconds N       untimed warm-up under the measured load before measuring (default 20)
           --max-ops N              hard cap of operations per measured phase (default 5000000)
           --webhost PATH           BinhDanHocVuSo.Web.dll to run (default: the published copy in webhost/ beside the harness)
           --repo PATH              repository root holding courses/ and assessments/ (default: where the harness was built)
           --responses N            survey-report: submitted survey responses to seed (default 100000)
-          --silos N                cluster: silo processes sharing one PostgreSQL (default 2; cluster always uses PostgreSQL)
+          --silos N                silo processes sharing one PostgreSQL (default 1, cluster 2); more than 1 implies --postgres
+          --table PATH             all: the Markdown results table to write (default benchmark-results.md)
           --keep                   keep the temporary folder (database, logs) and print its path
         Figures: one JSON object per line on stdout; progress on stderr.
         """;
@@ -37,16 +39,28 @@ public sealed class BenchOptions
     public string? PostgresConnection { get; private set; }
     public string? Load { get; private set; }
     public int Threads { get; private set; } = 1;
-    public double WarmupSeconds { get; private set; } = 3;
+    public double WarmupSeconds { get; private set; } = 20;
     public long MaxOps { get; private set; } = 5_000_000;
     public string WebHost { get; private set; } = Path.Combine(AppContext.BaseDirectory, "webhost", "BinhDanHocVuSo.Web.dll");
     public string Repo { get; private set; } = BuiltRepositoryRoot();
     public bool Keep { get; private set; }
-    public int Silos { get; private set; } = 2;
+    int? _silos;
+    public int Silos => _silos ?? (Scenario == "cluster" ? 2 : 1);
+    public string Table { get; private set; } = "benchmark-results.md";
     public int Responses { get; private set; } = 100_000;
 
     public bool UsesPostgres => Postgres || PostgresConnection is not null;
-    public string Database => UsesPostgres ? "postgres" : "sqlite";
+    public string Database => UsesPostgres ? (Silos > 1 ? $"postgres-{Silos}-silos" : "postgres") : "sqlite";
+
+    /// <summary>These options for one scenario of an <c>all</c> run, on SQLite or on PostgreSQL with this many silos.</summary>
+    public BenchOptions For(string scenario, bool postgres, int silos)
+    {
+        var copy = (BenchOptions)MemberwiseClone();
+        copy.Scenario = scenario;
+        copy.Postgres = postgres;
+        copy._silos = silos;
+        return copy;
+    }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -72,18 +86,19 @@ public sealed class BenchOptions
                 case "--webhost": options.WebHost = Path.GetFullPath(Next()); break;
                 case "--repo": options.Repo = Path.GetFullPath(Next()); break;
                 case "--keep": options.Keep = true; break;
-                case "--silos": options.Silos = (int)Positive(Next(), 16); break;
+                case "--silos": options._silos = (int)Positive(Next(), 16); break;
+                case "--table": options.Table = Path.GetFullPath(Next()); break;
                 case "--responses": options.Responses = (int)Positive(Next(), 10_000_000); break;
                 case var a when a.StartsWith('-'): throw new ArgumentException($"unknown option {a}");
                 case var a when options.Scenario.Length == 0: options.Scenario = a; break;
                 case var a: throw new ArgumentException($"unexpected argument {a}");
             }
         }
-        if (!options.Help && options.Scenario is not ("submit" or "lesson" or "dashboard" or "survey-report" or "cluster" or "all"))
+        if (!options.Help && options.Scenario is not ("submit" or "lesson" or "dashboard" or "survey-report" or "memory" or "cluster" or "all"))
         {
             throw new ArgumentException(options.Scenario.Length == 0 ? "no scenario given" : $"unknown scenario '{options.Scenario}'");
         }
-        if (options.Scenario == "cluster" && options.PostgresConnection is null)
+        if ((options.Scenario == "cluster" || options.Silos > 1) && options.PostgresConnection is null)
         {
             // Silos find each other through PostgreSQL (Orleans AdoNet clustering): the cluster always runs on it.
             options.Postgres = true;

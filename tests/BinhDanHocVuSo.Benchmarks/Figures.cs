@@ -6,12 +6,27 @@ namespace BinhDanHocVuSo.Benchmarks;
 public sealed class Figures(string scenario, string database)
 {
     static readonly Lock Out = new();
+    static readonly List<Figure> Written = [];
+
+    /// <summary>Every figure written so far by this run (for the results table of an <c>all</c> run).</summary>
+    public static IReadOnlyList<Figure> All
+    {
+        get
+        {
+            lock (Out)
+            {
+                return [.. Written];
+            }
+        }
+    }
 
     public void Add(string metric, double value, string unit)
     {
-        var line = JsonSerializer.Serialize(new Figure(scenario, metric, Math.Round(value, 3), unit, database), FigureJson.Default.Figure);
+        var figure = new Figure(scenario, metric, Math.Round(value, 3), unit, database);
+        var line = JsonSerializer.Serialize(figure, FigureJson.Default.Figure);
         lock (Out)
         {
+            Written.Add(figure);
             Console.Out.WriteLine(line);
             Console.Out.Flush();
         }
@@ -56,10 +71,14 @@ public sealed record CpuSample(DateTime At, TimeSpan Server, TimeSpan Client, Ti
     const double TicksPerSecond = 100; // USER_HZ on Linux
 
     /// <param name="externalClient">CPU time of a load generator in another process (wrk), added to the harness's own.</param>
-    public static CpuSample Take(Platform platform, TimeSpan externalClient = default)
+    public static CpuSample Take(Platform platform, TimeSpan externalClient = default) => Take([platform], externalClient);
+
+    /// <summary>The same, with the CPU time of every silo of a cluster counted as the server's.</summary>
+    public static CpuSample Take(IReadOnlyList<Platform> silos, TimeSpan externalClient = default)
     {
         using var self = System.Diagnostics.Process.GetCurrentProcess();
-        return new(DateTime.UtcNow, platform.CpuTime(), self.TotalProcessorTime + externalClient, MachineBusyTime());
+        var server = silos.Aggregate(TimeSpan.Zero, (sum, silo) => sum + silo.CpuTime());
+        return new(DateTime.UtcNow, server, self.TotalProcessorTime + externalClient, MachineBusyTime());
     }
 
     static TimeSpan MachineBusyTime()

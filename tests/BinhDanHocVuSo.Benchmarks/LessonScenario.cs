@@ -19,9 +19,12 @@ public static partial class LessonScenario
         var figures = new Figures(Name, options.Database);
         try
         {
-            var (platform, tempDir, _) = await Start.PlatformAsync(Name, options, cleanup, cancel);
-            figures.Add("cold_start_ms", platform.ColdStart.TotalMilliseconds, "ms");
-            using var http = LoadLoop.Client(platform.Address, options.Concurrency);
+            var (silos, tempDir, _) = await Start.SilosAsync(Name, options, cleanup, cancel);
+            var platform = silos[0];
+            figures.Add("cold_start_ms", silos.Max(s => s.ColdStart.TotalMilliseconds), "ms");
+            var clients = silos.Select(s => LoadLoop.Client(s.Address, options.Concurrency)).ToList();
+            using var disposeClients = new Disposables(clients);
+            var http = clients[0];
             var catalogue = await Catalogue.LoadAsync(http, withQuizzes: false, cancel);
             await FirstLoadAsync(http, catalogue.Lessons[0], figures, cancel);
 
@@ -39,9 +42,12 @@ public static partial class LessonScenario
             Console.Error.WriteLine($"lesson: {catalogue.Lessons.Count} lesson pages round-robin, Accept-Encoding: br, gzip, no cookies, {options.Seconds} s; " +
                 $"load generator ({generator}) shares the {Environment.ProcessorCount} cores with the server");
 
-            Task<LoadResult> Measure(double seconds) => useWrk is null
-                ? DotnetLoadAsync(http, catalogue, options.Concurrency, seconds, options.MaxOps, cancel)
-                : Wrk.RunAsync(useWrk, platform.Address, catalogue.Lessons.Select(l => l.Path).ToList(), options.Threads, options.Concurrency, seconds, tempDir, cancel);
+            // With several silos the connections are shared out among them, each silo loaded at once by its own generator.
+            var connections = Math.Max(1, options.Concurrency / silos.Count);
+            async Task<LoadResult> Measure(double seconds) => LoadResult.Combine(await Task.WhenAll(silos.Select((silo, i) => useWrk is null
+                ? DotnetLoadAsync(clients[i], catalogue, connections, seconds, options.MaxOps, cancel)
+                : Wrk.RunAsync(useWrk, silo.Address, catalogue.Lessons.Select(l => l.Path).ToList(), options.Threads, connections, seconds,
+                    Directory.CreateDirectory(Path.Combine(tempDir, $"wrk-{i + 1}")).FullName, cancel))));
 
             if (options.WarmupSeconds > 0)
             {
@@ -50,9 +56,9 @@ public static partial class LessonScenario
                 Console.Error.WriteLine($"warm-up: {warm.Rate:F0} pages/s, p99 {warm.Percentile(99):F1} ms");
             }
             Console.Error.WriteLine($"measuring for {options.Seconds} s…");
-            var before = CpuSample.Take(platform);
+            var before = CpuSample.Take(silos);
             var load = await Measure(options.Seconds);
-            var after = CpuSample.Take(platform, load.ExternalClientCpu);
+            var after = CpuSample.Take(silos, load.ExternalClientCpu);
             figures.AddLoad(load);
             figures.AddCpu(before, after);
             figures.Add("server_threads", platform.Threads(), "count");
@@ -60,7 +66,7 @@ public static partial class LessonScenario
             var seconds = (after.At - before.At).TotalSeconds;
             Console.Error.WriteLine($"lesson: {load.Count} pages in {load.Elapsed.TotalSeconds:F1} s = {load.Rate:F0}/s, p50 {load.Percentile(50):F2} ms, p99 {load.Percentile(99):F2} ms, {load.Errors} errors; " +
                 $"CPU: server {(after.Server - before.Server).TotalSeconds / seconds:F2} cores of {(after.MachineBusy - before.MachineBusy).TotalSeconds / seconds:F2} busy (the rest is mostly the load generator)");
-            await platform.StopAsync();
+            await Task.WhenAll(silos.Select(s => s.StopAsync()));
             return load.Count > 0;
         }
         finally

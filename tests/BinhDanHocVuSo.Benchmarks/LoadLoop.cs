@@ -33,6 +33,21 @@ public sealed class LoadResult(long count, long errors, TimeSpan elapsed, long[]
         return ticks * 1000.0 / Stopwatch.Frequency;
     }
 
+    /// <summary>
+    /// Runs measured side by side (one per silo): counts and errors add up, and each percentile is the worst of the
+    /// parts, which never flatters the combined figure.
+    /// </summary>
+    public static LoadResult Combine(IReadOnlyList<LoadResult> parts)
+    {
+        if (parts.Count == 1)
+        {
+            return parts[0];
+        }
+        var elapsed = parts.Max(p => p.Elapsed);
+        return FromMeasured(parts.Sum(p => p.Count), parts.Sum(p => p.Errors), elapsed, parts.Max(p => p.Percentile(50)), parts.Max(p => p.Percentile(90)),
+            parts.Max(p => p.Percentile(99)), parts.Max(p => p.Percentile(100)), parts.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.ExternalClientCpu));
+    }
+
     public static LoadResult FromMeasured(long count, long errors, TimeSpan elapsed, double p50Ms, double p90Ms, double p99Ms, double maxMs, TimeSpan clientCpu)
     {
         // wrk reports percentiles, not samples: keep them as a tiny distribution with the same ranks.
@@ -124,4 +139,16 @@ public static class LoadLoop
         BaseAddress = address,
         Timeout = TimeSpan.FromSeconds(30),
     };
+}
+
+/// <summary>Disposes a list of clients at the end of a <c>using</c>.</summary>
+public sealed class Disposables(IEnumerable<IDisposable> items) : IDisposable
+{
+    public void Dispose()
+    {
+        foreach (var item in items)
+        {
+            item.Dispose();
+        }
+    }
 }

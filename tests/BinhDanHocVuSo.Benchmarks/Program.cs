@@ -42,23 +42,21 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) => cleanup.RunNowBlocking();
 
 try
 {
-    var scenarios = options.Scenario == "all" ? ["submit", "lesson"] : new[] { options.Scenario };
-    foreach (var scenario in scenarios)
+    Task<bool> Run(BenchOptions scenario) => scenario.Scenario switch
     {
-        stop.Token.ThrowIfCancellationRequested();
-        var ok = scenario switch
-        {
-            "submit" => await SubmitScenario.RunAsync(options, cleanup, stop.Token),
-            "lesson" => await LessonScenario.RunAsync(options, cleanup, stop.Token),
-            "dashboard" => await DashboardScenario.RunAsync(options, cleanup, stop.Token),
-            "survey-report" => await SurveyReportScenario.RunAsync(options, cleanup, stop.Token),
-            "cluster" => await ClusterScenario.RunAsync(options, cleanup, stop.Token),
-            _ => throw new InvalidOperationException(scenario),
-        };
-        if (!ok)
-        {
-            return 1;
-        }
+        "submit" => SubmitScenario.RunAsync(scenario, cleanup, stop.Token),
+        "lesson" => LessonScenario.RunAsync(scenario, cleanup, stop.Token),
+        "dashboard" => DashboardScenario.RunAsync(scenario, cleanup, stop.Token),
+        "survey-report" => SurveyReportScenario.RunAsync(scenario, cleanup, stop.Token),
+        "memory" => MemoryScenario.RunAsync(scenario, cleanup, stop.Token),
+        "cluster" => ClusterScenario.RunAsync(scenario, cleanup, stop.Token),
+        "all" => ResultsTable.RunAsync(scenario, Run),
+        _ => throw new InvalidOperationException(scenario.Scenario),
+    };
+    stop.Token.ThrowIfCancellationRequested();
+    if (!await Run(options))
+    {
+        return 1;
     }
     return 0;
 }

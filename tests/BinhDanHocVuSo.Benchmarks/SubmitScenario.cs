@@ -84,6 +84,15 @@ public static class SubmitScenario
             {
                 Console.Error.WriteLine("learners are created lazily: each learner's first submission is part of the measured run");
             }
+            if (options.WarmupSeconds > 0)
+            {
+                // The same load, untimed, until the runtime has finished re-compiling the hot code (tiered JIT): without
+                // this the first seconds measure the JIT's background thread as much as the platform.
+                Console.Error.WriteLine($"warm-up (untimed): the measured load for {options.WarmupSeconds} s…");
+                var steady = await LoadLoop.RunAsync(options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), options.MaxOps,
+                    (worker, turn, token) => Submit(worker, (int)((worker + turn * options.Concurrency) % options.Learners), turn + 1_000_000, token), cancel);
+                Console.Error.WriteLine($"warm-up: {steady.Rate:F0}/s, p99 {steady.Percentile(99):F1} ms, {steady.Errors} errors");
+            }
             figures.Add("learners", options.Learners, "count");
             figures.Add("warmup_learners", warmupLearners, "count");
             var warmupAcknowledged = acknowledged.Sum(a => a.Count);
@@ -190,6 +199,22 @@ public static class Start
 {
     public static async Task<(Platform Platform, string TempDir, string? Postgres)> PlatformAsync(string scenario, BenchOptions options, Cleanup cleanup, CancellationToken cancel)
     {
+        var (silos, tempDir, postgres) = await SilosAsync(scenario, options, cleanup, cancel);
+        if (silos.Count > 1)
+        {
+            throw new BenchException($"{scenario} runs on one process; --silos {silos.Count} is for memory, lesson and cluster");
+        }
+        return (silos[0], tempDir, postgres);
+    }
+
+    /// <summary>
+    /// <c>--silos</c> web host processes (1 unless asked) on a fresh database: SQLite in a temp folder, or one PostgreSQL
+    /// (a throw-away one unless a connection is given). Several silos form one Orleans cluster through PostgreSQL
+    /// (AdoNet clustering, their own ports, one cluster id).
+    /// </summary>
+    public static async Task<(List<Platform> Silos, string TempDir, string? Postgres)> SilosAsync(string scenario, BenchOptions options, Cleanup cleanup,
+        CancellationToken cancel, IReadOnlyDictionary<string, string>? settings = null)
+    {
         var tempDir = Directory.CreateTempSubdirectory($"bdhvs-bench-{scenario}.").FullName;
         if (options.Keep)
         {
@@ -200,11 +225,23 @@ public static class Start
             cleanup.Add("delete the temp folder", () => Directory.Delete(tempDir, recursive: true));
         }
         var postgres = options.PostgresConnection
-            ?? (options.Postgres ? await ThrowAwayPostgres.StartAsync(cleanup, cancel) : null);
-        Console.Error.WriteLine($"starting the platform ({options.WebHost}) on {(postgres is null ? $"SQLite in {tempDir}" : "PostgreSQL")}…");
-        var stopwatch = Stopwatch.StartNew();
-        var platform = await Platform.StartAsync(options, tempDir, postgres, cleanup, cancel);
-        Console.Error.WriteLine($"platform ready at {platform.Address} after {stopwatch.Elapsed.TotalMilliseconds:F0} ms");
-        return (platform, tempDir, postgres);
+            ?? (options.UsesPostgres ? await ThrowAwayPostgres.StartAsync(cleanup, cancel) : null);
+        var clusterId = $"bench-{Guid.NewGuid():N}"[..20];
+        var silos = new List<Platform>();
+        for (var s = 0; s < options.Silos; s++)
+        {
+            var environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
+            if (options.Silos > 1)
+            {
+                environment["Database__Provider"] = "Postgres";
+                environment["Orleans__ClusterId"] = clusterId;
+            }
+            Console.Error.WriteLine($"starting {(options.Silos > 1 ? $"silo {s + 1} of {options.Silos} (cluster {clusterId})" : "the platform")} ({options.WebHost}) on " +
+                $"{(postgres is null ? $"SQLite in {tempDir}" : "PostgreSQL")}…");
+            var silo = await Platform.StartAsync(options, tempDir, postgres, cleanup, cancel, environment, options.Silos > 1 ? $"web-{s + 1}.log" : "web.log");
+            Console.Error.WriteLine($"{(options.Silos > 1 ? $"silo {s + 1}" : "platform")} ready at {silo.Address} after {silo.ColdStart.TotalMilliseconds:F0} ms");
+            silos.Add(silo);
+        }
+        return (silos, tempDir, postgres);
     }
 }

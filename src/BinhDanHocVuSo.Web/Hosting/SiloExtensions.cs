@@ -47,23 +47,42 @@ public static class SiloExtensions
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: [HealthExtensions.ReadyTag]);
         if (options.Diagnostics)
         {
-            builder.Services.AddSingleton<IStartupFilter, LearnerLocationEndpoint>();
+            builder.Services.AddSingleton<IStartupFilter, DiagnosticsEndpoints>();
         }
         return builder;
     }
 
     /// <summary>
-    /// <c>GET /_diagnostics/learner</c> (only with <c>Orleans:Diagnostics=true</c>): which silo answered, and which
-    /// silo hosts the learner grain of the caller's guest cookie (null when it is not active anywhere). Read-only:
-    /// it neither creates a guest nor activates the grain.
+    /// Read-only endpoints for tests and benchmarks, only with <c>Orleans:Diagnostics=true</c> (never in production):
+    /// <list type="bullet">
+    /// <item><c>GET /_diagnostics/learner</c>: which silo answered, and which silo hosts the learner grain of the caller's
+    /// guest cookie (null when it is not active anywhere); it neither creates a guest nor activates the grain.</item>
+    /// <item><c>GET /_diagnostics/memory</c>: this silo's managed heap after a full collection, its working set, and how
+    /// many learner grains are active on it: what a benchmark needs to work out the memory of one active learner.</item>
+    /// </list>
     /// </summary>
-    sealed class LearnerLocationEndpoint : IStartupFilter
+    sealed class DiagnosticsEndpoints : IStartupFilter
     {
-        public const string Path = "/_diagnostics/learner";
-
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
-            app.Map(Path, branch => branch.Run(async http =>
+            app.Map("/_diagnostics/memory", branch => branch.Run(async http =>
+            {
+                var services = http.RequestServices;
+                var here = services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+                var statistics = await services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics([here]);
+                var learners = statistics.Where(s => s.GrainType.Contains(nameof(LearnerGrain), StringComparison.Ordinal)).Sum(s => s.ActivationCount);
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                GC.WaitForPendingFinalizers();
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                await http.Response.WriteAsJsonAsync(new
+                {
+                    silo = here.ToString(),
+                    managedBytes = GC.GetTotalMemory(forceFullCollection: false),
+                    workingSetBytes = Environment.WorkingSet,
+                    learnerGrains = learners,
+                });
+            }));
+            app.Map("/_diagnostics/learner", branch => branch.Run(async http =>
             {
                 var services = http.RequestServices;
                 var here = services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
