@@ -35,8 +35,9 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Time
         if (state.LastLessonSlug != lesson.Slug || !IsToday(now))
         {
             var opened = state with { LastLessonSlug = lesson.Slug };
-            await Save(_state with { Courses = _state.Courses.SetItem(course.Slug, opened) }, now,
-                db => SetEnrolment(db, EnrolmentRow(course.Slug, opened, now)));
+            var changes = new LearnerChanges();
+            changes.SetEnrolment(EnrolmentRow(course.Slug, opened, now));
+            await Save(_state with { Courses = _state.Courses.SetItem(course.Slug, opened) }, now, changes);
         }
         return Progress(course);
     });
@@ -49,9 +50,9 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Time
         await EnsureStarted(course, now);
         if (!_state.Courses[course.Slug].Lessons.ContainsKey(lesson.Slug))
         {
-            Action<AppDbContext> change = _ => { };
-            var next = WithLessonDone(course, lesson, _state, now, ref change);
-            await Save(WithCompletion(course, next, now, ref change), now, change);
+            var changes = new LearnerChanges();
+            var next = WithLessonDone(course, lesson, _state, now, changes);
+            await Save(WithCompletion(course, next, now, changes), now, changes);
         }
         return Progress(course);
     });
@@ -82,28 +83,23 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Time
             [.. grade.Questions.Select(q => new QuestionResult(q.QuestionId, q.IsCorrect, q.Chosen, q.Right))],
             now, CourseCompleted: false);
 
-        Action<AppDbContext> change = _ => { };
+        var changes = new LearnerChanges();
         var next = _state with { Attempts = _state.Attempts.Add(result.AttemptId, result) };
         if (lesson is not null)
         {
             // Trying a lesson's quiz finishes the lesson: the learner has read it and practised.
-            next = WithLessonDone(course, lesson, next, now, ref change);
+            next = WithLessonDone(course, lesson, next, now, changes);
         }
-        next = WithCompletion(course, next, now, ref change);
+        next = WithCompletion(course, next, now, changes);
         if (next.Courses[course.Slug].CompletedAt == now)
         {
             result = result with { CourseCompleted = true };
             next = next with { Attempts = next.Attempts.SetItem(result.AttemptId, result) };
         }
 
-        var attempt = AttemptRow(result);
-        var answers = LearnerStore.AnswerRows(LearnerId, result).ToList();
-        change += db =>
-        {
-            db.QuizAttempts.Add(attempt);
-            db.QuizAnswers.AddRange(answers);
-        };
-        await Save(next, now, change);
+        changes.Attempts.Add(AttemptRow(result));
+        changes.Answers.AddRange(LearnerStore.AnswerRows(LearnerId, result));
+        await Save(next, now, changes);
         return result;
     });
 
@@ -115,7 +111,7 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Time
         }
         var guest = await store.LoadAsync(guestLearnerId);
         var now = Now();
-        Action<AppDbContext> change = _ => { };
+        var changes = new LearnerChanges();
         var next = _state;
         foreach (var (slug, guestCourse) in guest.Courses)
         {
@@ -123,43 +119,39 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Time
             if (mine is null)
             {
                 mine = guestCourse with { Lessons = ImmutableDictionary<string, LessonDone>.Empty, CompletedAt = null };
-                var enrolment = EnrolmentRow(slug, mine, now);
-                change += db => db.CourseEnrolments.Add(enrolment);
+                changes.SetEnrolment(EnrolmentRow(slug, mine, now));
             }
             foreach (var (lessonSlug, done) in guestCourse.Lessons.Where(l => !mine.Lessons.ContainsKey(l.Key)))
             {
                 mine = mine with { Lessons = mine.Lessons.Add(lessonSlug, done) };
-                var row = new LessonCompletionRow { LearnerId = LearnerId, CourseSlug = slug, LessonSlug = lessonSlug, LessonVersion = done.Version, CompletedAt = done.At };
-                change += db => db.LessonCompletions.Add(row);
+                changes.LessonCompletions.Add(new LessonCompletionRow
+                {
+                    LearnerId = LearnerId, CourseSlug = slug, LessonSlug = lessonSlug, LessonVersion = done.Version, CompletedAt = done.At,
+                });
             }
             next = next with { Courses = next.Courses.SetItem(slug, mine) };
         }
         foreach (var attempt in guest.Attempts.Values.Where(a => !next.Attempts.ContainsKey(a.AttemptId)))
         {
             next = next with { Attempts = next.Attempts.Add(attempt.AttemptId, attempt) };
-            var row = AttemptRow(attempt);
-            var answers = LearnerStore.AnswerRows(LearnerId, attempt).ToList();
-            change += db =>
-            {
-                db.QuizAttempts.Add(row);
-                db.QuizAnswers.AddRange(answers);
-            };
+            changes.Attempts.Add(AttemptRow(attempt));
+            changes.Answers.AddRange(LearnerStore.AnswerRows(LearnerId, attempt));
         }
         foreach (var day in guest.ActiveDays.Where(d => !next.ActiveDays.Contains(d)))
         {
             next = next with { ActiveDays = next.ActiveDays.Add(day) };
-            change += db => db.LearnerDays.Add(new LearnerDayRow { LearnerId = LearnerId, Day = day });
+            changes.Days.Add(new LearnerDayRow { LearnerId = LearnerId, Day = day });
         }
         foreach (var slug in guest.Courses.Keys)
         {
             if (catalog.Current.Find(slug) is { } course)
             {
-                next = WithCompletion(course, next, now, ref change);
+                next = WithCompletion(course, next, now, changes);
             }
         }
         if (next != _state)
         {
-            await Save(next, now, change);
+            await Save(next, now, changes);
         }
         return true;
     });
@@ -194,28 +186,28 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Time
             return;
         }
         var started = CourseState.StartedOn(now);
-        await Save(_state with { Courses = _state.Courses.Add(course.Slug, started) }, now,
-            db => db.CourseEnrolments.Add(EnrolmentRow(course.Slug, started, now)));
+        var changes = new LearnerChanges();
+        changes.SetEnrolment(EnrolmentRow(course.Slug, started, now));
+        await Save(_state with { Courses = _state.Courses.Add(course.Slug, started) }, now, changes);
     }
 
-    LearnerState WithLessonDone(Course course, Lesson lesson, LearnerState state, DateTime now, ref Action<AppDbContext> change)
+    LearnerState WithLessonDone(Course course, Lesson lesson, LearnerState state, DateTime now, LearnerChanges changes)
     {
         var courseState = state.Courses[course.Slug];
         if (courseState.Lessons.ContainsKey(lesson.Slug))
         {
             return state;
         }
-        var row = new LessonCompletionRow
+        changes.LessonCompletions.Add(new LessonCompletionRow
         {
             LearnerId = LearnerId, CourseSlug = course.Slug, LessonSlug = lesson.Slug, LessonVersion = lesson.Version, CompletedAt = now,
-        };
-        change += db => db.LessonCompletions.Add(row);
+        });
         courseState = courseState with { Lessons = courseState.Lessons.Add(lesson.Slug, new LessonDone(lesson.Version, now)) };
         return state with { Courses = state.Courses.SetItem(course.Slug, courseState) };
     }
 
     /// <summary>Sets the course's completion time the first time every current lesson is done and the final quiz is passed.</summary>
-    LearnerState WithCompletion(Course course, LearnerState state, DateTime now, ref Action<AppDbContext> change)
+    LearnerState WithCompletion(Course course, LearnerState state, DateTime now, LearnerChanges changes)
     {
         var courseState = state.Courses[course.Slug];
         if (courseState.CompletedAt is not null || !IsComplete(course, state))
@@ -223,8 +215,7 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Time
             return state;
         }
         var completed = courseState with { CompletedAt = now };
-        var row = EnrolmentRow(course.Slug, completed, now);
-        change += db => SetEnrolment(db, row);
+        changes.SetEnrolment(EnrolmentRow(course.Slug, completed, now));
         return state with { Courses = state.Courses.SetItem(course.Slug, completed) };
     }
 
@@ -238,15 +229,15 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Time
         return lessonsDone && finalPassed;
     }
 
-    async Task Save(LearnerState next, DateTime now, Action<AppDbContext> change)
+    async Task Save(LearnerState next, DateTime now, LearnerChanges changes)
     {
         var day = Day(now);
         if (!next.ActiveDays.Contains(day))
         {
             next = next with { ActiveDays = next.ActiveDays.Add(day) };
-            change += db => db.LearnerDays.Add(new LearnerDayRow { LearnerId = LearnerId, Day = day });
+            changes.Days.Add(new LearnerDayRow { LearnerId = LearnerId, Day = day });
         }
-        var version = await store.SaveAsync(LearnerId, _state.Version, change);
+        var version = await store.SaveAsync(LearnerId, _state.Version, changes);
         _state = next with { Version = version };
     }
 
@@ -311,19 +302,6 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Time
         return lesson?.Quiz is { } quiz
             ? (quiz, lesson)
             : throw new LearningException(LearningProblem.UnknownQuiz, $"Khoá học '{course.Slug}' không có bài kiểm tra '{quizId}'.");
-    }
-
-    // The same change may first add an enrolment and then complete it: update the tracked row in that case.
-    static void SetEnrolment(AppDbContext db, CourseEnrolmentRow row)
-    {
-        if (db.CourseEnrolments.Local.FirstOrDefault(e => e.LearnerId == row.LearnerId && e.CourseSlug == row.CourseSlug) is { } tracked)
-        {
-            db.Entry(tracked).CurrentValues.SetValues(row);
-        }
-        else
-        {
-            db.CourseEnrolments.Update(row);
-        }
     }
 
     CourseEnrolmentRow EnrolmentRow(string courseSlug, CourseState state, DateTime now) => new()

@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using System.Threading.Channels;
 using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Hosting;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BinhDanHocVuSo.Web.Features.Learning;
 
@@ -50,14 +52,14 @@ public sealed class LearnerStore(IDbContextFactory<AppDbContext> contexts, Datab
     /// many acknowledgements: SQLite has a single writer, and waiting for its lock one transaction at a time is
     /// what limited throughput.
     /// </remarks>
-    public Task<long> SaveAsync(Guid learnerId, long basedOnVersion, Action<AppDbContext> change)
+    public Task<long> SaveAsync(Guid learnerId, long basedOnVersion, LearnerChanges change)
     {
         var write = new PendingWrite(learnerId, basedOnVersion, change);
         EnsureWriters();
         return _queue.Writer.TryWrite(write) ? write.Done.Task : Task.FromException<long>(new ObjectDisposedException(nameof(LearnerStore)));
     }
 
-    sealed record PendingWrite(Guid LearnerId, long BasedOnVersion, Action<AppDbContext> Change)
+    sealed record PendingWrite(Guid LearnerId, long BasedOnVersion, LearnerChanges Change)
     {
         public TaskCompletionSource<long> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -100,7 +102,7 @@ public sealed class LearnerStore(IDbContextFactory<AppDbContext> contexts, Datab
         {
             await WriteTogetherAsync(batch);
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+        catch (DbException)
         {
             // One write of the batch broke a constraint: nothing was committed. Write them one by one, each in its
             // own savepoint, so that only the faulty one is refused.
@@ -113,7 +115,7 @@ public sealed class LearnerStore(IDbContextFactory<AppDbContext> contexts, Datab
     }
 
     /// <summary>
-    /// The fast path: one version check per write, all changes saved with one SaveChanges and one commit.
+    /// The fast path: one version check and the rows of each write, one commit for all.
     /// A stale write changes nothing (its version check matched no row) and is simply left out.
     /// </summary>
     async Task WriteTogetherAsync(List<PendingWrite> batch)
@@ -122,19 +124,21 @@ public sealed class LearnerStore(IDbContextFactory<AppDbContext> contexts, Datab
         await using (var db = await contexts.CreateDbContextAsync())
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            for (var i = 0; i < batch.Count; i++)
+            await using (var writer = Writer(db))
             {
-                if (await MoveVersionAsync(db, batch[i]))
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    batch[i].Change(db);
-                    outcomes[i] = (batch[i].BasedOnVersion + 1, null);
-                }
-                else
-                {
-                    outcomes[i] = (0, new StaleLearnerStateException(batch[i].LearnerId, batch[i].BasedOnVersion));
+                    if (await writer.MoveVersionAsync(batch[i].LearnerId, batch[i].BasedOnVersion))
+                    {
+                        await writer.WriteAsync(batch[i].Change);
+                        outcomes[i] = (batch[i].BasedOnVersion + 1, null);
+                    }
+                    else
+                    {
+                        outcomes[i] = (0, new StaleLearnerStateException(batch[i].LearnerId, batch[i].BasedOnVersion));
+                    }
                 }
             }
-            await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
         Complete(batch, outcomes);
@@ -146,30 +150,27 @@ public sealed class LearnerStore(IDbContextFactory<AppDbContext> contexts, Datab
         try
         {
             await using var db = await contexts.CreateDbContextAsync();
-            db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync();
-            for (var i = 0; i < batch.Count; i++)
+            await using (var writer = Writer(db))
             {
-                await transaction.CreateSavepointAsync("write");
-                try
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    if (!await MoveVersionAsync(db, batch[i]))
+                    await transaction.CreateSavepointAsync("write");
+                    try
                     {
-                        throw new StaleLearnerStateException(batch[i].LearnerId, batch[i].BasedOnVersion);
+                        if (!await writer.MoveVersionAsync(batch[i].LearnerId, batch[i].BasedOnVersion))
+                        {
+                            throw new StaleLearnerStateException(batch[i].LearnerId, batch[i].BasedOnVersion);
+                        }
+                        await writer.WriteAsync(batch[i].Change);
+                        await transaction.ReleaseSavepointAsync("write");
+                        outcomes[i] = (batch[i].BasedOnVersion + 1, null);
                     }
-                    batch[i].Change(db);
-                    await db.SaveChangesAsync();
-                    await transaction.ReleaseSavepointAsync("write");
-                    outcomes[i] = (batch[i].BasedOnVersion + 1, null);
-                }
-                catch (Exception e) when (e is StaleLearnerStateException or DbUpdateException or InvalidOperationException)
-                {
-                    await transaction.RollbackToSavepointAsync("write");
-                    outcomes[i] = (0, e);
-                }
-                finally
-                {
-                    db.ChangeTracker.Clear();
+                    catch (Exception e) when (e is StaleLearnerStateException or DbException)
+                    {
+                        await transaction.RollbackToSavepointAsync("write");
+                        outcomes[i] = (0, e);
+                    }
                 }
             }
             await transaction.CommitAsync();
@@ -182,17 +183,8 @@ public sealed class LearnerStore(IDbContextFactory<AppDbContext> contexts, Datab
         Complete(batch, outcomes);
     }
 
-    /// <summary>Moves the learner's row version on from the version the write was based on; false when it moved meanwhile.</summary>
-    async Task<bool> MoveVersionAsync(AppDbContext db, PendingWrite write)
-    {
-        var next = write.BasedOnVersion + 1;
-        var rows = write.BasedOnVersion == 0
-            ? await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO \"Learners\" (\"Id\", \"Version\", \"CreatedAt\") VALUES ({write.LearnerId}, {next}, {clock.GetUtcNow().UtcDateTime}) ON CONFLICT DO NOTHING")
-            : await db.Database.ExecuteSqlAsync(
-                $"UPDATE \"Learners\" SET \"Version\" = {next} WHERE \"Id\" = {write.LearnerId} AND \"Version\" = {write.BasedOnVersion}");
-        return rows == 1;
-    }
+    LearnerRowWriter Writer(AppDbContext db) => new(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction(),
+        settings.Provider == DatabaseProvider.Sqlite, clock.GetUtcNow().UtcDateTime);
 
     static void Complete(List<PendingWrite> batch, (long Version, Exception? Error)[] outcomes)
     {

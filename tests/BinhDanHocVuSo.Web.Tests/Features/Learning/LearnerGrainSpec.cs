@@ -180,9 +180,10 @@ public abstract class LearnerGrainSpec(DatabaseProvider provider) : IAsyncLifeti
         var store = _platform.Services.GetRequiredService<LearnerStore>();
         var current = await store.LoadAsync(learner.GetPrimaryKey());
 
-        await store.SaveAsync(learner.GetPrimaryKey(), current.Version, _ => { });
-        var staleWrite = () => store.SaveAsync(learner.GetPrimaryKey(), current.Version,
-            db => db.LearnerDays.Add(new LearnerDayRow { LearnerId = learner.GetPrimaryKey(), Day = new DateOnly(2020, 1, 1) }));
+        await store.SaveAsync(learner.GetPrimaryKey(), current.Version, new LearnerChanges());
+        var staleChanges = new LearnerChanges();
+        staleChanges.Days.Add(new LearnerDayRow { LearnerId = learner.GetPrimaryKey(), Day = new DateOnly(2020, 1, 1) });
+        var staleWrite = () => store.SaveAsync(learner.GetPrimaryKey(), current.Version, staleChanges);
 
         await staleWrite.Should().ThrowAsync<StaleLearnerStateException>();
         (await store.LoadAsync(learner.GetPrimaryKey())).ActiveDays.Should().NotContain(new DateOnly(2020, 1, 1));
