@@ -64,7 +64,14 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         }
         try
         {
-            return new NpgsqlConnectionStringBuilder(configured).ConnectionString;
+            var builder = new NpgsqlConnectionStringBuilder(configured);
+            // Every quiz answer runs the same few statements: let Npgsql prepare them on the server once per connection,
+            // unless the operator chose otherwise.
+            if (!configured.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase) && !configured.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+            {
+                builder.MaxAutoPrepare = 50;
+            }
+            return builder.ConnectionString;
         }
         catch (ArgumentException e)
         {
