@@ -60,34 +60,76 @@ public sealed record QualityPanel(
     int FailedAttentionChecks,
     int TooFast);
 
-/// <summary>Computes the admin quality panel from raw answers. Pure. Item statistics only: no respondent is identifiable.</summary>
+/// <summary>What the quality panel reads of one respondent.</summary>
+/// <param name="Values">Their answers as <see cref="ItemValues"/>, in survey item order.</param>
+/// <param name="Flags">Their attention-check and speed flags.</param>
+public sealed record RespondentItems(byte[] Values, RespondentFlags Flags);
+
+/// <summary>Computes the admin quality panel from answers. Pure. Item statistics only: no respondent is identifiable.</summary>
 public static class QualityPanelBuilder
 {
     /// <summary>Builds the panel over all the given respondents.</summary>
-    public static QualityPanel Build(SurveyDefinition survey, IReadOnlyList<RespondentAnswers> respondents)
+    public static QualityPanel Build(SurveyDefinition survey, IReadOnlyList<RespondentAnswers> respondents) =>
+        FromItemValues(survey, [.. respondents.Select(r => new RespondentItems(ItemValues.Of(survey, r), RespondentScorer.Flags(survey, r)))]);
+
+    /// <summary>Builds the panel over all the given respondents, in one pass over their item values.</summary>
+    /// <exception cref="ArgumentException">A respondent's values are not one per item of the survey.</exception>
+    public static QualityPanel FromItemValues(SurveyDefinition survey, IReadOnlyList<RespondentItems> respondents)
     {
         var plan = ScoringPlan.Of(survey);
         var rules = survey.Reporting;
-        var domains = plan.DomainIds.Select(d => DomainReliabilityOf(rules, d, [.. plan.InDomain(d).SelectMany(c => c.SelfItems)], respondents)).ToList();
-        var knowledgeRows = respondents
-            .Select(r => (IReadOnlyList<double>)[.. plan.KnowledgeItems.Select(k => RespondentScorer.IsCorrect(k, r) ? 1.0 : 0.0)])
-            .ToList();
-        var difficulty = Reliability.Difficulty(knowledgeRows);
+        var column = survey.Items.Select((item, i) => (item.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var itemCount = column.Count;
+        var domainItems = plan.DomainIds.Select(d => plan.InDomain(d).SelectMany(c => c.SelfItems).Select(i => i.Id).ToList()).ToList();
+        var domainColumns = domainItems.Select(ids => ids.Select(id => column[id]).ToArray()).ToList();
+        var knowledgeColumns = plan.KnowledgeItems.Select(k => column[k.Id]).ToArray();
+        var domainSums = domainColumns.Select(c => new ItemSums(c.Length)).ToList();
+        var knowledgeSums = new ItemSums(knowledgeColumns.Length);
+        var row = new double[Math.Max(knowledgeColumns.Length, domainColumns.Select(c => c.Length).DefaultIfEmpty().Max())];
+        var (failed, tooFast) = (0, 0);
+        foreach (var respondent in respondents)
+        {
+            var values = respondent.Values;
+            if (values.Length != itemCount)
+            {
+                throw new ArgumentException($"{values.Length} item values where the survey has {itemCount} items", nameof(respondents));
+            }
+
+            for (var d = 0; d < domainColumns.Count; d++)
+            {
+                // α needs complete rows: a respondent who skipped a statement of the domain is left out of the domain's statistics.
+                if (Read(values, domainColumns[d], row))
+                {
+                    domainSums[d].Add(row.AsSpan(0, domainColumns[d].Length));
+                }
+            }
+
+            Read(values, knowledgeColumns, row);
+            knowledgeSums.Add(row.AsSpan(0, knowledgeColumns.Length));
+            failed += respondent.Flags.FailedAttentionCheck ? 1 : 0;
+            tooFast += respondent.Flags.TooFast ? 1 : 0;
+        }
+
+        var domains = plan.DomainIds.Select((d, i) =>
+        {
+            var alpha = domainSums[i].CronbachAlpha();
+            return new DomainReliability(d, domainSums[i].Respondents, alpha, VerdictOf(rules, alpha), Correlations(rules, domainItems[i], domainSums[i]));
+        }).ToList();
+        var difficulty = knowledgeSums.Difficulty();
         // With nobody answering yet there is no difficulty to judge: no item is flagged.
-        var knowledgeItems = plan.KnowledgeItems.Select((k, i) => i < difficulty.Count
+        var knowledgeItems = plan.KnowledgeItems.Select((k, i) => knowledgeSums.Respondents > 0
             ? new ItemDifficulty(k.Id, difficulty[i], difficulty[i] < rules.KnowledgeDifficultyMin || difficulty[i] > rules.KnowledgeDifficultyMax)
             : new ItemDifficulty(k.Id, 0, false)).ToList();
-        var knowledgeCorrelations = Correlations(rules, plan.KnowledgeItems.Select(k => k.Id).ToList(), knowledgeRows);
-        var flags = respondents.Select(r => RespondentScorer.Flags(survey, r)).ToList();
+        var knowledgeCorrelations = Correlations(rules, [.. plan.KnowledgeItems.Select(k => k.Id)], knowledgeSums);
         return new QualityPanel(
             respondents.Count,
             domains,
             [.. domains.SelectMany(d => d.Items).Concat(knowledgeCorrelations).Where(i => i.Weak)],
-            Reliability.Kr20(knowledgeRows),
+            knowledgeSums.Kr20(),
             knowledgeItems,
             knowledgeCorrelations,
-            flags.Count(f => f.FailedAttentionCheck),
-            flags.Count(f => f.TooFast));
+            failed,
+            tooFast);
     }
 
     /// <summary>The verdict on an α under the survey's thresholds.</summary>
@@ -100,27 +142,26 @@ public static class QualityPanelBuilder
         _ => AlphaVerdict.Low,
     };
 
-    private static DomainReliability DomainReliabilityOf(ReportingRules rules, string domainId, IReadOnlyList<SelfRatingItem> items, IReadOnlyList<RespondentAnswers> respondents)
+    // Copies the values of the given columns into the row; false when one of them is unanswered.
+    private static bool Read(byte[] values, int[] columns, double[] row)
     {
-        // α needs complete rows: a respondent who skipped a statement of the domain is left out of the domain's statistics.
-        var rows = respondents
-            .Where(r => items.All(i => r.Ratings.ContainsKey(i.Id)))
-            .Select(r => (IReadOnlyList<double>)[.. items.Select(i => (double)r.Ratings[i.Id])])
-            .ToList();
-        var alpha = Reliability.CronbachAlpha(rows);
-        return new DomainReliability(domainId, rows.Count, alpha, VerdictOf(rules, alpha), Correlations(rules, [.. items.Select(i => i.Id)], rows));
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var value = values[columns[i]];
+            if (value == ItemValues.Unanswered)
+            {
+                return false;
+            }
+
+            row[i] = value;
+        }
+
+        return true;
     }
 
-    private static List<ItemCorrelation> Correlations(ReportingRules rules, IReadOnlyList<string> itemIds, IReadOnlyList<IReadOnlyList<double>> rows)
+    private static List<ItemCorrelation> Correlations(ReportingRules rules, IReadOnlyList<string> itemIds, ItemSums sums)
     {
-        var correlations = Reliability.CorrectedItemTotal(rows);
-        return
-        [
-            .. itemIds.Select((id, i) =>
-            {
-                var r = i < correlations.Count ? correlations[i] : null;
-                return new ItemCorrelation(id, r, r < rules.MinItemTotalCorrelation);
-            }),
-        ];
+        var correlations = sums.CorrectedItemTotal();
+        return [.. itemIds.Select((id, i) => new ItemCorrelation(id, correlations[i], correlations[i] < rules.MinItemTotalCorrelation))];
     }
 }

@@ -7,84 +7,156 @@ namespace BinhDanHocVuSo.Content.Assessments.Reports;
 public static class Reliability
 {
     /// <summary>Cronbach's α = k/(k−1) · (1 − Σ var(item) / var(total)).</summary>
-    public static double? CronbachAlpha(IReadOnlyList<IReadOnlyList<double>> rows)
-    {
-        var k = ItemCount(rows);
-        if (rows.Count < 2 || k < 2)
-        {
-            return null;
-        }
-
-        var totalVariance = Variance(rows.Select(r => r.Sum()).ToList());
-        if (totalVariance <= 0)
-        {
-            return null;
-        }
-
-        var itemVariances = Enumerable.Range(0, k).Sum(i => Variance(Column(rows, i)));
-        return k / (k - 1.0) * (1 - (itemVariances / totalVariance));
-    }
+    public static double? CronbachAlpha(IReadOnlyList<IReadOnlyList<double>> rows) => ItemSums.Of(rows).CronbachAlpha();
 
     /// <summary>
     /// KR-20 for items scored 0/1: k/(k−1) · (1 − Σ p·q / var(total)), with p the share correct and the total's variance
     /// taken over respondents (divided by n, as p·q is).
     /// </summary>
-    public static double? Kr20(IReadOnlyList<IReadOnlyList<double>> rows)
-    {
-        var k = ItemCount(rows);
-        if (rows.Count < 2 || k < 2)
-        {
-            return null;
-        }
-
-        var totalVariance = Variance(rows.Select(r => r.Sum()).ToList());
-        if (totalVariance <= 0)
-        {
-            return null;
-        }
-
-        var pq = Enumerable.Range(0, k).Select(i => Column(rows, i).Average()).Sum(p => p * (1 - p));
-        return k / (k - 1.0) * (1 - (pq / totalVariance));
-    }
+    public static double? Kr20(IReadOnlyList<IReadOnlyList<double>> rows) => ItemSums.Of(rows).Kr20();
 
     /// <summary>
     /// Corrected item–total correlation of each item: Pearson r between the item and the sum of the other items (so the
     /// item does not correlate with itself). Null for an item or rest score without variance.
     /// </summary>
-    public static IReadOnlyList<double?> CorrectedItemTotal(IReadOnlyList<IReadOnlyList<double>> rows)
-    {
-        var k = ItemCount(rows);
-        return
-        [
-            .. Enumerable.Range(0, k).Select(i => rows.Count < 2 || k < 2
-                ? null
-                : Pearson(Column(rows, i), [.. rows.Select(r => r.Sum() - r[i])])),
-        ];
-    }
+    public static IReadOnlyList<double?> CorrectedItemTotal(IReadOnlyList<IReadOnlyList<double>> rows) => ItemSums.Of(rows).CorrectedItemTotal();
 
     /// <summary>Difficulty of each item: its mean score, i.e. the share correct for 0/1 items.</summary>
-    public static IReadOnlyList<double> Difficulty(IReadOnlyList<IReadOnlyList<double>> rows) =>
-        [.. Enumerable.Range(0, ItemCount(rows)).Select(i => rows.Count == 0 ? 0 : Column(rows, i).Average())];
+    public static IReadOnlyList<double> Difficulty(IReadOnlyList<IReadOnlyList<double>> rows) => ItemSums.Of(rows).Difficulty();
+}
 
-    /// <summary>Pearson correlation, or null when either variable has no variance.</summary>
-    public static double? Pearson(IReadOnlyList<double> x, IReadOnlyList<double> y)
+/// <summary>
+/// The sums a respondents × items matrix reduces to — n, and per item Σx, Σx² and Σx·T (T a row's total), with ΣT and ΣT² —
+/// from which every statistic of <see cref="Reliability"/> follows. Rows are added one at a time and not kept, so a
+/// province of respondents costs one pass and no list per item. Item values are codes and 0/1 marks, whole numbers whose
+/// sums a double holds exactly, so the statistics are as exact as their last divisions.
+/// </summary>
+/// <remarks>
+/// With n² var(x) = n·Σx² − (Σx)² and n² cov(x, T) = n·Σx·T − Σx·ΣT: the rest score T − x has
+/// n² var = n² var(T) − 2 n² cov(x, T) + n² var(x) and n² cov(x, T − x) = n² cov(x, T) − n² var(x); the factor n² cancels
+/// in every ratio below.
+/// </remarks>
+public sealed class ItemSums
+{
+    private readonly double[] _sum;
+    private readonly double[] _squares;
+    private readonly double[] _withTotal;
+    private double _totalSum;
+    private double _totalSquares;
+
+    /// <summary>Empty sums for rows of <paramref name="items"/> values.</summary>
+    public ItemSums(int items)
     {
-        var mx = x.Average();
-        var my = y.Average();
-        var sxy = x.Zip(y).Sum(p => (p.First - mx) * (p.Second - my));
-        var sxx = x.Sum(v => (v - mx) * (v - mx));
-        var syy = y.Sum(v => (v - my) * (v - my));
-        return sxx <= 0 || syy <= 0 ? null : sxy / Math.Sqrt(sxx * syy);
+        _sum = new double[items];
+        _squares = new double[items];
+        _withTotal = new double[items];
     }
 
-    /// <summary>Variance over the values (divided by n). The ratios above are the same with n − 1, as long as it is used throughout.</summary>
-    private static double Variance(IReadOnlyList<double> values)
+    /// <summary>k: values per row.</summary>
+    public int Items => _sum.Length;
+
+    /// <summary>n: rows added.</summary>
+    public int Respondents { get; private set; }
+
+    /// <summary>The sums of the given rows.</summary>
+    public static ItemSums Of(IReadOnlyList<IReadOnlyList<double>> rows)
     {
-        var mean = values.Average();
-        return values.Sum(v => (v - mean) * (v - mean)) / values.Count;
+        var sums = new ItemSums(rows.Count == 0 ? 0 : rows[0].Count);
+        foreach (var row in rows)
+        {
+            sums.Add([.. row]);
+        }
+
+        return sums;
     }
 
-    private static List<double> Column(IReadOnlyList<IReadOnlyList<double>> rows, int index) => [.. rows.Select(r => r[index])];
+    /// <summary>Adds one respondent's complete row.</summary>
+    public void Add(ReadOnlySpan<double> row)
+    {
+        if (row.Length != Items)
+        {
+            throw new ArgumentException($"a row of {row.Length} values where {Items} were expected", nameof(row));
+        }
 
-    private static int ItemCount(IReadOnlyList<IReadOnlyList<double>> rows) => rows.Count == 0 ? 0 : rows[0].Count;
+        var total = 0.0;
+        foreach (var value in row)
+        {
+            total += value;
+        }
+
+        for (var i = 0; i < row.Length; i++)
+        {
+            _sum[i] += row[i];
+            _squares[i] += row[i] * row[i];
+            _withTotal[i] += row[i] * total;
+        }
+
+        _totalSum += total;
+        _totalSquares += total * total;
+        Respondents++;
+    }
+
+    /// <summary>Cronbach's α = k/(k−1) · (1 − Σ var(item) / var(total)).</summary>
+    public double? CronbachAlpha()
+    {
+        var k = Items;
+        var totalVariance = TotalVariance();
+        if (Respondents < 2 || k < 2 || totalVariance <= 0)
+        {
+            return null;
+        }
+
+        var itemVariances = 0.0;
+        for (var i = 0; i < k; i++)
+        {
+            itemVariances += Variance(i);
+        }
+
+        return k / (k - 1.0) * (1 - (itemVariances / totalVariance));
+    }
+
+    /// <summary>KR-20 for items scored 0/1: k/(k−1) · (1 − Σ p·q / var(total)).</summary>
+    public double? Kr20()
+    {
+        var k = Items;
+        var totalVariance = TotalVariance();
+        if (Respondents < 2 || k < 2 || totalVariance <= 0)
+        {
+            return null;
+        }
+
+        // n² · p·q: the same scale as the variances.
+        var pq = 0.0;
+        for (var i = 0; i < k; i++)
+        {
+            pq += _sum[i] * (Respondents - _sum[i]);
+        }
+
+        return k / (k - 1.0) * (1 - (pq / totalVariance));
+    }
+
+    /// <summary>Pearson r of each item with the sum of the other items; null for an item or rest score without variance.</summary>
+    public IReadOnlyList<double?> CorrectedItemTotal()
+    {
+        var k = Items;
+        var totalVariance = TotalVariance();
+        var correlations = new double?[k];
+        for (var i = 0; i < k && Respondents >= 2 && k >= 2; i++)
+        {
+            var variance = Variance(i);
+            var withTotal = (Respondents * _withTotal[i]) - (_sum[i] * _totalSum);
+            var restVariance = totalVariance - (2 * withTotal) + variance;
+            correlations[i] = variance <= 0 || restVariance <= 0 ? null : (withTotal - variance) / Math.Sqrt(variance * restVariance);
+        }
+
+        return correlations;
+    }
+
+    /// <summary>Mean of each item (the share correct for 0/1 items); 0 when no row was added.</summary>
+    public IReadOnlyList<double> Difficulty() => [.. _sum.Select(sum => Respondents == 0 ? 0 : sum / Respondents)];
+
+    // n² times the variance (divided by n) of an item, and of the total.
+    private double Variance(int item) => (Respondents * _squares[item]) - (_sum[item] * _sum[item]);
+
+    private double TotalVariance() => (Respondents * _totalSquares) - (_totalSum * _totalSum);
 }
