@@ -49,11 +49,11 @@ public static class SurveyReportBuilder
     private static List<HeatMapRow> HeatMap(SurveyDefinition survey, CellPrivacy privacy, ReportRequest request)
     {
         var rows = new List<HeatMapRow>();
-        foreach (var competence in ScoringPlan.Of(survey).Competences.Select(c => c.CompetenceId))
+        foreach (var (competence, index) in ScoringPlan.Of(survey).Competences.Select((c, i) => (c.CompetenceId, i)))
         {
-            var total = Rated(request.Group.Members, competence);
+            var total = Rated(request.Group.Members, index, competence);
             var totalCell = privacy.Value(null, total.Count);
-            var columns = request.HeatMapColumns.Select(g => Rated(g.Members, competence)).ToList();
+            var columns = request.HeatMapColumns.Select(g => Rated(g.Members, index, competence)).ToList();
             var visibility = privacy.SuppressComplement(!totalCell.Suppressed, [.. columns.Select(c => (privacy.Value(null, c.Count), c.Count))]);
             rows.Add(new HeatMapRow(
                 competence,
@@ -64,8 +64,8 @@ public static class SurveyReportBuilder
         return rows;
     }
 
-    private static List<CompetenceScore> Rated(IEnumerable<RespondentScores> members, string competenceId) =>
-        [.. members.Select(m => m.Competence(competenceId)).Where(s => s.Level is not null && s.Target is not null)];
+    private static List<CompetenceScore> Rated(IEnumerable<RespondentScores> members, int index, string competenceId) =>
+        [.. members.Select(m => m.Competence(index, competenceId)).Where(s => s.Level is not null && s.Target is not null)];
 
     private static HeatMapCell HeatCell(CellPrivacy privacy, GroupKey key, List<CompetenceScore> rated, ReportCell visibility) =>
         visibility.Suppressed
@@ -99,9 +99,9 @@ public static class SurveyReportBuilder
         var scale = LevelScale.Of(survey);
         return
         [
-            .. ScoringPlan.Of(survey).DomainIds.Select(domainId =>
+            .. ScoringPlan.Of(survey).DomainIds.Select((domainId, index) =>
             {
-                var scored = members.Select(m => m.Domain(domainId)).Where(d => d.Level is not null && d.Target is not null).ToList();
+                var scored = members.Select(m => m.Domain(index, domainId)).Where(d => d.Level is not null && d.Target is not null).ToList();
                 var n = scored.Count;
                 if (!privacy.CanShow(n))
                 {
@@ -123,9 +123,9 @@ public static class SurveyReportBuilder
     {
         var plan = ScoringPlan.Of(survey);
         var domainsWithKnowledge = plan.KnowledgeItems.Select(k => ScoringPlan.DomainOf(survey, k)).ToHashSet(StringComparer.Ordinal);
-        foreach (var domainId in plan.DomainIds.Where(domainsWithKnowledge.Contains))
+        foreach (var (domainId, index) in plan.DomainIds.Select((d, i) => (d, i)).Where(x => domainsWithKnowledge.Contains(x.d)))
         {
-            var both = group.Members.Select(m => m.Domain(domainId)).Where(d => d.SelfScore is not null && d.KnowledgeScore is not null).ToList();
+            var both = group.Members.Select(m => m.Domain(index, domainId)).Where(d => d.SelfScore is not null && d.KnowledgeScore is not null).ToList();
             var n = both.Count;
 
             yield return privacy.CanShow(n)

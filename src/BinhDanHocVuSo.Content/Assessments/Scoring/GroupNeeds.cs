@@ -5,12 +5,12 @@ public static class GroupNeeds
 {
     /// <summary>One need per scored competence, in survey order.</summary>
     public static IReadOnlyList<CompetenceNeed> Compute(SurveyDefinition survey, IReadOnlyList<RespondentScores> members) =>
-        [.. ScoringPlan.Of(survey).Competences.Select(c => ForCompetence(survey, c, members))];
+        [.. ScoringPlan.Of(survey).Competences.Select((c, index) => ForCompetence(survey, index, c, members))];
 
-    private static CompetenceNeed ForCompetence(SurveyDefinition survey, CompetencePlan competence, IReadOnlyList<RespondentScores> members)
+    private static CompetenceNeed ForCompetence(SurveyDefinition survey, int index, CompetencePlan competence, IReadOnlyList<RespondentScores> members)
     {
         var rated = members
-            .Select(m => (Member: m, Score: m.Competence(competence.CompetenceId)))
+            .Select(m => (Member: m, Score: m.Competence(index, competence.CompetenceId)))
             .Where(x => x.Score.Level is not null && x.Score.Target is not null)
             .ToList();
         var below = rated.Where(x => x.Score.BelowTarget).ToList();

@@ -87,4 +87,16 @@ public sealed record RespondentScores(
 
     /// <summary>The score of a domain; throws when the survey does not score it.</summary>
     public DomainScore Domain(string domainId) => Domains.Single(d => d.DomainId == domainId);
+
+    /// <summary>
+    /// The score of the competence at <paramref name="index"/> of the survey's <see cref="ScoringPlan"/>, where
+    /// <see cref="Competences"/> holds it; found by id when it is not there. Group reports look up every member's
+    /// competences, so the search by id alone would cost as much as the rest of the report.
+    /// </summary>
+    public CompetenceScore Competence(int index, string competenceId) =>
+        index < Competences.Count && Competences[index].CompetenceId == competenceId ? Competences[index] : Competence(competenceId);
+
+    /// <summary>The score of the domain at <paramref name="index"/> of the survey's scoring plan (see <see cref="Competence(int, string)"/>).</summary>
+    public DomainScore Domain(int index, string domainId) =>
+        index < Domains.Count && Domains[index].DomainId == domainId ? Domains[index] : Domain(domainId);
 }
