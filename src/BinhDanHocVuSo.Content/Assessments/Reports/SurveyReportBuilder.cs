@@ -48,32 +48,30 @@ public static class SurveyReportBuilder
     /// </summary>
     private static List<HeatMapRow> HeatMap(SurveyDefinition survey, CellPrivacy privacy, ReportRequest request)
     {
+        var competences = ScoringPlan.Of(survey).Competences;
+        var total = RatedSums.Of(request.Group.Members, competences);
+        var columns = request.HeatMapColumns.Select(g => RatedSums.Of(g.Members, competences)).ToList();
         var rows = new List<HeatMapRow>();
-        foreach (var (competence, index) in ScoringPlan.Of(survey).Competences.Select((c, i) => (c.CompetenceId, i)))
+        for (var c = 0; c < competences.Count; c++)
         {
-            var total = Rated(request.Group.Members, index, competence);
-            var totalCell = privacy.Value(null, total.Count);
-            var columns = request.HeatMapColumns.Select(g => Rated(g.Members, index, competence)).ToList();
-            var visibility = privacy.SuppressComplement(!totalCell.Suppressed, [.. columns.Select(c => (privacy.Value(null, c.Count), c.Count))]);
+            var totalCell = privacy.Value(null, total.Rated[c]);
+            var visibility = privacy.SuppressComplement(!totalCell.Suppressed, [.. columns.Select(column => (privacy.Value(null, column.Rated[c]), column.Rated[c]))]);
             rows.Add(new HeatMapRow(
-                competence,
-                HeatCell(privacy, request.Group.Key, total, totalCell),
-                [.. request.HeatMapColumns.Select((g, i) => HeatCell(privacy, g.Key, columns[i], visibility[i]))]));
+                competences[c].CompetenceId,
+                HeatCell(privacy, request.Group.Key, total, c, totalCell),
+                [.. request.HeatMapColumns.Select((g, i) => HeatCell(privacy, g.Key, columns[i], c, visibility[i]))]));
         }
 
         return rows;
     }
 
-    private static List<CompetenceScore> Rated(IEnumerable<RespondentScores> members, int index, string competenceId) =>
-        [.. members.Select(m => m.Competence(index, competenceId)).Where(s => s.Level is not null && s.Target is not null)];
-
-    private static HeatMapCell HeatCell(CellPrivacy privacy, GroupKey key, List<CompetenceScore> rated, ReportCell visibility) =>
-        visibility.Suppressed
+    private static HeatMapCell HeatCell(CellPrivacy privacy, GroupKey key, RatedSums sums, int competence, ReportCell visibility)
+    {
+        var n = sums.Rated[competence];
+        return visibility.Suppressed
             ? new HeatMapCell(key, visibility, visibility)
-            : new HeatMapCell(
-                key,
-                privacy.Value(rated.Average(s => s.Level!.Value), rated.Count),
-                privacy.Percent(rated.Count(s => s.BelowTarget) / (double)rated.Count, rated.Count));
+            : new HeatMapCell(key, privacy.Value(sums.LevelSum[competence] / n, n), privacy.Percent(sums.BelowTarget[competence] / (double)n, n));
+    }
 
     private static List<PriorityRow> PriorityList(CellPrivacy privacy, GroupRecommendations recommendations) =>
     [
@@ -97,12 +95,37 @@ public static class SurveyReportBuilder
     private static List<DomainViewRow> DomainView(SurveyDefinition survey, CellPrivacy privacy, IReadOnlyList<RespondentScores> members)
     {
         var scale = LevelScale.Of(survey);
+        var domainIds = ScoringPlan.Of(survey).DomainIds;
+        var scored = new int[domainIds.Count];
+        var inBand = new int[domainIds.Count, scale.Bands.Count];
+        var (levelSum, targetSum, below) = (new double[domainIds.Count], new double[domainIds.Count], new int[domainIds.Count]);
+        // One pass over the members for all domains, sums in member order (see RatedSums).
+        foreach (var member in members)
+        {
+            for (var d = 0; d < domainIds.Count; d++)
+            {
+                var domain = member.Domain(d, domainIds[d]);
+                if (domain.Level is not { } level || domain.Target is not { } target)
+                {
+                    continue;
+                }
+
+                scored[d]++;
+                levelSum[d] += level;
+                targetSum[d] += target;
+                below[d] += domain.BelowTarget ? 1 : 0;
+                for (var b = 0; b < scale.Bands.Count; b++)
+                {
+                    inBand[d, b] += domain.Band == scale.Bands[b] ? 1 : 0;
+                }
+            }
+        }
+
         return
         [
-            .. ScoringPlan.Of(survey).DomainIds.Select((domainId, index) =>
+            .. domainIds.Select((domainId, d) =>
             {
-                var scored = members.Select(m => m.Domain(index, domainId)).Where(d => d.Level is not null && d.Target is not null).ToList();
-                var n = scored.Count;
+                var n = scored[d];
                 if (!privacy.CanShow(n))
                 {
                     var hidden = privacy.Hidden(SuppressionReason.TooFewRespondents);
@@ -111,10 +134,10 @@ public static class SurveyReportBuilder
 
                 return new DomainViewRow(
                     domainId,
-                    [.. scale.Bands.Select(b => new BandShare(b, privacy.Percent(scored.Count(d => d.Band == b) / (double)n, n)))],
-                    privacy.Value(scored.Average(d => d.Level!.Value), n),
-                    privacy.Value(scored.Average(d => d.Target!.Value), n),
-                    privacy.Percent(scored.Count(d => d.BelowTarget) / (double)n, n));
+                    [.. scale.Bands.Select((band, b) => new BandShare(band, privacy.Percent(inBand[d, b] / (double)n, n)))],
+                    privacy.Value(levelSum[d] / n, n),
+                    privacy.Value(targetSum[d] / n, n),
+                    privacy.Percent(below[d] / (double)n, n));
             }),
         ];
     }
@@ -123,21 +146,83 @@ public static class SurveyReportBuilder
     {
         var plan = ScoringPlan.Of(survey);
         var domainsWithKnowledge = plan.KnowledgeItems.Select(k => ScoringPlan.DomainOf(survey, k)).ToHashSet(StringComparer.Ordinal);
-        foreach (var (domainId, index) in plan.DomainIds.Select((d, i) => (d, i)).Where(x => domainsWithKnowledge.Contains(x.d)))
+        var domains = plan.DomainIds.Select((id, index) => (id, index)).Where(x => domainsWithKnowledge.Contains(x.id)).ToList();
+        var both = new int[domains.Count];
+        var (selfSum, knowledgeSum, overconfident) = (new double[domains.Count], new double[domains.Count], new int[domains.Count]);
+        // One pass over the members for all domains, sums in member order (see RatedSums).
+        foreach (var member in group.Members)
         {
-            var both = group.Members.Select(m => m.Domain(index, domainId)).Where(d => d.SelfScore is not null && d.KnowledgeScore is not null).ToList();
-            var n = both.Count;
+            for (var d = 0; d < domains.Count; d++)
+            {
+                var domain = member.Domain(domains[d].index, domains[d].id);
+                if (domain.SelfScore is not { } self || domain.KnowledgeScore is not { } knowledge)
+                {
+                    continue;
+                }
 
+                both[d]++;
+                selfSum[d] += self;
+                knowledgeSum[d] += knowledge;
+                overconfident[d] += domain.Overconfident ? 1 : 0;
+            }
+        }
+
+        for (var d = 0; d < domains.Count; d++)
+        {
+            var n = both[d];
             yield return privacy.CanShow(n)
                 ? new CalibrationRow(
                     group.Key,
-                    domainId,
-                    privacy.Value(both.Average(d => d.SelfScore!.Value), n),
-                    privacy.Value(both.Average(d => d.KnowledgeScore!.Value), n),
-                    privacy.Percent(both.Count(d => d.Overconfident) / (double)n, n))
-                : new CalibrationRow(group.Key, domainId, Hidden(privacy), Hidden(privacy), Hidden(privacy));
+                    domains[d].id,
+                    privacy.Value(selfSum[d] / n, n),
+                    privacy.Value(knowledgeSum[d] / n, n),
+                    privacy.Percent(overconfident[d] / (double)n, n))
+                : new CalibrationRow(group.Key, domains[d].id, Hidden(privacy), Hidden(privacy), Hidden(privacy));
         }
     }
 
     private static ReportCell Hidden(CellPrivacy privacy) => privacy.Hidden(SuppressionReason.TooFewRespondents);
+
+    /// <summary>
+    /// Per competence, the members of a group with a level and a target: how many, the sum of their levels (added in
+    /// member order, as LINQ's Average adds) and how many are below target. Counted in one pass over the members: a
+    /// province's members do not fit in the processor's caches, and a pass per competence read each of them many times.
+    /// </summary>
+    private sealed class RatedSums
+    {
+        private RatedSums(int competences)
+        {
+            Rated = new int[competences];
+            LevelSum = new double[competences];
+            BelowTarget = new int[competences];
+        }
+
+        public int[] Rated { get; }
+
+        public double[] LevelSum { get; }
+
+        public int[] BelowTarget { get; }
+
+        public static RatedSums Of(IReadOnlyList<RespondentScores> members, IReadOnlyList<CompetencePlan> competences)
+        {
+            var sums = new RatedSums(competences.Count);
+            foreach (var member in members)
+            {
+                for (var c = 0; c < competences.Count; c++)
+                {
+                    var score = member.Competence(c, competences[c].CompetenceId);
+                    if (score.Level is not { } level || score.Target is null)
+                    {
+                        continue;
+                    }
+
+                    sums.Rated[c]++;
+                    sums.LevelSum[c] += level;
+                    sums.BelowTarget[c] += score.BelowTarget ? 1 : 0;
+                }
+            }
+
+            return sums;
+        }
+    }
 }

@@ -61,6 +61,7 @@ public sealed class TallyScorer
             competences[i] = score;
         }
 
+        // Domain scores are not shared: four or five competences of a domain make nearly every respondent's combination new.
         var domains = new DomainScore[Plan.DomainIds.Count];
         for (var d = 0; d < domains.Length; d++)
         {
