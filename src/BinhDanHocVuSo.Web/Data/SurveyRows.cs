@@ -22,6 +22,22 @@ public sealed class SurveyResponseRow
     public DateTime UpdatedAt { get; set; }
     public DateTime? SubmittedAt { get; set; }
     public long Version { get; set; }
+
+    /// <summary>
+    /// The <c>ScoringLayout</c> fingerprint of the definition the columns below were counted with, when submitting; null
+    /// before, and on responses submitted before scores were kept. Reports count a response again from its answers when
+    /// this is not the fingerprint of the definition they report with.
+    /// </summary>
+    public string? ScoredWith { get; set; }
+
+    /// <summary>What the answers add up to per competence and domain (<c>RespondentTally.ToBytes</c>): reports score from it.</summary>
+    public byte[]? Tally { get; set; }
+
+    /// <summary>One byte per item (<c>ItemValues</c>): the quality panel reads it.</summary>
+    public byte[]? ItemValues { get; set; }
+
+    public bool FailedAttentionCheck { get; set; }
+    public bool TooFast { get; set; }
 }
 
 /// <summary>

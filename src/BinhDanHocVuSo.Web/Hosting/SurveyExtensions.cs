@@ -4,12 +4,13 @@ namespace BinhDanHocVuSo.Web.Hosting;
 
 public static class SurveyExtensions
 {
-    /// <summary>The competency survey: its definitions, the response store behind the response grains, and the report queries.</summary>
+    /// <summary>The competency survey: its definitions, the response store behind the response grains, the report queries and the reports built.</summary>
     public static WebApplicationBuilder AddSurvey(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SurveySource>();
         builder.Services.AddSingleton<SurveyStore>();
         builder.Services.AddScoped<SurveyReports>();
+        builder.Services.AddSingleton<SurveyReportCache>();
         return builder;
     }
 }

@@ -44,12 +44,15 @@ public sealed record RespondentTally(IReadOnlyList<CompetenceTally> Competences,
         return bytes;
     }
 
+    /// <summary>How many bytes <see cref="ToBytes"/> writes for a tally of this plan.</summary>
+    public static int ByteCount(ScoringPlan plan) => (plan.Competences.Count * BytesPerCompetence) + plan.DomainIds.Count;
+
     /// <summary>Reads bytes written by <see cref="ToBytes"/> for this plan; null when their length does not fit it.</summary>
     public static RespondentTally? FromBytes(ReadOnlySpan<byte> bytes, ScoringPlan plan, RespondentFlags flags)
     {
         var competences = plan.Competences.Count;
         var domains = plan.DomainIds.Count;
-        if (bytes.Length != (competences * BytesPerCompetence) + domains)
+        if (bytes.Length != ByteCount(plan))
         {
             return null;
         }

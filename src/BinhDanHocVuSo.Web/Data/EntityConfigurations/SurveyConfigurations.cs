@@ -15,7 +15,9 @@ sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<SurveyRespon
         response.Property(r => r.AgeBandId).HasMaxLength(Limits.Slug);
         response.Property(r => r.Version).IsConcurrencyToken();
         response.HasIndex(r => new { r.RespondentId, r.SurveyId, r.SurveyVersion }).IsUnique();
-        response.HasIndex(r => new { r.SurveyId, r.SurveyVersion, r.Commune });
+        response.Property(r => r.ScoredWith).HasMaxLength(Limits.Slug);
+        // With the submission time in the index, "how many, and the latest" of a report's scope is read from the index alone.
+        response.HasIndex(r => new { r.SurveyId, r.SurveyVersion, r.Commune, r.SubmittedAt });
     }
 }
 

@@ -1,6 +1,7 @@
 using BinhDanHocVuSo.Content.Assessments;
 using BinhDanHocVuSo.Content.Assessments.Reports;
 using BinhDanHocVuSo.Content.Assessments.Scoring;
+using BinhDanHocVuSo.Content.Courses;
 using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Features.Accounts;
 using BinhDanHocVuSo.Web.Features.Courses;
@@ -19,8 +20,9 @@ public sealed record ScopedReport(SurveyDefinition Survey, SurveyReport Report, 
 /// <summary>
 /// Builds the group report with the pure <see cref="SurveyReportBuilder"/>: a trainer sees the submitted responses of the
 /// officials in the communes of the groups they run, an admin all of them. Invited = accounts with the Official role in scope.
+/// Responses are read as the scores kept at submission; a built report is reused while its data is unchanged (<see cref="SurveyReportCache"/>).
 /// </summary>
-public sealed class SurveyReports(AppDbContext db, SurveySource surveys, ICourseCatalogSource catalog, CommuneDirectory communes)
+public sealed class SurveyReports(AppDbContext db, SurveySource surveys, ICourseCatalogSource catalog, CommuneDirectory communes, SurveyReportCache cache)
 {
     public async Task<ScopedReport?> BuildAsync(HttpContext http, GroupBy by, CancellationToken cancellationToken = default)
     {
@@ -30,10 +32,29 @@ public sealed class SurveyReports(AppDbContext db, SurveySource surveys, ICourse
         }
         var admin = http.User.IsInRole(Roles.Admin);
         IReadOnlyList<string>? scope = admin ? null
-            : await db.Visible(http).Select(g => g.Commune).Distinct().ToListAsync(cancellationToken);
-        var responses = await SurveyStore.SubmittedAsync(db, survey.Id, survey.Version, scope, cancellationToken);
-        var answers = responses.Select(r => r.Response.ToRespondentAnswers(r.Row.RespondentId.ToString())).ToList();
-        var members = answers.Select(a => RespondentScorer.Score(survey, a)).ToList();
+            : await db.Visible(http).Select(g => g.Commune).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+        // The mark is read before the responses: a response submitted meanwhile makes the next request build again.
+        var (submitted, latest) = await SurveyStore.SubmittedMarkAsync(db, survey.Id, survey.Version, scope, cancellationToken);
+        var invited = await InvitedAsync(scope, cancellationToken);
+        var key = new ReportKey(survey.Id, survey.Version, scope is null ? "*" : string.Join('\n', scope), by);
+        var mark = new ReportMark(submitted, latest, invited, catalog.Current);
+        if (cache.Find(key, mark) is { } kept)
+        {
+            return kept;
+        }
+        var built = await BuildAsync(survey, admin, scope, by, invited, mark.Courses, cancellationToken);
+        cache.Keep(key, mark, built);
+        return built;
+    }
+
+    async Task<ScopedReport> BuildAsync(
+        SurveyDefinition survey, bool admin, IReadOnlyList<string>? scope, GroupBy by, int invited, CourseCatalog courses, CancellationToken cancellationToken)
+    {
+        var responses = await SurveyStore.ScoredAsync(db, survey, surveys.LayoutOf(survey), scope, cancellationToken);
+        var scorer = new TallyScorer(survey);
+        var members = responses
+            .Select(r => scorer.Score(r.RespondentId.ToString(), r.Background, RespondentTally.FromBytes(r.Tally, scorer.Plan, r.Items.Flags)!))
+            .ToList();
         var privacy = new CellPrivacy(survey.Privacy);
         var ageBands = ReportGroups.AgeBandOrder(survey);
         IReadOnlyList<ReportGroup> columns = by switch
@@ -46,13 +67,13 @@ public sealed class SurveyReports(AppDbContext db, SurveySource surveys, ICourse
         var calibration = ReportGroups.MergeAgeBands(members, ageBands, privacy).Select(g => g.Group).ToList();
         var request = new ReportRequest(
             new ReportGroup(GroupKey.All, members),
-            await InvitedAsync(scope, cancellationToken),
-            [.. catalog.Current.Courses.Select(CourseOffer.From)],
+            invited,
+            [.. courses.Courses.Select(CourseOffer.From)],
             columns,
             calibration);
         var report = SurveyReportBuilder.Build(survey, request);
         // No quality panel before anyone has answered: there is nothing to judge yet.
-        var quality = admin && answers.Count > 0 ? QualityPanelBuilder.Build(survey, answers) : null;
+        var quality = admin && responses.Count > 0 ? QualityPanelBuilder.FromItemValues(survey, [.. responses.Select(r => r.Items)]) : null;
         return new ScopedReport(survey, report, quality, scope);
     }
 

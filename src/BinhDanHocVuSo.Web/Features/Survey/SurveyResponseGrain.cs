@@ -161,12 +161,21 @@ sealed class SurveyResponseGrain(SurveyStore store, SurveySource surveys, TimePr
     async Task Save(SurveyResponse next, DateTime now, Action<AppDbContext, SurveyResponseRow> change)
     {
         var background = next.Background!;
-        var version = await store.SaveAsync(next.ResponseId!.Value, _version, (db, newVersion) => change(db, new SurveyResponseRow
+        var version = await store.SaveAsync(next.ResponseId!.Value, _version, (db, newVersion) =>
         {
-            Id = next.ResponseId!.Value, RespondentId = _respondentId, SurveyId = next.SurveyId, SurveyVersion = next.SurveyVersion,
-            Commune = background.CommuneId, RoleId = background.RoleId, AgeBandId = background.AgeBandId, LastPage = next.LastPage,
-            StartedAt = next.StartedAt ?? now, UpdatedAt = now, SubmittedAt = next.SubmittedAt, Version = newVersion,
-        }));
+            var row = new SurveyResponseRow
+            {
+                Id = next.ResponseId!.Value, RespondentId = _respondentId, SurveyId = next.SurveyId, SurveyVersion = next.SurveyVersion,
+                Commune = background.CommuneId, RoleId = background.RoleId, AgeBandId = background.AgeBandId, LastPage = next.LastPage,
+                StartedAt = next.StartedAt ?? now, UpdatedAt = now, SubmittedAt = next.SubmittedAt, Version = newVersion,
+            };
+            if (next.Submitted)
+            {
+                // Scored once, with the version answered, in the same transaction: reports read this instead of every answer.
+                StoredScores.Keep(row, _survey, surveys.LayoutOf(_survey), next.ToRespondentAnswers(_respondentId.ToString()));
+            }
+            change(db, row);
+        });
         (_state, _version) = (next, version);
     }
 

@@ -1,4 +1,5 @@
 using BinhDanHocVuSo.Content.Assessments;
+using BinhDanHocVuSo.Content.Assessments.Scoring;
 using BinhDanHocVuSo.Content.Competences;
 using BinhDanHocVuSo.Web.Features.Courses;
 
@@ -11,6 +12,7 @@ namespace BinhDanHocVuSo.Web.Features.Survey;
 public sealed class SurveySource
 {
     readonly IReadOnlyList<SurveyDefinition> _surveys;
+    readonly Dictionary<SurveyDefinition, string> _layouts = new(ReferenceEqualityComparer.Instance);
 
     public SurveySource(ContentPaths paths, ILogger<SurveySource> logger)
     {
@@ -21,6 +23,10 @@ public sealed class SurveySource
             logger.LogError("Survey definition: {Error}", error.ToString());
         }
         _surveys = loaded.Surveys;
+        foreach (var survey in _surveys)
+        {
+            _layouts[survey] = ScoringLayout.Fingerprint(survey);
+        }
         Current = _surveys.OrderByDescending(s => s.Version).FirstOrDefault();
     }
 
@@ -33,6 +39,9 @@ public sealed class SurveySource
     /// <summary>A survey version, or null when it is no longer shipped.</summary>
     public SurveyDefinition? Find(string surveyId, int version) =>
         _surveys.FirstOrDefault(s => s.Id == surveyId && s.Version == version);
+
+    /// <summary>The <see cref="ScoringLayout"/> fingerprint of a loaded version, kept with the scores counted under it.</summary>
+    public string LayoutOf(SurveyDefinition survey) => _layouts.TryGetValue(survey, out var layout) ? layout : ScoringLayout.Fingerprint(survey);
 
     /// <summary>The Vietnamese name of a competence or domain id, e.g. "4.2 Bảo vệ dữ liệu cá nhân và quyền riêng tư".</summary>
     public string NameOf(string id) =>

@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using BinhDanHocVuSo.Content.Assessments;
+using BinhDanHocVuSo.Content.Assessments.Reports;
+using BinhDanHocVuSo.Content.Assessments.Scoring;
 using BinhDanHocVuSo.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,22 +61,92 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
         return next;
     }
 
-    /// <summary>All responses of a survey version (submitted only, unless asked), with their answers, for reports.</summary>
-    public static async Task<IReadOnlyList<(SurveyResponseRow Row, SurveyResponse Response)>> SubmittedAsync(
+    /// <summary>
+    /// The submitted responses of a survey version in scope (every commune when <paramref name="communes"/> is null), as
+    /// reports read them: the scores kept at submission. A response without scores kept under <paramref name="layout"/>
+    /// (submitted before scores were kept, or counted with a definition since corrected) is counted from its answers now,
+    /// and its scores are kept, so that none is left out.
+    /// </summary>
+    public static async Task<IReadOnlyList<ScoredResponse>> ScoredAsync(
+        AppDbContext db, SurveyDefinition survey, string layout, IReadOnlyCollection<string>? communes, CancellationToken cancellationToken = default)
+    {
+        var rows = await Submitted(db, survey.Id, survey.Version, communes)
+            .Select(r => new
+            {
+                r.Id, r.RespondentId, r.Commune, r.RoleId, r.AgeBandId, Current = r.ScoredWith == layout,
+                r.Tally, r.ItemValues, r.FailedAttentionCheck, r.TooFast,
+            })
+            .ToListAsync(cancellationToken);
+        var plan = ScoringPlan.Of(survey);
+        var items = survey.Items.Count();
+        // Officials share a few thousand backgrounds: one object each rather than one per response.
+        var backgrounds = new Dictionary<(string, string, string), RespondentBackground>();
+        var scored = new List<ScoredResponse>(rows.Count);
+        var unscored = new List<Guid>();
+        foreach (var row in rows)
+        {
+            if (!row.Current || !StoredScores.Fit(row.Tally, row.ItemValues, plan, items))
+            {
+                unscored.Add(row.Id);
+                continue;
+            }
+            if (!backgrounds.TryGetValue((row.Commune, row.RoleId, row.AgeBandId), out var background))
+            {
+                background = new RespondentBackground(row.Commune, row.RoleId, row.AgeBandId);
+                backgrounds.Add((row.Commune, row.RoleId, row.AgeBandId), background);
+            }
+            var flags = StoredScores.Flags(row.FailedAttentionCheck, row.TooFast);
+            scored.Add(new ScoredResponse(row.RespondentId, background, row.Tally!, new RespondentItems(row.ItemValues!, flags)));
+        }
+        if (unscored.Count > 0)
+        {
+            scored.AddRange(await ScoreAndKeepAsync(db, survey, layout, unscored, cancellationToken));
+        }
+        return scored;
+    }
+
+    /// <summary>How many responses are submitted in scope, and the latest submission: when either moves, a report may change.</summary>
+    public static async Task<(int Count, DateTime? Latest)> SubmittedMarkAsync(
         AppDbContext db, string surveyId, int surveyVersion, IReadOnlyCollection<string>? communes, CancellationToken cancellationToken = default)
+    {
+        var submitted = Submitted(db, surveyId, surveyVersion, communes);
+        return (await submitted.CountAsync(cancellationToken), await submitted.MaxAsync(r => r.SubmittedAt, cancellationToken));
+    }
+
+    static IQueryable<SurveyResponseRow> Submitted(AppDbContext db, string surveyId, int surveyVersion, IReadOnlyCollection<string>? communes)
     {
         var query = db.SurveyResponses.AsNoTracking()
             .Where(r => r.SurveyId == surveyId && r.SurveyVersion == surveyVersion && r.SubmittedAt != null);
-        if (communes is not null)
+        return communes is null ? query : query.Where(r => communes.Contains(r.Commune));
+    }
+
+    static async Task<List<ScoredResponse>> ScoreAndKeepAsync(
+        AppDbContext db, SurveyDefinition survey, string layout, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        var scored = new List<ScoredResponse>(ids.Count);
+        // A few hundred at a time: each id is one SQL parameter, and SQLite takes at most 32,766.
+        foreach (var chunk in ids.Chunk(500))
         {
-            query = query.Where(r => communes.Contains(r.Commune));
+            var rows = await db.SurveyResponses.AsNoTracking().Where(r => chunk.Contains(r.Id)).ToListAsync(cancellationToken);
+            var answers = (await db.SurveyAnswers.AsNoTracking().Where(a => chunk.Contains(a.ResponseId)).ToListAsync(cancellationToken))
+                .ToLookup(a => a.ResponseId);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                var response = ToResponse(row, answers[row.Id]);
+                var (tally, items) = StoredScores.Keep(row, survey, layout, response.ToRespondentAnswers(row.RespondentId.ToString()));
+                // Only the score columns: a submitted response's answers and version no longer change.
+                await db.SurveyResponses.Where(r => r.Id == row.Id && r.SubmittedAt != null).ExecuteUpdateAsync(set => set
+                    .SetProperty(r => r.ScoredWith, row.ScoredWith)
+                    .SetProperty(r => r.Tally, row.Tally)
+                    .SetProperty(r => r.ItemValues, row.ItemValues)
+                    .SetProperty(r => r.FailedAttentionCheck, row.FailedAttentionCheck)
+                    .SetProperty(r => r.TooFast, row.TooFast), cancellationToken);
+                scored.Add(new ScoredResponse(row.RespondentId, new RespondentBackground(row.Commune, row.RoleId, row.AgeBandId), tally, items));
+            }
+            await transaction.CommitAsync(cancellationToken);
         }
-        var rows = await query.ToListAsync(cancellationToken);
-        // A sub-query, not a list of ids: SQLite refuses more than 32,766 parameters, and a province has more responses.
-        var ids = query.Select(r => r.Id);
-        var answers = (await db.SurveyAnswers.AsNoTracking().Where(a => ids.Contains(a.ResponseId)).ToListAsync(cancellationToken))
-            .ToLookup(a => a.ResponseId);
-        return [.. rows.Select(r => (r, ToResponse(r, answers[r.Id])))];
+        return scored;
     }
 
     static SurveyResponse ToResponse(SurveyResponseRow row, IEnumerable<SurveyAnswerRow> answers) => new(

@@ -491,6 +491,12 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<bool>("FailedAttentionCheck")
+                        .HasColumnType("boolean");
+
+                    b.Property<byte[]>("ItemValues")
+                        .HasColumnType("bytea");
+
                     b.Property<int>("LastPage")
                         .HasColumnType("integer");
 
@@ -499,6 +505,10 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
 
                     b.Property<string>("RoleId")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ScoredWith")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
@@ -516,6 +526,12 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     b.Property<int>("SurveyVersion")
                         .HasColumnType("integer");
 
+                    b.Property<byte[]>("Tally")
+                        .HasColumnType("bytea");
+
+                    b.Property<bool>("TooFast")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -528,7 +544,7 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     b.HasIndex("RespondentId", "SurveyId", "SurveyVersion")
                         .IsUnique();
 
-                    b.HasIndex("SurveyId", "SurveyVersion", "Commune");
+                    b.HasIndex("SurveyId", "SurveyVersion", "Commune", "SubmittedAt");
 
                     b.ToTable("SurveyResponses", (string)null);
                 });

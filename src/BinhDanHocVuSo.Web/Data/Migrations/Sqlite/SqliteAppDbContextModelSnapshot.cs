@@ -484,6 +484,12 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FailedAttentionCheck")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ItemValues")
+                        .HasColumnType("BLOB");
+
                     b.Property<int>("LastPage")
                         .HasColumnType("INTEGER");
 
@@ -492,6 +498,10 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("RoleId")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScoredWith")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -509,6 +519,12 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
                     b.Property<int>("SurveyVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("Tally")
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("TooFast")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -521,7 +537,7 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
                     b.HasIndex("RespondentId", "SurveyId", "SurveyVersion")
                         .IsUnique();
 
-                    b.HasIndex("SurveyId", "SurveyVersion", "Commune");
+                    b.HasIndex("SurveyId", "SurveyVersion", "Commune", "SubmittedAt");
 
                     b.ToTable("SurveyResponses", (string)null);
                 });

@@ -1,0 +1,39 @@
+using BinhDanHocVuSo.Content.Assessments.Reports;
+using BinhDanHocVuSo.Content.Courses;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace BinhDanHocVuSo.Web.Features.Survey;
+
+/// <summary>What a built report is about: a survey version, the caller's scope and the grouping asked for.</summary>
+/// <param name="Scope">The communes in scope, sorted and joined; "*" for an admin, who sees all and the quality panel.</param>
+public sealed record ReportKey(string SurveyId, int SurveyVersion, string Scope, GroupBy By);
+
+/// <summary>
+/// What a built report was built from: the submitted responses in scope (how many, and the latest submission: responses
+/// are only ever added, and a new one is the latest), the officials invited, and the course catalogue recommended from.
+/// </summary>
+public sealed record ReportMark(int Submitted, DateTime? LatestSubmission, int Invited, CourseCatalog Courses);
+
+/// <summary>
+/// Built reports, reused while their <see cref="ReportMark"/> is unchanged. Each request reads the mark from the database
+/// (two counts over an index), so no silo serves a report that a response submitted anywhere has changed. Bounded by the
+/// respondents the kept reports describe, since each keeps the ids of the members below target.
+/// </summary>
+public sealed class SurveyReportCache : IDisposable
+{
+    const int MaxRespondents = 1_000_000;
+
+    readonly MemoryCache _reports = new(new MemoryCacheOptions { SizeLimit = MaxRespondents });
+
+    public ScopedReport? Find(ReportKey key, ReportMark mark) =>
+        _reports.TryGetValue(key, out (ReportMark Mark, ScopedReport Report) kept) && kept.Mark == mark ? kept.Report : null;
+
+    public void Keep(ReportKey key, ReportMark mark, ScopedReport report) =>
+        _reports.Set(key, (mark, report), new MemoryCacheEntryOptions
+        {
+            Size = Math.Max(1, report.Report.Header.Respondents),
+            SlidingExpiration = TimeSpan.FromMinutes(30),
+        });
+
+    public void Dispose() => _reports.Dispose();
+}
