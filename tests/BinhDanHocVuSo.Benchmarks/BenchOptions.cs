@@ -23,6 +23,7 @@ public sealed class BenchOptions
           --webhost PATH           BinhDanHocVuSo.Web.dll to run (default: the published copy in webhost/ beside the harness)
           --repo PATH              repository root holding courses/ and assessments/ (default: where the harness was built)
           --responses N            survey-report: submitted survey responses to seed (default 100000)
+          --unscored               survey-report: seed the answers only, as responses submitted before scores were kept
           --silos N                silo processes sharing one PostgreSQL (default 1, cluster 2); more than 1 implies --postgres
           --table PATH             all: the Markdown results table to write (default benchmark-results.md)
           --keep                   keep the temporary folder (database, logs) and print its path
@@ -48,6 +49,7 @@ public sealed class BenchOptions
     public int Silos => _silos ?? (Scenario == "cluster" ? 2 : 1);
     public string Table { get; private set; } = "benchmark-results.md";
     public int Responses { get; private set; } = 100_000;
+    public bool Unscored { get; private set; }
 
     public bool UsesPostgres => Postgres || PostgresConnection is not null;
     public string Database => UsesPostgres ? (Silos > 1 ? $"postgres-{Silos}-silos" : "postgres") : "sqlite";
@@ -89,6 +91,7 @@ public sealed class BenchOptions
                 case "--silos": options._silos = (int)Positive(Next(), 16); break;
                 case "--table": options.Table = Path.GetFullPath(Next()); break;
                 case "--responses": options.Responses = (int)Positive(Next(), 10_000_000); break;
+                case "--unscored": options.Unscored = true; break;
                 case var a when a.StartsWith('-'): throw new ArgumentException($"unknown option {a}");
                 case var a when options.Scenario.Length == 0: options.Scenario = a; break;
                 case var a: throw new ArgumentException($"unexpected argument {a}");

@@ -1,16 +1,20 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
+using BinhDanHocVuSo.Content.Assessments;
+using BinhDanHocVuSo.Content.Assessments.Scoring;
+using BinhDanHocVuSo.Content.Competences;
 
 namespace BinhDanHocVuSo.Benchmarks;
 
 /// <summary>
 /// <c>survey-report</c>: 100,000 submitted responses to the competency survey across 500 communes, seeded
 /// directly into the database of the running platform; then an admin (who sees all) opens
-/// <c>GET /survey/report</c> and <c>GET /survey/report?by=commune</c>, one request at a time.
+/// <c>GET /survey/report</c> and <c>GET /survey/report?by=commune</c>, one request at a time. Each response is stored
+/// the way the platform stores a submission: its answers, and the scores the survey response grain keeps on the
+/// response row, counted with the platform's own scoring library; with <c>--unscored</c>, only the answers, as
+/// responses submitted before scores were kept (the first request then counts them).
 /// </summary>
-public static partial class SurveyReportScenario
+public static class SurveyReportScenario
 {
     const string Name = "survey-report";
     const int Communes = 500;
@@ -22,20 +26,21 @@ public static partial class SurveyReportScenario
         var figures = new Figures(Name, options.Database);
         try
         {
-            var survey = SurveyFile.Read(Path.Combine(options.Repo, "assessments", "survey-v1.yaml"));
+            var survey = LoadSurvey(options.Repo);
             var (platform, tempDir, postgres) = await Start.PlatformAsync(Name, options, cleanup, cancel);
             figures.Add("cold_start_ms", platform.ColdStart.TotalMilliseconds, "ms");
             await using var db = await SeedDb.OpenAsync(tempDir, postgres, cancel);
             using var admin = await WebAccount.CreateAsync(platform.Address, db, "Admin", cancel);
 
-            Console.Error.WriteLine($"seeding {options.Responses} submitted responses of {survey.Id} v{survey.Version} ({survey.Items.Count} items each) across {Communes} communes…");
+            Console.Error.WriteLine($"seeding {options.Responses} submitted responses of {survey.Id} v{survey.Version} ({survey.Items.Count()} items each) across {Communes} communes{(options.Unscored ? ", without kept scores" : "")}…");
             var seeding = Stopwatch.StartNew();
-            var rows = await SeedAsync(db, survey, options.Responses, cancel);
+            var rows = await SeedAsync(db, survey, options.Responses, scored: !options.Unscored, cancel);
             Console.Error.WriteLine($"seeded {rows} rows in {seeding.Elapsed.TotalSeconds:F1} s ({rows / seeding.Elapsed.TotalSeconds:F0} rows/s)");
             figures.Add("seed_ms", seeding.Elapsed.TotalMilliseconds, "ms");
             figures.Add("responses", options.Responses, "count");
             figures.Add("communes", Communes, "count");
-            figures.Add("items", survey.Items.Count, "count");
+            figures.Add("items", survey.Items.Count(), "count");
+            figures.Add("unscored", options.Unscored ? 1 : 0, "count");
 
             var ok = true;
             foreach (var (suffix, path) in new[] { ("", "/survey/report"), ("_by_commune", "/survey/report?by=commune") })
@@ -115,17 +120,22 @@ public static partial class SurveyReportScenario
         return true;
     }
 
-    static async Task<long> SeedAsync(SeedDb db, SurveyFile survey, int responses, CancellationToken cancel)
+    static async Task<long> SeedAsync(SeedDb db, SurveyDefinition survey, int responses, bool scored, CancellationToken cancel)
     {
         var random = new Random(20261123);
         var now = DateTime.UtcNow;
         var communes = Enumerable.Range(1, Communes).Select(i => $"bench-tinh-{(i - 1) / 50 + 1:00}/xa-{i:000}").ToArray();
+        var items = survey.Items.ToList();
+        var roles = survey.Roles.Select(r => r.Id).ToList();
+        var ageBands = survey.Background.Single(q => q.Kind == BackgroundKind.Choice).Options.Select(o => o.Id).ToList();
+        var layout = ScoringLayout.Fingerprint(survey);
         long rows = 0;
         await using var tx = db.Begin();
         await using var response = db.Prepare(tx, """
-            INSERT INTO "SurveyResponses" ("Id", "RespondentId", "SurveyId", "SurveyVersion", "Commune", "RoleId", "AgeBandId", "LastPage", "StartedAt", "UpdatedAt", "SubmittedAt", "Version")
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p9, @p10)
-            """, 11);
+            INSERT INTO "SurveyResponses" ("Id", "RespondentId", "SurveyId", "SurveyVersion", "Commune", "RoleId", "AgeBandId", "LastPage", "StartedAt", "UpdatedAt", "SubmittedAt", "Version",
+                                           "ScoredWith", "Tally", "ItemValues", "FailedAttentionCheck", "TooFast")
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p9, @p10, @p11, @p12, @p13, @p14, @p15)
+            """, 16);
         await using var answer = db.Prepare(tx, """
             INSERT INTO "SurveyAnswers" ("ResponseId", "ItemId", "Code", "OptionId", "AnsweredAt", "Seconds") VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
             """, 6);
@@ -134,7 +144,7 @@ public static partial class SurveyReportScenario
             response.Prepare();
             answer.Prepare();
         }
-        var answers = new List<(string ItemId, int? Code, string? Option, DateTime At, double Seconds)>(survey.Items.Count);
+        var answers = new List<(string ItemId, int? Code, string? Option, DateTime At, double Seconds)>(items.Count);
         for (var r = 0; r < responses; r++)
         {
             var id = db.Id(Guid.NewGuid());
@@ -144,20 +154,19 @@ public static partial class SurveyReportScenario
             var ability = Math.Clamp(random.NextDouble() * 0.8 + random.NextDouble() * 0.4, 0, 1);
             var careless = random.NextDouble() < 0.03;
             answers.Clear();
-            foreach (var item in survey.Items)
+            foreach (var item in items)
             {
                 at = at.AddSeconds(random.Next(4, 25));
                 int? code = null;
                 string? option = null;
-                switch (item.Kind)
+                switch (item)
                 {
-                    case "attention-check":
-                        code = careless ? random.Next(0, 4) : item.ExpectedCode ?? 2;
+                    case AttentionCheckItem check:
+                        code = careless ? random.Next(0, 4) : check.ExpectedCode;
                         break;
-                    case "knowledge":
-                        option = item.Options.Count == 0 ? "x"
-                            : random.NextDouble() < ability ? item.Options[random.Next(Math.Min(2, item.Options.Count))]
-                            : item.Options[random.Next(item.Options.Count)];
+                    case KnowledgeItem question:
+                        option = random.NextDouble() < ability ? question.Options[random.Next(Math.Min(2, question.Options.Count))].Id
+                            : question.Options[random.Next(question.Options.Count)].Id;
                         break;
                     default:
                         var hard = item.Id.EndsWith("-a", StringComparison.Ordinal) ? 0.25 : item.Id.EndsWith("-i", StringComparison.Ordinal) ? 0.1 : 0;
@@ -166,9 +175,13 @@ public static partial class SurveyReportScenario
                 }
                 answers.Add((item.Id, code, option, at, careless ? 1.5 : random.Next(3, 40)));
             }
+            var background = new RespondentBackground(communes[random.Next(communes.Length)], roles[random.Next(roles.Count)], ageBands[random.Next(ageBands.Count)]);
+            // What the survey response grain keeps when the official submits, counted by the same library.
+            var (tally, values) = scored ? Score(survey, background, answers) : (null, null);
             // The response first: its answers refer to it (foreign key).
-            rows += await SeedDb.RunAsync(response, cancel, id, db.Id(Guid.NewGuid()), survey.Id, survey.Version, communes[random.Next(communes.Length)],
-                survey.Roles[random.Next(survey.Roles.Count)], survey.AgeBands[random.Next(survey.AgeBands.Count)], survey.Pages, started, at, 1L + survey.Items.Count);
+            rows += await SeedDb.RunAsync(response, cancel, id, db.Id(Guid.NewGuid()), survey.Id, survey.Version, background.CommuneId,
+                background.RoleId, background.AgeBandId, survey.Pages.Count, started, at, 1L + items.Count,
+                scored ? layout : null, tally?.ToBytes(), values, tally?.Flags.FailedAttentionCheck ?? false, tally?.Flags.TooFast ?? false);
             foreach (var (itemId, code, option, answeredAt, seconds) in answers)
             {
                 rows += await SeedDb.RunAsync(answer, cancel, id, itemId, code, option, answeredAt, seconds);
@@ -182,102 +195,24 @@ public static partial class SurveyReportScenario
         return rows;
     }
 
-    /// <summary>What the seed needs from <c>assessments/survey-v*.yaml</c>, read line by line (the harness has no YAML library).</summary>
-    sealed record SurveyFile(string Id, int Version, IReadOnlyList<SurveyItem> Items, IReadOnlyList<string> Roles, IReadOnlyList<string> AgeBands, int Pages)
+    /// <summary>The answers as the platform reads them back from its tables: codes, options, and the seconds of all answers together.</summary>
+    static (RespondentTally, byte[]) Score(SurveyDefinition survey, RespondentBackground background, List<(string ItemId, int? Code, string? Option, DateTime At, double Seconds)> answers)
     {
-        public static SurveyFile Read(string path)
-        {
-            if (!File.Exists(path))
-            {
-                throw new BenchException($"no survey at {path}");
-            }
-            var lines = File.ReadAllLines(path);
-            string? id = null;
-            var version = 0;
-            var items = new List<SurveyItem>();
-            var roles = new List<string>();
-            var ageBands = new List<string>();
-            var pages = 0;
-            var section = "";
-            string? background = null;
-            SurveyItem? item = null;
-            var itemIndent = 0;
-            for (var i = 0; i < lines.Length; i++)
-            {
-                var line = lines[i];
-                if (TopLevel().Match(line) is { Success: true } top)
-                {
-                    section = top.Groups["k"].Value;
-                    if (section == "id")
-                    {
-                        id = top.Groups["v"].Value.Trim();
-                    }
-                    else if (section == "version")
-                    {
-                        version = int.Parse(top.Groups["v"].Value.Trim(), CultureInfo.InvariantCulture);
-                    }
-                    item = null;
-                    continue;
-                }
-                if (ListId().Match(line) is not { Success: true } entry)
-                {
-                    if (item is not null && ExpectedCode().Match(line) is { Success: true } expected)
-                    {
-                        item.ExpectedCode = int.Parse(expected.Groups["c"].Value, CultureInfo.InvariantCulture);
-                    }
-                    continue;
-                }
-                var indent = entry.Groups["i"].Value.Length;
-                var value = entry.Groups["v"].Value.Trim().Trim('"');
-                var next = i + 1 < lines.Length ? lines[i + 1] : "";
-                switch (section)
-                {
-                    case "roles" when indent == 2:
-                        roles.Add(value);
-                        break;
-                    case "background" when indent == 2:
-                        background = value;
-                        break;
-                    case "background" when background == "age-band":
-                        ageBands.Add(value);
-                        break;
-                    case "pages" when indent == 2:
-                        pages++;
-                        item = null;
-                        break;
-                    case "pages" when Kind().Match(next) is { Success: true } kind:
-                        item = new SurveyItem(value, kind.Groups["k"].Value);
-                        itemIndent = indent;
-                        items.Add(item);
-                        break;
-                    case "pages" when item is not null && indent > itemIndent:
-                        item.Options.Add(value);
-                        break;
-                }
-            }
-            if (id is null || version == 0 || items.Count == 0 || roles.Count == 0 || ageBands.Count == 0)
-            {
-                throw new BenchException($"could not read the survey id, version, items, roles and age bands from {path}");
-            }
-            return new SurveyFile(id, version, items, roles, ageBands, Math.Max(1, pages));
-        }
+        var read = new RespondentAnswers(
+            "seeded",
+            background,
+            answers.Where(a => a.Code is not null).ToDictionary(a => a.ItemId, a => a.Code!.Value),
+            answers.Where(a => a.Option is not null).ToDictionary(a => a.ItemId, a => a.Option!),
+            answers.Sum(a => a.Seconds));
+        return (RespondentScorer.Tally(survey, read), ItemValues.Of(survey, read));
     }
 
-    sealed record SurveyItem(string Id, string Kind)
+    /// <summary>The shipped survey, loaded as the platform loads it.</summary>
+    static SurveyDefinition LoadSurvey(string repo)
     {
-        public List<string> Options { get; } = [];
-        public int? ExpectedCode { get; set; }
+        var folder = Path.Combine(repo, "assessments");
+        var loaded = SurveyLoader.Load(Path.Combine(folder, "survey-v1.yaml"), CompetenceModel.Load(Path.Combine(folder, "competences.yaml")));
+        return loaded.Surveys.SingleOrDefault()
+            ?? throw new BenchException($"could not load {folder}/survey-v1.yaml: {string.Join("; ", loaded.Errors)}");
     }
-
-    [GeneratedRegex(@"^(?<k>[a-z_]+):(?<v>.*)$")]
-    private static partial Regex TopLevel();
-
-    [GeneratedRegex(@"^(?<i>\s*)- id:\s*(?<v>\S+)")]
-    private static partial Regex ListId();
-
-    [GeneratedRegex(@"^\s+kind:\s*(?<k>[a-z-]+)")]
-    private static partial Regex Kind();
-
-    [GeneratedRegex(@"^\s+expected_code:\s*(?<c>\d+)")]
-    private static partial Regex ExpectedCode();
 }
