@@ -69,7 +69,7 @@ public static class GroupNeeds
             n == 0 ? null : levelSum / n,
             Median(below.Select(x => (double)x.Score.Target!.Value)),
             Median(below.Select(x => x.Score.Level!.Value)),
-            [.. below.Select(x => x.RespondentId)]);
+            new RespondentIds(below));
     }
 
     /// <summary>The median (mean of the two middle values for an even count), or null for no values.</summary>
@@ -88,4 +88,16 @@ public static class GroupNeeds
 
     /// <summary>A member below target for a competence: who, their score, and the importance weight of their role.</summary>
     private readonly record struct BelowTarget(string RespondentId, CompetenceScore Score, double Weight);
+
+    /// <summary>The ids of the members below target, read from their list rather than copied: a province has a million.</summary>
+    private sealed class RespondentIds(List<BelowTarget> below) : IReadOnlyList<string>
+    {
+        public int Count => below.Count;
+
+        public string this[int index] => below[index].RespondentId;
+
+        public IEnumerator<string> GetEnumerator() => below.Select(b => b.RespondentId).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

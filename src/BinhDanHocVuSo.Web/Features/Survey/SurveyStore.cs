@@ -70,7 +70,7 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
     public static async Task<IReadOnlyList<ScoredResponse>> ScoredAsync(
         AppDbContext db, SurveyDefinition survey, string layout, IReadOnlyCollection<string>? communes, CancellationToken cancellationToken = default)
     {
-        var rows = await Submitted(db, survey.Id, survey.Version, communes)
+        var rows = await Submitted(db, survey.Id, survey.Version, communes, wholeTable: communes is null)
             .Select(r => new
             {
                 r.Id, r.RespondentId, r.Commune, r.RoleId, r.AgeBandId, Current = r.ScoredWith == layout,
@@ -113,9 +113,15 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
         return (await submitted.CountAsync(cancellationToken), await submitted.MaxAsync(r => r.SubmittedAt, cancellationToken));
     }
 
-    static IQueryable<SurveyResponseRow> Submitted(AppDbContext db, string surveyId, int surveyVersion, IReadOnlyCollection<string>? communes)
+    static IQueryable<SurveyResponseRow> Submitted(
+        AppDbContext db, string surveyId, int surveyVersion, IReadOnlyCollection<string>? communes, bool wholeTable = false)
     {
-        var query = db.SurveyResponses.AsNoTracking()
+        // For every commune, SQLite would look each response up through the (survey, version, commune) index, one page
+        // read per response scattered among the answers' pages; reading the table in its own order takes half the time.
+        var responses = wholeTable && db.Database.IsSqlite()
+            ? db.SurveyResponses.FromSqlRaw("""SELECT * FROM "SurveyResponses" NOT INDEXED""")
+            : db.SurveyResponses;
+        var query = responses.AsNoTracking()
             .Where(r => r.SurveyId == surveyId && r.SurveyVersion == surveyVersion && r.SubmittedAt != null);
         return communes is null ? query : query.Where(r => communes.Contains(r.Commune));
     }
