@@ -6,7 +6,7 @@ using BinhDanHocVuSo.Web.Data;
 namespace BinhDanHocVuSo.Web.Features.Survey;
 
 /// <summary>A submitted response as group reports read it: whose it is, their background, their tally (as stored) and item values.</summary>
-/// <remarks>The tally stays in its bytes until it is scored: 100,000 decoded tallies would take 40 MB more for the whole report.</remarks>
+/// <remarks>The tally stays in its bytes until it is scored: 100,000 decoded tallies would hold some 50 MB more while the report is built.</remarks>
 public sealed record ScoredResponse(Guid RespondentId, RespondentBackground Background, byte[] Tally, RespondentItems Items);
 
 /// <summary>
