@@ -52,8 +52,10 @@ public static class ResultsTable
             ($"Quiz submissions (durable, {options.Learners:N0} learners), /s", (p, s) => Value(Submit(s), Database(p, s), "rate", "N0")),
             ("Quiz submissions, p99 ms", (p, s) => Value(Submit(s), Database(p, s), "p99_ms", "0.0")),
             ("Acknowledged submissions lost", (p, s) => Value(Submit(s), Database(p, s), "lost_acknowledged", "N0")),
-            ($"Survey report, {options.Responses:N0} responses, p50 ms", (p, s) => s > 1 ? "(as 1 silo)" : Value("survey-report", Database(p, s), "p50_ms", "N0")),
+            ($"Survey report, {options.Responses:N0} responses, p50 ms (kept report, nothing changed)", (p, s) => s > 1 ? "(as 1 silo)" : Value("survey-report", Database(p, s), "p50_ms", "N0")),
+            ("Survey report, first request after a change (builds it), ms", (p, s) => s > 1 ? "(as 1 silo)" : Value("survey-report", Database(p, s), "first_ms", "N0")),
             ("Survey report by commune, p50 ms", (p, s) => s > 1 ? "(as 1 silo)" : Value("survey-report", Database(p, s), "p50_ms_by_commune", "N0")),
+            ("Survey report by commune, first request, ms", (p, s) => s > 1 ? "(as 1 silo)" : Value("survey-report", Database(p, s), "first_ms_by_commune", "N0")),
             ("Memory per 10,000 active learner grains, MiB (managed heap)", (p, s) => Value("memory", Database(p, s), "managed_mb_per_10k_grains", "0.0")),
             ("Cold start to ready, ms", (p, s) => Value("lesson", Database(p, s), "cold_start_ms", "N0")),
         };
