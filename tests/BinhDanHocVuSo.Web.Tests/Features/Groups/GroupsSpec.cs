@@ -24,6 +24,24 @@ public sealed partial class GroupsSpec : PlatformSpec
     static Task<HttpResponseMessage> Post(HttpClient browser, Guid group, string handler, Dictionary<string, string> fields) =>
         browser.SubmitFormAsync($"/groups/{group}?handler={handler}", fields, $"/groups/{group}");
 
+    /// <summary>Adds a new member to the group and returns how to make them submit the first lesson quiz of "khoa-mau".</summary>
+    async Task<Func<bool, Task>> MemberTakingTheFirstQuiz(HttpClient trainer, Guid group)
+    {
+        var quiz = Platform.Services.GetRequiredService<BinhDanHocVuSo.Web.Features.Courses.ICourseCatalogSource>().Current
+            .Find("khoa-mau")!.Lessons[0].Quiz!;
+        var member = await Platform.CreateAsync();
+        await Post(trainer, group, "AddMember", new() { ["phone"] = member.Phone });
+        return async wrongOnFirstQuestion =>
+        {
+            var answers = Answers.AllRight(quiz).ToDictionary(a => a.Key, a => a.Value);
+            if (wrongOnFirstQuestion)
+            {
+                answers["b1-1"] = ["a"];
+            }
+            await Platform.Grains.GetGrain<ILearnerGrain>(member.Id).SubmitQuiz(new QuizSubmission(Guid.NewGuid(), "khoa-mau", quiz.Id, answers));
+        };
+    }
+
     static string Cell(string page, string memberName) =>
         CellPattern().Match(page[page.IndexOf(memberName, StringComparison.Ordinal)..]).Groups[1].Value;
 
@@ -113,18 +131,10 @@ public sealed partial class GroupsSpec : PlatformSpec
     {
         var (trainer, group) = await TrainerWithGroup();
         await Post(trainer, group, "Assign", new() { ["course"] = "khoa-mau" });
-        var catalog = Platform.Services.GetRequiredService<BinhDanHocVuSo.Web.Features.Courses.ICourseCatalogSource>().Current;
-        var quiz = catalog.Find("khoa-mau")!.Lessons[0].Quiz!;
         for (var i = 0; i < 3; i++)
         {
-            var member = await Platform.CreateAsync();
-            await Post(trainer, group, "AddMember", new() { ["phone"] = member.Phone });
-            var answers = Answers.AllRight(quiz).ToDictionary(a => a.Key, a => a.Value);
-            if (i < 2)
-            {
-                answers["b1-1"] = ["a"];
-            }
-            await Platform.Grains.GetGrain<ILearnerGrain>(member.Id).SubmitQuiz(new QuizSubmission(Guid.NewGuid(), "khoa-mau", quiz.Id, answers));
+            var submit = await MemberTakingTheFirstQuiz(trainer, group);
+            await submit(i < 2);
         }
 
         var page = await trainer.GetStringAsync($"/groups/{group}");
@@ -142,18 +152,11 @@ public sealed partial class GroupsSpec : PlatformSpec
     {
         var (trainer, group) = await TrainerWithGroup();
         await Post(trainer, group, "Assign", new() { ["course"] = "khoa-mau" });
-        var catalog = Platform.Services.GetRequiredService<BinhDanHocVuSo.Web.Features.Courses.ICourseCatalogSource>().Current;
-        var quiz = catalog.Find("khoa-mau")!.Lessons[0].Quiz!;
-        var member = await Platform.CreateAsync();
-        await Post(trainer, group, "AddMember", new() { ["phone"] = member.Phone });
-        var wrong = Answers.AllRight(quiz).ToDictionary(a => a.Key, a => a.Value);
-        wrong["b1-1"] = ["a"];
-        async Task Submit() => await Platform.Grains.GetGrain<ILearnerGrain>(member.Id)
-            .SubmitQuiz(new QuizSubmission(Guid.NewGuid(), "khoa-mau", quiz.Id, wrong));
+        var submit = await MemberTakingTheFirstQuiz(trainer, group);
 
-        await Submit();
+        await submit(true);
         var first = await trainer.GetStringAsync($"/groups/{group}");
-        await Submit();
+        await submit(true);
         var soon = await trainer.GetStringAsync($"/groups/{group}");
         Platform.Clock.Advance(GroupQuizStatsGrain.FreshFor);
         var refreshed = await Eventually(async () => await trainer.GetStringAsync($"/groups/{group}"), page => page.Contains("2 sai / 2 lượt"));
@@ -167,13 +170,8 @@ public sealed partial class GroupsSpec : PlatformSpec
     public async Task Assigning_a_course_shows_its_quiz_figures_on_the_next_view()
     {
         var (trainer, group) = await TrainerWithGroup();
-        var catalog = Platform.Services.GetRequiredService<BinhDanHocVuSo.Web.Features.Courses.ICourseCatalogSource>().Current;
-        var quiz = catalog.Find("khoa-mau")!.Lessons[0].Quiz!;
-        var member = await Platform.CreateAsync();
-        await Post(trainer, group, "AddMember", new() { ["phone"] = member.Phone });
-        var wrong = Answers.AllRight(quiz).ToDictionary(a => a.Key, a => a.Value);
-        wrong["b1-1"] = ["a"];
-        await Platform.Grains.GetGrain<ILearnerGrain>(member.Id).SubmitQuiz(new QuizSubmission(Guid.NewGuid(), "khoa-mau", quiz.Id, wrong));
+        var submit = await MemberTakingTheFirstQuiz(trainer, group);
+        await submit(true);
 
         var unassigned = await trainer.GetStringAsync($"/groups/{group}");
         await Post(trainer, group, "Assign", new() { ["course"] = "khoa-mau" });
