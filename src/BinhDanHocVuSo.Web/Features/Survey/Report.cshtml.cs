@@ -31,6 +31,11 @@ public sealed class ReportModel(SurveyReports reports, SurveySource surveys, App
 
     [BindProperty(SupportsGet = true)] public int? Assigned { get; set; }
 
+    /// <summary>The survey version reported on; null for the current one.</summary>
+    [BindProperty(SupportsGet = true, Name = "v")] public int? Version { get; set; }
+
+    public IReadOnlyList<BinhDanHocVuSo.Content.Assessments.SurveyDefinition> Versions => surveys.Versions;
+
     public ScopedReport Scoped { get; private set; } = null!;
 
     public SurveyReport Report => Scoped.Report;
@@ -49,7 +54,8 @@ public sealed class ReportModel(SurveyReports reports, SurveySource surveys, App
 
     public Course? CourseOf(string? slug) => slug is null ? null : catalog.Current.Find(slug);
 
-    public string Query => string.Join("&", By.Select(b => "by=" + Uri.EscapeDataString(b)));
+    public string Query => string.Join("&", By.Select(b => "by=" + Uri.EscapeDataString(b))
+        .Concat(Version is { } v ? [$"v={v}"] : []));
 
     /// <summary>A report figure as text: the note of a hidden cell, "—" when there is nothing to show.</summary>
     public static string Show(ReportCell cell, string format, string suffix = "") =>
@@ -110,7 +116,7 @@ public sealed class ReportModel(SurveyReports reports, SurveySource surveys, App
 
     async Task<bool> LoadAsync()
     {
-        if (await reports.BuildAsync(HttpContext, Grouping) is not { } scoped)
+        if (await reports.BuildAsync(HttpContext, Grouping, Version) is not { } scoped)
         {
             return false;
         }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BinhDanHocVuSo.Web.Features.Survey;
 
-/// <summary>A report of the current survey version for the caller's scope, with what its page and exports need.</summary>
+/// <summary>A report of one survey version (the current one unless asked) for the caller's scope, with what its page and exports need.</summary>
 /// <param name="Survey">The version reported on.</param>
 /// <param name="Report">The numbers, small cells hidden (spec section e.1–e.6).</param>
 /// <param name="Quality">The admin quality panel; null for trainers.</param>
@@ -24,9 +24,11 @@ public sealed record ScopedReport(SurveyDefinition Survey, SurveyReport Report, 
 /// </summary>
 public sealed class SurveyReports(AppDbContext db, SurveySource surveys, ICourseCatalogSource catalog, CommuneDirectory communes, SurveyReportCache cache)
 {
-    public async Task<ScopedReport?> BuildAsync(HttpContext http, GroupBy by, CancellationToken cancellationToken = default)
+    /// <param name="version">A past version to report on; null for the current one. Null result: no such version.</param>
+    public async Task<ScopedReport?> BuildAsync(HttpContext http, GroupBy by, int? version = null, CancellationToken cancellationToken = default)
     {
-        if (surveys.Current is not { } survey)
+        if (surveys.Current is not { } current
+            || (version is { } asked ? surveys.Find(current.Id, asked) : current) is not { } survey)
         {
             return null;
         }

@@ -28,6 +28,7 @@ public sealed class SurveySource
             _layouts[survey] = ScoringLayout.Fingerprint(survey);
         }
         Current = _surveys.OrderByDescending(s => s.Version).FirstOrDefault();
+        Versions = Current is null ? [] : [.. _surveys.Where(s => s.Id == Current.Id).OrderByDescending(s => s.Version)];
     }
 
     /// <summary>The competence model that items, targets and courses refer to.</summary>
@@ -35,6 +36,9 @@ public sealed class SurveySource
 
     /// <summary>The newest survey version, or null when no definition loaded (the survey pages then answer 404).</summary>
     public SurveyDefinition? Current { get; }
+
+    /// <summary>Every shipped version of the current survey, newest first: reports can look back at a past version.</summary>
+    public IReadOnlyList<SurveyDefinition> Versions { get; }
 
     /// <summary>A survey version, or null when it is no longer shipped.</summary>
     public SurveyDefinition? Find(string surveyId, int version) =>

@@ -30,11 +30,12 @@ static class SurveyPeople
         return await official.SubmitFormAsync($"/survey/page/{number}", fields);
     }
 
-    /// <summary>An official of <paramref name="commune"/> who answered every item and submitted, seeded through the grain.</summary>
-    public static async Task<People.Person> SubmittedRespondentAsync(this Platform platform, string commune = People.Commune, string role = "office", int code = 0)
+    /// <summary>An official of <paramref name="commune"/> who answered every item of a version (the current one unless given) and submitted, seeded through the grain.</summary>
+    public static async Task<People.Person> SubmittedRespondentAsync(this Platform platform, string commune = People.Commune, string role = "office", int code = 0,
+        SurveyDefinition? version = null)
     {
         var person = await platform.CreateAsync(Roles.Official, commune);
-        var survey = platform.Survey();
+        var survey = version ?? platform.Survey();
         var grain = platform.Grains.SurveyResponse(person.Id, survey.Id, survey.Version);
         await grain.Start(new SurveyBackground(commune, role, "40-49"));
         for (var i = 0; i < survey.Pages.Count; i++)
