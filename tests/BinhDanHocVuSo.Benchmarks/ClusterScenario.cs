@@ -74,14 +74,7 @@ public static class ClusterScenario
                 var warmup = await LoadLoop.RunAsync(Math.Min(options.Concurrency, options.Learners), TimeSpan.FromMinutes(15), options.Learners,
                     (worker, _, token) => Submit(worker, (int)Interlocked.Increment(ref next), 0, token), cancel);
                 Console.Error.WriteLine($"warm-up: {warmup.Count} first submissions in {warmup.Elapsed.TotalSeconds:F1} s, {warmup.Errors} errors");
-                if (options.WarmupSeconds > 0)
-                {
-                    // As in submit: the measured load, untimed, until the silos' tiered JIT has settled.
-                    Console.Error.WriteLine($"warm-up (untimed): the measured load for {options.WarmupSeconds} s…");
-                    var steady = await LoadLoop.RunAsync(options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), options.MaxOps,
-                        (worker, turn, token) => Submit(worker, (int)((worker + turn * options.Concurrency) % options.Learners), turn + 1_000_000, token), cancel);
-                    Console.Error.WriteLine($"warm-up: {steady.Rate:F0}/s, p99 {steady.Percentile(99):F1} ms, {steady.Errors} errors");
-                }
+                await SteadyWarmup.RunAsync(options, Submit, cancel);
                 figures.Add("learners", options.Learners, "count");
 
                 Console.Error.WriteLine($"measuring for {options.Seconds} s…");

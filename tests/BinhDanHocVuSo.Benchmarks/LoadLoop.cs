@@ -141,6 +141,26 @@ public static class LoadLoop
     };
 }
 
+public static class SteadyWarmup
+{
+    /// <summary>
+    /// The measured submission load, untimed, for <c>--warmup-seconds</c>: until the runtime has finished re-compiling the
+    /// hot code (tiered JIT), which otherwise takes a third of the host's CPU in the first seconds. Worker w serves
+    /// learners w, w+C, w+2C… as in the measured run; turns are numbered apart from it so quizzes differ.
+    /// </summary>
+    public static async Task RunAsync(BenchOptions options, Func<int, int, long, CancellationToken, Task<Outcome>> submit, CancellationToken cancel)
+    {
+        if (options.WarmupSeconds <= 0)
+        {
+            return;
+        }
+        Console.Error.WriteLine($"warm-up (untimed): the measured load for {options.WarmupSeconds} s…");
+        var steady = await LoadLoop.RunAsync(options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), options.MaxOps,
+            (worker, turn, token) => submit(worker, (int)((worker + turn * options.Concurrency) % options.Learners), turn + 1_000_000, token), cancel);
+        Console.Error.WriteLine($"warm-up: {steady.Rate:F0}/s, p99 {steady.Percentile(99):F1} ms, {steady.Errors} errors");
+    }
+}
+
 /// <summary>Disposes a list of clients at the end of a <c>using</c>.</summary>
 public sealed class Disposables(IEnumerable<IDisposable> items) : IDisposable
 {

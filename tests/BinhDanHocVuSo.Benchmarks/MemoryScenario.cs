@@ -24,58 +24,49 @@ public static class MemoryScenario
             var (silos, _, _) = await Start.SilosAsync(Name, options, cleanup, cancel, new Dictionary<string, string> { ["Orleans__Diagnostics"] = "true" });
             figures.Add("cold_start_ms", silos.Max(s => s.ColdStart.TotalMilliseconds), "ms");
             var clients = silos.Select(s => LoadLoop.Client(s.Address, options.Concurrency)).ToList();
-            try
+            using var disposeClients = new Disposables(clients);
+            var catalogue = await Catalogue.LoadAsync(clients[0], withQuizzes: true, cancel);
+            async Task<Outcome> NewLearner(int worker, long turn, CancellationToken token)
             {
-                var catalogue = await Catalogue.LoadAsync(clients[0], withQuizzes: true, cancel);
-                async Task<Outcome> NewLearner(int worker, long turn, CancellationToken token)
+                var quiz = catalogue.Quizzes[(int)(turn % catalogue.Quizzes.Count)];
+                using var request = new HttpRequestMessage(HttpMethod.Post, quiz.AttemptsPath)
                 {
-                    var quiz = catalogue.Quizzes[(int)(turn % catalogue.Quizzes.Count)];
-                    using var request = new HttpRequestMessage(HttpMethod.Post, quiz.AttemptsPath)
-                    {
-                        Content = new StringContent($$"""{"attemptId":"{{Guid.NewGuid()}}","answers":{{quiz.AnswersJson}}}""", Encoding.UTF8, "application/json"),
-                    };
-                    // No cookie: every request is a new guest learner, whose grain the cluster places on some silo.
-                    using var response = await clients[(int)(turn % clients.Count)].SendAsync(request, token);
-                    return response.StatusCode == HttpStatusCode.OK ? Outcome.Success : Outcome.Failed($"{(int)response.StatusCode}");
-                }
-
-                long turns = -1;
-                Task<LoadResult> Create(int count) => LoadLoop.RunAsync(Math.Min(options.Concurrency, 64), TimeSpan.FromMinutes(15), count,
-                    (worker, _, token) => NewLearner(worker, Interlocked.Increment(ref turns), token), cancel);
-
-                Console.Error.WriteLine($"memory: warm-up with {WarmupLearners} guest learners on {silos.Count} silo(s)…");
-                var warm = await Create(WarmupLearners);
-                var before = await SampleAsync(clients, cancel);
-                Console.Error.WriteLine($"before: {before.LearnerGrains} learner grains, {before.ManagedBytes / 1e6:F1} MB managed, {before.WorkingSetBytes / 1e6:F1} MB working set");
-                var created = await Create(Learners);
-                var after = await SampleAsync(clients, cancel);
-                Console.Error.WriteLine($"after {created.Count} new learners ({created.Errors} errors): {after.LearnerGrains} learner grains, " +
-                    $"{after.ManagedBytes / 1e6:F1} MB managed, {after.WorkingSetBytes / 1e6:F1} MB working set");
-                if (warm.Errors + created.Errors > 0)
-                {
-                    throw new BenchException($"{warm.Errors + created.Errors} submissions failed while creating learners");
-                }
-                var activated = after.LearnerGrains - before.LearnerGrains;
-                if (activated < Learners * 0.99)
-                {
-                    throw new BenchException($"only {activated} of {Learners} new learner grains are active: the figure would mean nothing");
-                }
-                var perGrain = (double)(after.ManagedBytes - before.ManagedBytes) / activated;
-                figures.Add("learner_grains", after.LearnerGrains, "count");
-                figures.Add("managed_mb_per_10k_grains", perGrain * 10_000 / (1024 * 1024), "MiB");
-                figures.Add("working_set_mb_per_10k_grains", (double)(after.WorkingSetBytes - before.WorkingSetBytes) / activated * 10_000 / (1024 * 1024), "MiB");
-                figures.Add("managed_bytes_per_grain", perGrain, "bytes");
-                figures.Add("working_set_mb", after.WorkingSetBytes / (1024.0 * 1024), "MiB");
-                Console.Error.WriteLine($"memory: {perGrain * 10_000 / (1024 * 1024):F1} MiB managed per 10,000 active learner grains ({perGrain:F0} bytes each)");
-                return true;
+                    Content = new StringContent($$"""{"attemptId":"{{Guid.NewGuid()}}","answers":{{quiz.AnswersJson}}}""", Encoding.UTF8, "application/json"),
+                };
+                // No cookie: every request is a new guest learner, whose grain the cluster places on some silo.
+                using var response = await clients[(int)(turn % clients.Count)].SendAsync(request, token);
+                return response.StatusCode == HttpStatusCode.OK ? Outcome.Success : Outcome.Failed($"{(int)response.StatusCode}");
             }
-            finally
+
+            long turns = -1;
+            Task<LoadResult> Create(int count) => LoadLoop.RunAsync(Math.Min(options.Concurrency, 64), TimeSpan.FromMinutes(15), count,
+                (worker, _, token) => NewLearner(worker, Interlocked.Increment(ref turns), token), cancel);
+
+            Console.Error.WriteLine($"memory: warm-up with {WarmupLearners} guest learners on {silos.Count} silo(s)…");
+            var warm = await Create(WarmupLearners);
+            var before = await SampleAsync(clients, cancel);
+            Console.Error.WriteLine($"before: {before.LearnerGrains} learner grains, {before.ManagedBytes / 1e6:F1} MB managed, {before.WorkingSetBytes / 1e6:F1} MB working set");
+            var created = await Create(Learners);
+            var after = await SampleAsync(clients, cancel);
+            Console.Error.WriteLine($"after {created.Count} new learners ({created.Errors} errors): {after.LearnerGrains} learner grains, " +
+                $"{after.ManagedBytes / 1e6:F1} MB managed, {after.WorkingSetBytes / 1e6:F1} MB working set");
+            if (warm.Errors + created.Errors > 0)
             {
-                foreach (var client in clients)
-                {
-                    client.Dispose();
-                }
+                throw new BenchException($"{warm.Errors + created.Errors} submissions failed while creating learners");
             }
+            var activated = after.LearnerGrains - before.LearnerGrains;
+            if (activated < Learners * 0.99)
+            {
+                throw new BenchException($"only {activated} of {Learners} new learner grains are active: the figure would mean nothing");
+            }
+            var perGrain = (double)(after.ManagedBytes - before.ManagedBytes) / activated;
+            figures.Add("learner_grains", after.LearnerGrains, "count");
+            figures.Add("managed_mb_per_10k_grains", perGrain * 10_000 / (1024 * 1024), "MiB");
+            figures.Add("working_set_mb_per_10k_grains", (double)(after.WorkingSetBytes - before.WorkingSetBytes) / activated * 10_000 / (1024 * 1024), "MiB");
+            figures.Add("managed_bytes_per_grain", perGrain, "bytes");
+            figures.Add("working_set_mb", after.WorkingSetBytes / (1024.0 * 1024), "MiB");
+            Console.Error.WriteLine($"memory: {perGrain * 10_000 / (1024 * 1024):F1} MiB managed per 10,000 active learner grains ({perGrain:F0} bytes each)");
+            return true;
         }
         finally
         {

@@ -84,15 +84,7 @@ public static class SubmitScenario
             {
                 Console.Error.WriteLine("learners are created lazily: each learner's first submission is part of the measured run");
             }
-            if (options.WarmupSeconds > 0)
-            {
-                // The same load, untimed, until the runtime has finished re-compiling the hot code (tiered JIT): without
-                // this the first seconds measure the JIT's background thread as much as the platform.
-                Console.Error.WriteLine($"warm-up (untimed): the measured load for {options.WarmupSeconds} s…");
-                var steady = await LoadLoop.RunAsync(options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), options.MaxOps,
-                    (worker, turn, token) => Submit(worker, (int)((worker + turn * options.Concurrency) % options.Learners), turn + 1_000_000, token), cancel);
-                Console.Error.WriteLine($"warm-up: {steady.Rate:F0}/s, p99 {steady.Percentile(99):F1} ms, {steady.Errors} errors");
-            }
+            await SteadyWarmup.RunAsync(options, Submit, cancel);
             figures.Add("learners", options.Learners, "count");
             figures.Add("warmup_learners", warmupLearners, "count");
             var warmupAcknowledged = acknowledged.Sum(a => a.Count);

@@ -75,7 +75,7 @@ public static class GroupDashboardQuery
         var members = people
             .Select(p => new MemberLine(p.LearnerId, p.Name ?? deletedName, p.Phone,
                 [.. assignments.Select(a => Status(p.LearnerId, a))], p.LastActive))
-            .OrderBy(m => VietnameseOrder.GetSortKey(m.Name, System.Globalization.CompareOptions.IgnoreCase), SortKeyOrder.Instance)
+            .OrderBy(m => VietnameseOrder.GetSortKey(m.Name, System.Globalization.CompareOptions.IgnoreCase), SortKeyOrder)
             .ToList();
         var courses = assignments.Select((a, i) => new AssignedCourse(a.CourseSlug, catalog.Find(a.CourseSlug)?.Title ?? a.CourseSlug, a.DueAt,
             members.Count(m => m.Cells[i] == CellStatus.Done), members.Count(m => m.Cells[i] == CellStatus.InProgress),
@@ -96,11 +96,7 @@ public static class GroupDashboardQuery
     // Sort keys are computed once per name: comparing 5,000 names culture-aware pair by pair costs tens of milliseconds.
     static readonly System.Globalization.CompareInfo VietnameseOrder = System.Globalization.CultureInfo.GetCultureInfo("vi-VN").CompareInfo;
 
-    sealed class SortKeyOrder : IComparer<System.Globalization.SortKey>
-    {
-        public static readonly SortKeyOrder Instance = new();
-        public int Compare(System.Globalization.SortKey? x, System.Globalization.SortKey? y) => System.Globalization.SortKey.Compare(x!, y!);
-    }
+    static readonly Comparer<System.Globalization.SortKey> SortKeyOrder = Comparer<System.Globalization.SortKey>.Create(System.Globalization.SortKey.Compare);
 
     static string Prompt(CourseCatalog catalog, string courseSlug, string quizId, string questionId)
     {

@@ -47,10 +47,10 @@ public sealed class LearnerStore(IDbContextFactory<AppDbContext> contexts, Datab
     /// it is committed. Throws <see cref="StaleLearnerStateException"/> when the stored history has moved on.
     /// </summary>
     /// <remarks>
-    /// Writes from all learners are queued and committed together in one transaction (group commit), each
-    /// inside its own savepoint so that one refused write never affects another. One commit, one disk sync, for
-    /// many acknowledgements: SQLite has a single writer, and waiting for its lock one transaction at a time is
-    /// what limited throughput.
+    /// Writes from all learners are queued and committed together in one transaction (group commit). When one write
+    /// of a batch breaks a constraint, the batch is written again one write per savepoint, so that one refused write
+    /// never affects another. One commit, one disk sync, for many acknowledgements: SQLite has a single writer, and
+    /// waiting for its lock one transaction at a time is what limited throughput.
     /// </remarks>
     public Task<long> SaveAsync(Guid learnerId, long basedOnVersion, LearnerChanges change)
     {
