@@ -75,15 +75,24 @@ public static class ReportGroups
     /// <param name="privacy">The small-cell rules.</param>
     public static IReadOnlyList<GroupVisibility> MergeAgeBands(IReadOnlyList<RespondentScores> respondents, IReadOnlyList<string> bandOrder, CellPrivacy privacy)
     {
+        // Respondents are counted and split in one pass each: a province has too many to go over once per band.
+        var inBand = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var respondent in respondents)
+        {
+            inBand[respondent.Background.AgeBandId] = inBand.GetValueOrDefault(respondent.Background.AgeBandId) + 1;
+        }
+
         var ranges = new List<List<string>>();
         var current = new List<string>();
+        var counted = 0;
         foreach (var band in bandOrder)
         {
             current.Add(band);
-            if (privacy.CanShow(CountIn(respondents, current)))
+            counted += inBand.GetValueOrDefault(band);
+            if (privacy.CanShow(counted))
             {
                 ranges.Add(current);
-                current = [];
+                (current, counted) = ([], 0);
             }
         }
 
@@ -99,19 +108,30 @@ public static class ReportGroups
             }
         }
 
+        var rangeOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            ranges[i].ForEach(band => rangeOf.TryAdd(band, i));
+        }
+
+        var members = ranges.Select(_ => new List<RespondentScores>()).ToList();
+        foreach (var respondent in respondents)
+        {
+            if (rangeOf.TryGetValue(respondent.Background.AgeBandId, out var range))
+            {
+                members[range].Add(respondent);
+            }
+        }
+
         return
         [
-            .. ranges.Select(range =>
+            .. ranges.Select((range, i) =>
             {
-                var members = respondents.Where(r => range.Contains(r.Background.AgeBandId)).ToList();
-                var group = new ReportGroup(new GroupKey(null, null, new AgeBandRange(range[0], range[^1])), members);
-                return new GroupVisibility(group, privacy.CanShow(members.Count) ? SuppressionReason.None : SuppressionReason.TooFewRespondents);
+                var group = new ReportGroup(new GroupKey(null, null, new AgeBandRange(range[0], range[^1])), members[i]);
+                return new GroupVisibility(group, privacy.CanShow(members[i].Count) ? SuppressionReason.None : SuppressionReason.TooFewRespondents);
             }),
         ];
     }
-
-    private static int CountIn(IReadOnlyList<RespondentScores> respondents, List<string> bands) =>
-        respondents.Count(r => bands.Contains(r.Background.AgeBandId));
 
     private static GroupKey KeyOf(RespondentBackground background, GroupBy by) => new(
         by.HasFlag(GroupBy.Commune) ? background.CommuneId : null,

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BinhDanHocVuSo.Content.Assessments.Scoring;
 
 namespace BinhDanHocVuSo.Content.Assessments.Reports;
@@ -19,14 +20,24 @@ public static class SurveyReportBuilder
         var privacy = new CellPrivacy(survey.Privacy);
         var members = request.Group.Members;
         var groupShown = privacy.CanShow(members.Count);
-        var recommendations = GroupRecommender.Recommend(survey, members, request.Courses);
-        var heatMap = HeatMap(survey, privacy, request);
-        var priorities = groupShown ? PriorityList(privacy, recommendations) : [];
-        var domains = DomainView(survey, privacy, members);
+        GroupRecommendations? recommendations = null;
+        List<HeatMapRow>? heatMap = null;
+        List<DomainViewRow>? domains = null;
+        List<CalibrationRow>? calibration = null;
         var calibrationGroups = request.CalibrationGroups.Count == 0 ? [request.Group] : request.CalibrationGroups;
-        var calibration = calibrationGroups.SelectMany(g => Calibration(survey, privacy, g)).ToList();
-        var gaps = groupShown ? recommendations.ContentGaps.Select(g => g.CompetenceId).ToList() : [];
-        var withoutHeader = new SurveyReport(Header(survey, request, 0), heatMap, priorities, domains, calibration, gaps);
+
+        // Each part goes over every member; the recommendations' pass runs beside the others' on a second core.
+        Parallel.Invoke(
+            () => recommendations = GroupRecommender.Recommend(survey, members, request.Courses),
+            () =>
+            {
+                heatMap = HeatMap(survey, privacy, request);
+                domains = DomainView(survey, privacy, members);
+                calibration = [.. calibrationGroups.SelectMany(g => Calibration(survey, privacy, g))];
+            });
+        var priorities = groupShown ? PriorityList(privacy, recommendations!) : [];
+        var gaps = groupShown ? recommendations!.ContentGaps.Select(g => g.CompetenceId).ToList() : [];
+        var withoutHeader = new SurveyReport(Header(survey, request, 0), heatMap!, priorities, domains!, calibration!, gaps);
         var hidden = withoutHeader.Cells.Count(c => c.Suppressed);
         return withoutHeader with { Header = Header(survey, request, hidden) };
     }
@@ -92,6 +103,7 @@ public static class SurveyReportBuilder
         }),
     ];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // One pass over every member of a report: no slow first tier.
     private static List<DomainViewRow> DomainView(SurveyDefinition survey, CellPrivacy privacy, IReadOnlyList<RespondentScores> members)
     {
         var scale = LevelScale.Of(survey);
@@ -142,7 +154,8 @@ public static class SurveyReportBuilder
         ];
     }
 
-    private static IEnumerable<CalibrationRow> Calibration(SurveyDefinition survey, CellPrivacy privacy, ReportGroup group)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // One pass over every member of a report: no slow first tier.
+    private static List<CalibrationRow> Calibration(SurveyDefinition survey, CellPrivacy privacy, ReportGroup group)
     {
         var plan = ScoringPlan.Of(survey);
         var domainsWithKnowledge = plan.KnowledgeItems.Select(k => ScoringPlan.DomainOf(survey, k)).ToHashSet(StringComparer.Ordinal);
@@ -167,18 +180,21 @@ public static class SurveyReportBuilder
             }
         }
 
+        var rows = new List<CalibrationRow>(domains.Count);
         for (var d = 0; d < domains.Count; d++)
         {
             var n = both[d];
-            yield return privacy.CanShow(n)
+            rows.Add(privacy.CanShow(n)
                 ? new CalibrationRow(
                     group.Key,
                     domains[d].id,
                     privacy.Value(selfSum[d] / n, n),
                     privacy.Value(knowledgeSum[d] / n, n),
                     privacy.Percent(overconfident[d] / (double)n, n))
-                : new CalibrationRow(group.Key, domains[d].id, Hidden(privacy), Hidden(privacy), Hidden(privacy));
+                : new CalibrationRow(group.Key, domains[d].id, Hidden(privacy), Hidden(privacy), Hidden(privacy)));
         }
+
+        return rows;
     }
 
     private static ReportCell Hidden(CellPrivacy privacy) => privacy.Hidden(SuppressionReason.TooFewRespondents);
@@ -203,6 +219,7 @@ public static class SurveyReportBuilder
 
         public int[] BelowTarget { get; }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // One pass over every member of a report: no slow first tier.
         public static RatedSums Of(IReadOnlyList<RespondentScores> members, IReadOnlyList<CompetencePlan> competences)
         {
             var sums = new RatedSums(competences.Count);

@@ -1,15 +1,15 @@
+using System.Runtime.CompilerServices;
 namespace BinhDanHocVuSo.Content.Assessments.Scoring;
 
 /// <summary>Computes the per-competence needs of a group (n, p, Ḡ⁺, w̄, P). Pure.</summary>
 public static class GroupNeeds
 {
     /// <summary>One need per scored competence, in survey order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // One pass over every member of a report: no slow first tier.
     public static IReadOnlyList<CompetenceNeed> Compute(SurveyDefinition survey, IReadOnlyList<RespondentScores> members)
     {
         var competences = ScoringPlan.Of(survey).Competences;
-        var rated = new int[competences.Count];
-        var levelSums = new double[competences.Count];
-        var below = competences.Select(_ => new List<BelowTarget>()).ToArray();
+        var sums = competences.Select(_ => new NeedSums()).ToArray();
         var weightsOfRole = new Dictionary<string, double[]>(StringComparer.Ordinal);
 
         // One pass over the members for all competences, taking from each member all that is needed later: a province's
@@ -21,22 +21,26 @@ public static class GroupNeeds
             for (var i = 0; i < competences.Count; i++)
             {
                 var score = member.Competence(i, competences[i].CompetenceId);
-                if (score.Level is not { } level || score.Target is null)
+                if (score.Level is not { } level || score.Target is not { } target)
                 {
                     continue;
                 }
 
-                rated[i]++;
-                levelSums[i] += level;
+                var need = sums[i];
+                need.Rated++;
+                need.LevelSum += level;
                 if (score.BelowTarget)
                 {
                     weights ??= WeightsOf(survey, competences, member.Background.RoleId, weightsOfRole);
-                    below[i].Add(new BelowTarget(member.RespondentId, score, weights[i]));
+                    need.Below++;
+                    need.GapSum += score.Gap!.Value;
+                    need.WeightSum += weights[i];
+                    need.ScoresBelow.Add(score);
                 }
             }
         }
 
-        return [.. competences.Select((c, i) => Need(c, rated[i], levelSums[i], below[i]))];
+        return [.. competences.Select((c, i) => sums[i].Need(c, new BelowTargetIds(members, i, c.CompetenceId, sums[i].Below)))];
     }
 
     private static double[] WeightsOf(SurveyDefinition survey, IReadOnlyList<CompetencePlan> competences, string roleId, Dictionary<string, double[]> known)
@@ -48,28 +52,6 @@ public static class GroupNeeds
         }
 
         return weights;
-    }
-
-    private static CompetenceNeed Need(CompetencePlan competence, int n, double levelSum, List<BelowTarget> below)
-    {
-        var (gapSum, weightSum) = (0.0, 0.0);
-        foreach (var member in below)
-        {
-            (gapSum, weightSum) = (gapSum + member.Score.Gap!.Value, weightSum + member.Weight);
-        }
-
-        return new CompetenceNeed(
-            competence.CompetenceId,
-            competence.DomainId,
-            n,
-            below.Count,
-            n == 0 ? 0 : below.Count / (double)n,
-            below.Count == 0 ? 0 : gapSum / below.Count,
-            below.Count == 0 ? 0 : weightSum / below.Count,
-            n == 0 ? null : levelSum / n,
-            Median(below.Select(x => (double)x.Score.Target!.Value)),
-            Median(below.Select(x => x.Score.Level!.Value)),
-            new RespondentIds(below));
     }
 
     /// <summary>The median (mean of the two middle values for an even count), or null for no values.</summary>
@@ -86,17 +68,97 @@ public static class GroupNeeds
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    /// <summary>A member below target for a competence: who, their score, and the importance weight of their role.</summary>
-    private readonly record struct BelowTarget(string RespondentId, CompetenceScore Score, double Weight);
-
-    /// <summary>The ids of the members below target, read from their list rather than copied: a province has a million.</summary>
-    private sealed class RespondentIds(List<BelowTarget> below) : IReadOnlyList<string>
+    /// <summary>
+    /// What one competence's need is computed from, added up member by member. Levels and targets below target are
+    /// counted by value rather than listed: a province has hundreds of thousands of them but only as many distinct values
+    /// as there are ways to answer a competence's statements, so their medians need no sort of every value.
+    /// </summary>
+    private sealed class NeedSums
     {
-        public int Count => below.Count;
+        public int Rated { get; set; }
 
-        public string this[int index] => below[index].RespondentId;
+        public double LevelSum { get; set; }
 
-        public IEnumerator<string> GetEnumerator() => below.Select(b => b.RespondentId).GetEnumerator();
+        public int Below { get; set; }
+
+        public double GapSum { get; set; }
+
+        public double WeightSum { get; set; }
+
+        public ScoreCounts ScoresBelow { get; } = new();
+
+        public CompetenceNeed Need(CompetencePlan competence, IReadOnlyList<string> membersBelow) => new(
+            competence.CompetenceId,
+            competence.DomainId,
+            Rated,
+            Below,
+            Rated == 0 ? 0 : Below / (double)Rated,
+            Below == 0 ? 0 : GapSum / Below,
+            Below == 0 ? 0 : WeightSum / Below,
+            Rated == 0 ? null : LevelSum / Rated,
+            ScoresBelow.Median(s => s.Target!.Value),
+            ScoresBelow.Median(s => s.Level!.Value),
+            membersBelow);
+    }
+
+    /// <summary>
+    /// How many times each competence score occurs. Members with the same answers share one score object (see
+    /// <see cref="TallyScorer"/>), so a province's hundreds of thousands of scores below target are a few hundred entries.
+    /// </summary>
+    private sealed class ScoreCounts
+    {
+        private readonly Dictionary<CompetenceScore, int> _counts = new(ReferenceEqualityComparer.Instance);
+        private int _total;
+
+        public void Add(CompetenceScore score)
+        {
+            _counts[score] = _counts.GetValueOrDefault(score) + 1;
+            _total++;
+        }
+
+        /// <summary>The same median as <see cref="GroupNeeds.Median"/> of the value of every score added.</summary>
+        public double? Median(Func<CompetenceScore, double> valueOf)
+        {
+            if (_total == 0)
+            {
+                return null;
+            }
+
+            var sorted = _counts.Select(c => (Value: valueOf(c.Key), Count: c.Value)).OrderBy(c => c.Value).ToList();
+            double At(int position)
+            {
+                var seen = 0;
+                foreach (var (value, count) in sorted)
+                {
+                    seen += count;
+                    if (position < seen)
+                    {
+                        return value;
+                    }
+                }
+
+                throw new ArgumentOutOfRangeException(nameof(position));
+            }
+
+            var middle = _total / 2;
+            return _total % 2 == 1 ? At(middle) : (At(middle - 1) + At(middle)) / 2;
+        }
+    }
+
+    /// <summary>
+    /// The ids of the members below target for one competence, in member order, found when first asked: only a course
+    /// assignment reads them, and listing them for every competence of a province would cost more than the report itself.
+    /// </summary>
+    private sealed class BelowTargetIds(IReadOnlyList<RespondentScores> members, int index, string competenceId, int count) : IReadOnlyList<string>
+    {
+        private readonly Lazy<string[]> _ids = new(() =>
+            [.. members.Where(m => m.Competence(index, competenceId).BelowTarget).Select(m => m.RespondentId)]);
+
+        public int Count => count;
+
+        public string this[int position] => _ids.Value[position];
+
+        public IEnumerator<string> GetEnumerator() => ((IEnumerable<string>)_ids.Value).GetEnumerator();
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }

@@ -93,10 +93,15 @@ public sealed record RespondentScores(
     /// <see cref="Competences"/> holds it; found by id when it is not there. Group reports look up every member's
     /// competences, so the search by id alone would cost as much as the rest of the report.
     /// </summary>
+    /// <remarks>Read straight from the array when the scores are one (as <see cref="TallyScorer"/> makes them): through the list interface, each look-up is two calls the compiler cannot inline.</remarks>
     public CompetenceScore Competence(int index, string competenceId) =>
-        index < Competences.Count && Competences[index].CompetenceId == competenceId ? Competences[index] : Competence(competenceId);
+        Competences is CompetenceScore[] array && (uint)index < (uint)array.Length && ReferenceEquals(array[index].CompetenceId, competenceId) ? array[index]
+        : index < Competences.Count && Competences[index].CompetenceId == competenceId ? Competences[index]
+        : Competence(competenceId);
 
     /// <summary>The score of the domain at <paramref name="index"/> of the survey's scoring plan (see <see cref="Competence(int, string)"/>).</summary>
     public DomainScore Domain(int index, string domainId) =>
-        index < Domains.Count && Domains[index].DomainId == domainId ? Domains[index] : Domain(domainId);
+        Domains is DomainScore[] array && (uint)index < (uint)array.Length && ReferenceEquals(array[index].DomainId, domainId) ? array[index]
+        : index < Domains.Count && Domains[index].DomainId == domainId ? Domains[index]
+        : Domain(domainId);
 }

@@ -17,7 +17,8 @@ public readonly record struct CompetenceTally(int SelfItemsAnswered, int SelfPoi
 /// <param name="Flags">Attention-check and speed flags.</param>
 public sealed record RespondentTally(IReadOnlyList<CompetenceTally> Competences, IReadOnlyList<int> DomainKnowledgeCorrect, RespondentFlags Flags)
 {
-    private const int BytesPerCompetence = 4;
+    /// <summary>How many bytes <see cref="ToBytes"/> writes per competence.</summary>
+    internal const int BytesPerCompetence = 4;
 
     /// <summary>
     /// The tally as bytes, the way a platform stores it: four per competence (statements answered, points, max points,
@@ -60,16 +61,25 @@ public sealed record RespondentTally(IReadOnlyList<CompetenceTally> Competences,
         var tallies = new CompetenceTally[competences];
         for (var i = 0; i < competences; i++)
         {
-            var at = i * BytesPerCompetence;
-            tallies[i] = new CompetenceTally(bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]);
+            tallies[i] = CompetenceAt(bytes, i);
         }
 
         var correct = new int[domains];
         for (var d = 0; d < domains; d++)
         {
-            correct[d] = bytes[(competences * BytesPerCompetence) + d];
+            correct[d] = DomainKnowledgeAt(bytes, competences, d);
         }
 
         return new RespondentTally(tallies, correct, flags);
     }
+
+    /// <summary>The tally of the competence at <paramref name="index"/> of the plan, read from stored bytes.</summary>
+    internal static CompetenceTally CompetenceAt(ReadOnlySpan<byte> bytes, int index)
+    {
+        var at = index * BytesPerCompetence;
+        return new CompetenceTally(bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]);
+    }
+
+    /// <summary>The knowledge questions answered correctly on the page of the domain at <paramref name="index"/>, read from stored bytes.</summary>
+    internal static int DomainKnowledgeAt(ReadOnlySpan<byte> bytes, int competences, int index) => bytes[(competences * BytesPerCompetence) + index];
 }
