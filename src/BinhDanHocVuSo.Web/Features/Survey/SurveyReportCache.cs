@@ -8,6 +8,9 @@ namespace BinhDanHocVuSo.Web.Features.Survey;
 /// <param name="Scope">The communes in scope, sorted and joined; "*" for an admin, who sees all and the quality panel.</param>
 public sealed record ReportKey(string SurveyId, int SurveyVersion, string Scope, GroupBy By);
 
+/// <summary>Whose scores a report reads: a survey version scored under a layout, in a scope, with or without item values.</summary>
+public sealed record MembersKey(string SurveyId, int SurveyVersion, string Layout, string Scope, bool WithItems);
+
 /// <summary>
 /// What a built report was built from: the submitted responses in scope (how many, and the latest submission: responses
 /// are only ever added, and a new one is the latest), the officials invited, and the course catalogue recommended from.
@@ -15,7 +18,8 @@ public sealed record ReportKey(string SurveyId, int SurveyVersion, string Scope,
 public sealed record ReportMark(int Submitted, DateTime? LatestSubmission, int Invited, CourseCatalog Courses);
 
 /// <summary>
-/// Built reports, reused while their <see cref="ReportMark"/> is unchanged. Each request reads the mark from the database
+/// Built reports, reused while their <see cref="ReportMark"/> is unchanged, and the scored respondents they were built
+/// from, to which a new report of the same scope adds only the responses submitted since. Each request reads the mark from the database
 /// (two counts over an index), so no silo serves a report that a response submitted anywhere has changed. Bounded by the
 /// respondents the kept reports describe, since each keeps the ids of the members below target.
 /// </summary>
@@ -32,6 +36,16 @@ public sealed class SurveyReportCache : IDisposable
         _reports.Set(key, (mark, report), new MemoryCacheEntryOptions
         {
             Size = Math.Max(1, report.Report.Header.Respondents),
+            SlidingExpiration = TimeSpan.FromMinutes(30),
+        });
+
+    /// <summary>The respondents scored for an earlier report of this key, to which the next report adds the new ones.</summary>
+    public ScoredMembers? FindMembers(MembersKey key) => _reports.TryGetValue(key, out ScoredMembers? kept) ? kept : null;
+
+    public void KeepMembers(MembersKey key, ScoredMembers members) =>
+        _reports.Set(key, members, new MemoryCacheEntryOptions
+        {
+            Size = Math.Max(1, members.Members.Count),
             SlidingExpiration = TimeSpan.FromMinutes(30),
         });
 

@@ -22,7 +22,8 @@ public sealed record ScopedReport(SurveyDefinition Survey, SurveyReport Report, 
 /// officials in the communes of the groups they run, an admin all of them. Invited = accounts with the Official role in scope.
 /// Responses are read as the scores kept at submission; a built report is reused while its data is unchanged (<see cref="SurveyReportCache"/>).
 /// </summary>
-public sealed class SurveyReports(AppDbContext db, SurveySource surveys, ICourseCatalogSource catalog, CommuneDirectory communes, SurveyReportCache cache)
+public sealed class SurveyReports(
+    AppDbContext db, IDbContextFactory<AppDbContext> contexts, SurveySource surveys, ICourseCatalogSource catalog, CommuneDirectory communes, SurveyReportCache cache)
 {
     /// <param name="version">A past version to report on; null for the current one. Null result: no such version.</param>
     public async Task<ScopedReport?> BuildAsync(HttpContext http, GroupBy by, int? version = null, CancellationToken cancellationToken = default)
@@ -44,19 +45,17 @@ public sealed class SurveyReports(AppDbContext db, SurveySource surveys, ICourse
         {
             return kept;
         }
-        var built = await BuildAsync(survey, admin, scope, by, invited, mark.Courses, cancellationToken);
+        var built = await BuildAsync(survey, admin, scope, key.Scope, by, invited, (submitted, latest), mark.Courses, cancellationToken);
         cache.Keep(key, mark, built);
         return built;
     }
 
     async Task<ScopedReport> BuildAsync(
-        SurveyDefinition survey, bool admin, IReadOnlyList<string>? scope, GroupBy by, int invited, CourseCatalog courses, CancellationToken cancellationToken)
+        SurveyDefinition survey, bool admin, IReadOnlyList<string>? scope, string scopeKey, GroupBy by, int invited,
+        (int Count, DateTime? Latest) submitted, CourseCatalog courses, CancellationToken cancellationToken)
     {
-        var responses = await SurveyStore.ScoredAsync(db, survey, surveys.LayoutOf(survey), scope, cancellationToken);
-        var scorer = new TallyScorer(survey);
-        var members = responses
-            .Select(r => scorer.Score(r.RespondentId.ToString(), r.Background, RespondentTally.FromBytes(r.Tally, scorer.Plan, r.Items.Flags)!))
-            .ToList();
+        var scored = await MembersAsync(survey, admin, scope, scopeKey, submitted, cancellationToken);
+        var (members, items) = (scored.Members, scored.Items);
         var privacy = new CellPrivacy(survey.Privacy);
         var ageBands = ReportGroups.AgeBandOrder(survey);
         IReadOnlyList<ReportGroup> columns = by switch
@@ -73,10 +72,55 @@ public sealed class SurveyReports(AppDbContext db, SurveySource surveys, ICourse
             [.. courses.Courses.Select(CourseOffer.From)],
             columns,
             calibration);
-        var report = SurveyReportBuilder.Build(survey, request);
         // No quality panel before anyone has answered: there is nothing to judge yet.
-        var quality = admin && responses.Count > 0 ? QualityPanelBuilder.FromItemValues(survey, [.. responses.Select(r => r.Items)]) : null;
-        return new ScopedReport(survey, report, quality, scope);
+        var quality = items is { Count: > 0 } ? Task.Run(() => QualityPanelBuilder.FromItemValues(survey, items), cancellationToken) : null;
+        var report = SurveyReportBuilder.Build(survey, request);
+        return new ScopedReport(survey, report, quality is null ? null : await quality, scope);
+    }
+
+    /// <summary>
+    /// The scored respondents in scope. Those scored for an earlier report are kept (<see cref="SurveyReportCache"/>), and
+    /// only responses submitted since are read, when the kept ones and the new ones add up to the submitted count just
+    /// read; otherwise, or the first time, all are read.
+    /// </summary>
+    async Task<ScoredMembers> MembersAsync(
+        SurveyDefinition survey, bool withItems, IReadOnlyList<string>? scope, string scopeKey, (int Count, DateTime? Latest) submitted,
+        CancellationToken cancellationToken)
+    {
+        var layout = surveys.LayoutOf(survey);
+        var key = new MembersKey(survey.Id, survey.Version, layout, scopeKey, withItems);
+        if (cache.FindMembers(key) is { } kept)
+        {
+            // Responses are only ever added, and each is submitted at the time of the server that took it: a response
+            // committed late, with a time before the kept latest, is found within the window or else fails the count.
+            var since = kept.Latest is { } latest ? latest - SubmissionWindow : (DateTime?)null;
+            var added = await SurveyStore.ScoredAsync(
+                db, survey, layout, scope, withItems, since: since, known: kept.Ids, latest: submitted.Latest, cancellationToken: cancellationToken);
+            if (kept.Members.Count + added.Members.Count == submitted.Count)
+            {
+                var merged = kept.With(added, submitted.Latest ?? kept.Latest);
+                cache.KeepMembers(key, merged);
+                return merged;
+            }
+        }
+        // Each half of the responses is read and scored on its own thread and connection: on a province, reading and
+        // scoring are most of the work, and neither waits on the other half.
+        var halves = await Task.WhenAll(
+            Task.Run(() => ScoredHalfAsync(survey, layout, scope, withItems, ResponseHalf.Lower, submitted.Latest, cancellationToken), cancellationToken),
+            Task.Run(() => ScoredHalfAsync(survey, layout, scope, withItems, ResponseHalf.Upper, submitted.Latest, cancellationToken), cancellationToken));
+        var all = halves[0].With(halves[1], submitted.Latest);
+        cache.KeepMembers(key, all);
+        return all;
+    }
+
+    static readonly TimeSpan SubmissionWindow = TimeSpan.FromMinutes(10);
+
+    async Task<ScoredMembers> ScoredHalfAsync(
+        SurveyDefinition survey, string layout, IReadOnlyList<string>? scope, bool withItems, ResponseHalf half, DateTime? latest,
+        CancellationToken cancellationToken)
+    {
+        await using var halfDb = await contexts.CreateDbContextAsync(cancellationToken);
+        return await SurveyStore.ScoredAsync(halfDb, survey, layout, scope, withItems, half, latest: latest, cancellationToken: cancellationToken);
     }
 
     // Commune × position cells too small to show give way to the same position across the province (spec (d), privacy).

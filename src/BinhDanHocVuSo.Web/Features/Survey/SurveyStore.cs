@@ -1,9 +1,12 @@
 using System.Collections.Immutable;
+using System.Data.Common;
+using System.Globalization;
 using BinhDanHocVuSo.Content.Assessments;
 using BinhDanHocVuSo.Content.Assessments.Reports;
 using BinhDanHocVuSo.Content.Assessments.Scoring;
 using BinhDanHocVuSo.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BinhDanHocVuSo.Web.Features.Survey;
 
@@ -62,47 +65,41 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
     }
 
     /// <summary>
-    /// The submitted responses of a survey version in scope (every commune when <paramref name="communes"/> is null), as
-    /// reports read them: the scores kept at submission. A response without scores kept under <paramref name="layout"/>
-    /// (submitted before scores were kept, or counted with a definition since corrected) is counted from its answers now,
-    /// and its scores are kept, so that none is left out.
+    /// The submitted responses of a survey version in scope (every commune when <paramref name="communes"/> is null),
+    /// scored from the tallies kept at submission, with their item values when <paramref name="withItems"/> (for the
+    /// quality panel). A response without scores kept under <paramref name="layout"/> (submitted before scores were kept,
+    /// or counted with a definition since corrected) is counted from its answers now, and its scores are kept, so that
+    /// none is left out.
     /// </summary>
-    public static async Task<IReadOnlyList<ScoredResponse>> ScoredAsync(
-        AppDbContext db, SurveyDefinition survey, string layout, IReadOnlyCollection<string>? communes, CancellationToken cancellationToken = default)
+    /// <param name="since">Only responses submitted at or after this time; null for all.</param>
+    /// <param name="known">Responses to skip, already scored.</param>
+    /// <param name="latest">What the result gives as the latest submission counted.</param>
+    public static async Task<ScoredMembers> ScoredAsync(
+        AppDbContext db, SurveyDefinition survey, string layout, IReadOnlyCollection<string>? communes, bool withItems,
+        ResponseHalf half = ResponseHalf.Both, DateTime? since = null, IReadOnlySet<Guid>? known = null, DateTime? latest = null,
+        CancellationToken cancellationToken = default)
     {
-        var rows = await Submitted(db, survey.Id, survey.Version, communes, wholeTable: communes is null)
-            .Select(r => new
-            {
-                r.Id, r.RespondentId, r.Commune, r.RoleId, r.AgeBandId, Current = r.ScoredWith == layout,
-                r.Tally, r.ItemValues, r.FailedAttentionCheck, r.TooFast,
-            })
-            .ToListAsync(cancellationToken);
-        var plan = ScoringPlan.Of(survey);
-        var items = survey.Items.Count();
-        // Officials share a few thousand backgrounds: one object each rather than one per response.
-        var backgrounds = new Dictionary<(string, string, string), RespondentBackground>();
-        var scored = new List<ScoredResponse>(rows.Count);
-        var unscored = new List<Guid>();
-        foreach (var row in rows)
+        var rows = new ScoredRows(new TallyScorer(survey), survey.Items.Count(), withItems, known);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            if (!row.Current || !StoredScores.Fit(row.Tally, row.ItemValues, plan, items))
+            // Read with a plain data reader: EF Core's materializer cost more than the rest of the report for a province.
+            await using var command = SubmittedScoresCommand(db, survey, layout, communes, withItems, half, since);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                unscored.Add(row.Id);
-                continue;
+                rows.Add(reader);
             }
-            if (!backgrounds.TryGetValue((row.Commune, row.RoleId, row.AgeBandId), out var background))
-            {
-                background = new RespondentBackground(row.Commune, row.RoleId, row.AgeBandId);
-                backgrounds.Add((row.Commune, row.RoleId, row.AgeBandId), background);
-            }
-            var flags = StoredScores.Flags(row.FailedAttentionCheck, row.TooFast);
-            scored.Add(new ScoredResponse(row.RespondentId, background, row.Tally!, new RespondentItems(row.ItemValues!, flags)));
         }
-        if (unscored.Count > 0)
+        finally
         {
-            scored.AddRange(await ScoreAndKeepAsync(db, survey, layout, unscored, cancellationToken));
+            await db.Database.CloseConnectionAsync();
         }
-        return scored;
+        if (rows.Unscored.Count > 0)
+        {
+            await ScoreAndKeepAsync(db, survey, layout, rows, cancellationToken);
+        }
+        return new ScoredMembers(rows.Members, withItems ? rows.Items : null, rows.Ids, latest);
     }
 
     /// <summary>How many responses are submitted in scope, and the latest submission: when either moves, a report may change.</summary>
@@ -113,25 +110,86 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
         return (await submitted.CountAsync(cancellationToken), await submitted.MaxAsync(r => r.SubmittedAt, cancellationToken));
     }
 
-    static IQueryable<SurveyResponseRow> Submitted(
-        AppDbContext db, string surveyId, int surveyVersion, IReadOnlyCollection<string>? communes, bool wholeTable = false)
+    static readonly Guid MiddleId = new("80000000-0000-0000-0000-000000000000");
+
+    static IQueryable<SurveyResponseRow> Submitted(AppDbContext db, string surveyId, int surveyVersion, IReadOnlyCollection<string>? communes)
     {
-        // For every commune, SQLite would look each response up through the (survey, version, commune) index, one page
-        // read per response scattered among the answers' pages; reading the table in its own order takes half the time.
-        var responses = wholeTable && db.Database.IsSqlite()
-            ? db.SurveyResponses.FromSqlRaw("""SELECT * FROM "SurveyResponses" NOT INDEXED""")
-            : db.SurveyResponses;
-        var query = responses.AsNoTracking()
+        var query = db.SurveyResponses.AsNoTracking()
             .Where(r => r.SurveyId == surveyId && r.SurveyVersion == surveyVersion && r.SubmittedAt != null);
         return communes is null ? query : query.Where(r => communes.Contains(r.Commune));
     }
 
-    static async Task<List<ScoredResponse>> ScoreAndKeepAsync(
-        AppDbContext db, SurveyDefinition survey, string layout, List<Guid> ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// Selects what <see cref="ScoredAsync"/> reads of each submitted response, in this order: id, respondent, background
+    /// (commune, role and age band joined by <see cref="ScoredRows.BackgroundSeparator"/>), kept scores (see
+    /// <see cref="ScoredRows.FlagsOf"/>: whether they are kept under <paramref name="layout"/> with the lengths it gives, and
+    /// the two flags), tally, item values (null unless <paramref name="withItems"/>). The database works out all it can: each
+    /// value read from a row costs a call.
+    /// </summary>
+    static DbCommand SubmittedScoresCommand(
+        AppDbContext db, SurveyDefinition survey, string layout, IReadOnlyCollection<string>? communes, bool withItems, ResponseHalf half, DateTime? since)
     {
-        var scored = new List<ScoredResponse>(ids.Count);
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        void Add(string name, object value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        Add("@survey", survey.Id);
+        Add("@version", survey.Version);
+        Add("@layout", layout);
+        Add("@tallyLength", RespondentTally.ByteCount(ScoringPlan.Of(survey)));
+        Add("@items", survey.Items.Count());
+        Add("@separator", ScoredRows.BackgroundSeparator.ToString());
+        var inHalf = half switch
+        {
+            ResponseHalf.Lower => """ AND "Id" < @middle""",
+            ResponseHalf.Upper => """ AND "Id" >= @middle""",
+            _ => "",
+        };
+        if (half != ResponseHalf.Both)
+        {
+            // Ids are random (version 4), so half of them start below 8; SQLite keeps them as upper-case text, which sorts the same way.
+            Add("@middle", db.Database.IsSqlite() ? MiddleId.ToString().ToUpperInvariant() : MiddleId);
+        }
+        var submittedSince = "";
+        if (since is { } from)
+        {
+            // As each provider stores the column: EF Core's text on SQLite, a UTC timestamp on PostgreSQL.
+            Add("@since", db.Database.IsSqlite()
+                ? from.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)
+                : DateTime.SpecifyKind(from, DateTimeKind.Utc));
+            submittedSince = """ AND "SubmittedAt" >= @since""";
+        }
+        var inScope = "";
+        if (communes is not null)
+        {
+            var names = communes.Select((commune, i) => (Name: $"@c{i}", commune)).ToList();
+            names.ForEach(c => Add(c.Name, c.commune));
+            inScope = names.Count == 0 ? " AND 1 = 0" : $""" AND "Commune" IN ({string.Join(", ", names.Select(c => c.Name))})""";
+        }
+        // For every commune, SQLite would look each response up through the (survey, version, commune) index, one page
+        // read per response scattered among the answers' pages; reading the table in its own order takes half the time.
+        var wholeTable = communes is null && db.Database.IsSqlite() ? " NOT INDEXED" : "";
+        command.CommandText = $"""
+            SELECT "Id", "RespondentId", "Commune" || @separator || "RoleId" || @separator || "AgeBandId",
+                   CASE WHEN "ScoredWith" = @layout AND length("Tally") = @tallyLength AND length("ItemValues") = @items
+                        THEN 4 + CASE WHEN "FailedAttentionCheck" THEN 2 ELSE 0 END + CASE WHEN "TooFast" THEN 1 ELSE 0 END
+                        ELSE 0 END,
+                   "Tally", {(withItems ? "\"ItemValues\"" : "NULL")}
+            FROM "SurveyResponses"{wholeTable}
+            WHERE "SurveyId" = @survey AND "SurveyVersion" = @version AND "SubmittedAt" IS NOT NULL{submittedSince}{inScope}{inHalf}
+            """;
+        return command;
+    }
+
+    static async Task ScoreAndKeepAsync(AppDbContext db, SurveyDefinition survey, string layout, ScoredRows scored, CancellationToken cancellationToken)
+    {
         // A few hundred at a time: each id is one SQL parameter, and SQLite takes at most 32,766.
-        foreach (var chunk in ids.Chunk(500))
+        foreach (var chunk in scored.Unscored.Chunk(500))
         {
             var rows = await db.SurveyResponses.AsNoTracking().Where(r => chunk.Contains(r.Id)).ToListAsync(cancellationToken);
             var answers = (await db.SurveyAnswers.AsNoTracking().Where(a => chunk.Contains(a.ResponseId)).ToListAsync(cancellationToken))
@@ -148,11 +206,10 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
                     .SetProperty(r => r.ItemValues, row.ItemValues)
                     .SetProperty(r => r.FailedAttentionCheck, row.FailedAttentionCheck)
                     .SetProperty(r => r.TooFast, row.TooFast), cancellationToken);
-                scored.Add(new ScoredResponse(row.RespondentId, new RespondentBackground(row.Commune, row.RoleId, row.AgeBandId), tally, items));
+                scored.Add(row.Id, row.RespondentId, new RespondentBackground(row.Commune, row.RoleId, row.AgeBandId), tally, items);
             }
             await transaction.CommitAsync(cancellationToken);
         }
-        return scored;
     }
 
     static SurveyResponse ToResponse(SurveyResponseRow row, IEnumerable<SurveyAnswerRow> answers) => new(
@@ -160,6 +217,14 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
         answers.ToImmutableDictionary(a => a.ItemId, a => new SurveyAnswer(a.Code, a.OptionId, DateTime.SpecifyKind(a.AnsweredAt, DateTimeKind.Utc), a.Seconds)),
         row.LastPage, row.SubmittedAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null,
         DateTime.SpecifyKind(row.StartedAt, DateTimeKind.Utc));
+}
+
+/// <summary>Which of the submitted responses to read: all, or the half whose ids are below or from the middle id.</summary>
+public enum ResponseHalf
+{
+    Both,
+    Lower,
+    Upper,
 }
 
 /// <summary>The stored response moved on since this copy was read; the grain reloads and tries once more.</summary>

@@ -131,6 +131,23 @@ public abstract class SurveyScoresSpec(DatabaseProvider provider) : IAsyncLifeti
         invited.Should().Contain("Đã trả lời: 6 / 7");
         again.Should().Be(invited);
     }
+
+    [Fact]
+    public async Task A_response_that_arrives_with_a_submission_time_before_the_last_report_is_still_counted()
+    {
+        var admin = await AdminWithFiveSubmittedAsync();
+        await admin.GetStringAsync("/survey/report");
+
+        // As from a silo whose clock is behind, or a commit that took long: the report reads only recent submissions
+        // first, and must notice that one is missing.
+        var late = await _platform.SubmittedRespondentAsync(code: 3);
+        await using var db = Db();
+        await db.SurveyResponses.Where(r => r.RespondentId == late.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.SubmittedAt, DateTime.UtcNow.AddDays(-1)));
+        var report = await admin.GetStringAsync("/survey/report");
+
+        report.Should().Contain("Đã trả lời: 6 / 6").And.NotContain(EveryoneAtLevelZero, "the late response masters everything");
+    }
 }
 
 public sealed class SurveyScoresOnSqlite() : SurveyScoresSpec(DatabaseProvider.Sqlite);
