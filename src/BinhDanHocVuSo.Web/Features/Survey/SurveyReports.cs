@@ -89,7 +89,8 @@ public sealed class SurveyReports(
     {
         var layout = surveys.LayoutOf(survey);
         var key = new MembersKey(survey.Id, survey.Version, layout, scopeKey, withItems);
-        if (cache.FindMembers(key) is { } kept)
+        // With none kept yet, reading "the new ones" would read them all on one connection.
+        if (cache.FindMembers(key) is { Members.Count: > 0 } kept)
         {
             // Responses are only ever added, and each is submitted at the time of the server that took it: a response
             // committed late, with a time before the kept latest, is found within the window or else fails the count.
