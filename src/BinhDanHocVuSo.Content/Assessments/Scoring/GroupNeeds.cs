@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace BinhDanHocVuSo.Content.Assessments.Scoring;
 
 /// <summary>Computes the per-competence needs of a group (n, p, Ḡ⁺, w̄, P). Pure.</summary>
@@ -54,24 +55,10 @@ public static class GroupNeeds
         return weights;
     }
 
-    /// <summary>The median (mean of the two middle values for an even count), or null for no values.</summary>
-    public static double? Median(IEnumerable<double> values)
-    {
-        var sorted = values.ToArray();
-        if (sorted.Length == 0)
-        {
-            return null;
-        }
-
-        Array.Sort(sorted);
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
     /// <summary>
-    /// What one competence's need is computed from, added up member by member. Levels and targets below target are
-    /// counted by value rather than listed: a province has hundreds of thousands of them but only as many distinct values
-    /// as there are ways to answer a competence's statements, so their medians need no sort of every value.
+    /// What one competence's need is computed from, added up member by member. The scores below target are counted per
+    /// score rather than listed: a province has hundreds of thousands of them but only as many distinct scores as there
+    /// are ways to answer a competence's statements, so their medians need no sort of every value.
     /// </summary>
     private sealed class NeedSums
     {
@@ -116,7 +103,7 @@ public static class GroupNeeds
             _total++;
         }
 
-        /// <summary>The same median as <see cref="GroupNeeds.Median"/> of the value of every score added.</summary>
+        /// <summary>The median of the value of every score added (the mean of the two middle values for an even count), or null for none.</summary>
         public double? Median(Func<CompetenceScore, double> valueOf)
         {
             if (_total == 0)

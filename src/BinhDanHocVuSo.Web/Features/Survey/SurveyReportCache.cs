@@ -39,11 +39,15 @@ public sealed class SurveyReportCache : IDisposable
             SlidingExpiration = TimeSpan.FromMinutes(30),
         });
 
-    /// <summary>The respondents scored for an earlier report of this key, to which the next report adds the new ones.</summary>
-    public ScoredMembers? FindMembers(MembersKey key) => _reports.TryGetValue(key, out ScoredMembers? kept) ? kept : null;
+    /// <summary>
+    /// The respondents scored for an earlier report of this key, to which the next report adds the new ones, and the
+    /// latest submission among them as read before they were (null when none was submitted).
+    /// </summary>
+    public (ScoredMembers Members, DateTime? Latest)? FindMembers(MembersKey key) =>
+        _reports.TryGetValue(key, out (ScoredMembers, DateTime?) kept) ? kept : null;
 
-    public void KeepMembers(MembersKey key, ScoredMembers members) =>
-        _reports.Set(key, members, new MemoryCacheEntryOptions
+    public void KeepMembers(MembersKey key, ScoredMembers members, DateTime? latest) =>
+        _reports.Set(key, (members, latest), new MemoryCacheEntryOptions
         {
             Size = Math.Max(1, members.Members.Count),
             SlidingExpiration = TimeSpan.FromMinutes(30),

@@ -90,38 +90,36 @@ public sealed class SurveyReports(
         var layout = surveys.LayoutOf(survey);
         var key = new MembersKey(survey.Id, survey.Version, layout, scopeKey, withItems);
         // With none kept yet, reading "the new ones" would read them all on one connection.
-        if (cache.FindMembers(key) is { Members.Count: > 0 } kept)
+        if (cache.FindMembers(key) is ({ Members.Count: > 0 } kept, { } latest))
         {
             // Responses are only ever added, and each is submitted at the time of the server that took it: a response
             // committed late, with a time before the kept latest, is found within the window or else fails the count.
-            var since = kept.Latest is { } latest ? latest - SubmissionWindow : (DateTime?)null;
             var added = await SurveyStore.ScoredAsync(
-                db, survey, layout, scope, withItems, since: since, known: kept.Ids, latest: submitted.Latest, cancellationToken: cancellationToken);
+                db, survey, layout, scope, withItems, since: latest - SubmissionWindow, known: kept.Ids, cancellationToken: cancellationToken);
             if (kept.Members.Count + added.Members.Count == submitted.Count)
             {
-                var merged = kept.With(added, submitted.Latest ?? kept.Latest);
-                cache.KeepMembers(key, merged);
+                var merged = kept.With(added);
+                cache.KeepMembers(key, merged, submitted.Latest);
                 return merged;
             }
         }
         // Each half of the responses is read and scored on its own thread and connection: on a province, reading and
         // scoring are most of the work, and neither waits on the other half.
         var halves = await Task.WhenAll(
-            Task.Run(() => ScoredHalfAsync(survey, layout, scope, withItems, ResponseHalf.Lower, submitted.Latest, cancellationToken), cancellationToken),
-            Task.Run(() => ScoredHalfAsync(survey, layout, scope, withItems, ResponseHalf.Upper, submitted.Latest, cancellationToken), cancellationToken));
-        var all = halves[0].With(halves[1], submitted.Latest);
-        cache.KeepMembers(key, all);
+            Task.Run(() => ScoredHalfAsync(survey, layout, scope, withItems, ResponseHalf.Lower, cancellationToken), cancellationToken),
+            Task.Run(() => ScoredHalfAsync(survey, layout, scope, withItems, ResponseHalf.Upper, cancellationToken), cancellationToken));
+        var all = halves[0].With(halves[1]);
+        cache.KeepMembers(key, all, submitted.Latest);
         return all;
     }
 
     static readonly TimeSpan SubmissionWindow = TimeSpan.FromMinutes(10);
 
     async Task<ScoredMembers> ScoredHalfAsync(
-        SurveyDefinition survey, string layout, IReadOnlyList<string>? scope, bool withItems, ResponseHalf half, DateTime? latest,
-        CancellationToken cancellationToken)
+        SurveyDefinition survey, string layout, IReadOnlyList<string>? scope, bool withItems, ResponseHalf half, CancellationToken cancellationToken)
     {
         await using var halfDb = await contexts.CreateDbContextAsync(cancellationToken);
-        return await SurveyStore.ScoredAsync(halfDb, survey, layout, scope, withItems, half, latest: latest, cancellationToken: cancellationToken);
+        return await SurveyStore.ScoredAsync(halfDb, survey, layout, scope, withItems, half, cancellationToken: cancellationToken);
     }
 
     // Commune × position cells too small to show give way to the same position across the province (spec (d), privacy).

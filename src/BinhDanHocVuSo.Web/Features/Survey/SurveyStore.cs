@@ -73,11 +73,9 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
     /// </summary>
     /// <param name="since">Only responses submitted at or after this time; null for all.</param>
     /// <param name="known">Responses to skip, already scored.</param>
-    /// <param name="latest">What the result gives as the latest submission counted.</param>
     public static async Task<ScoredMembers> ScoredAsync(
         AppDbContext db, SurveyDefinition survey, string layout, IReadOnlyCollection<string>? communes, bool withItems,
-        ResponseHalf half = ResponseHalf.Both, DateTime? since = null, IReadOnlySet<Guid>? known = null, DateTime? latest = null,
-        CancellationToken cancellationToken = default)
+        ResponseHalf half = ResponseHalf.Both, DateTime? since = null, IReadOnlySet<Guid>? known = null, CancellationToken cancellationToken = default)
     {
         var rows = new ScoredRows(new TallyScorer(survey), survey.Items.Count(), withItems, known);
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -99,7 +97,7 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
         {
             await ScoreAndKeepAsync(db, survey, layout, rows, cancellationToken);
         }
-        return new ScoredMembers(rows.Members, withItems ? rows.Items : null, rows.Ids, latest);
+        return new ScoredMembers(rows.Members, withItems ? rows.Items : null, rows.Ids);
     }
 
     /// <summary>How many responses are submitted in scope, and the latest submission: when either moves, a report may change.</summary>
