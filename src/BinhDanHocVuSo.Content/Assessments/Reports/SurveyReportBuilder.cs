@@ -26,13 +26,16 @@ public static class SurveyReportBuilder
         List<CalibrationRow>? calibration = null;
         var calibrationGroups = request.CalibrationGroups.Count == 0 ? [request.Group] : request.CalibrationGroups;
 
-        // Each part goes over every member; the recommendations' pass runs beside the others' on a second core.
+        // Each part goes over every member: two of them run beside the other two, on a second core.
         Parallel.Invoke(
-            () => recommendations = GroupRecommender.Recommend(survey, members, request.Courses),
+            () =>
+            {
+                recommendations = GroupRecommender.Recommend(survey, members, request.Courses);
+                domains = DomainView(survey, privacy, members);
+            },
             () =>
             {
                 heatMap = HeatMap(survey, privacy, request);
-                domains = DomainView(survey, privacy, members);
                 calibration = [.. calibrationGroups.SelectMany(g => Calibration(survey, privacy, g))];
             });
         var priorities = groupShown ? PriorityList(privacy, recommendations!) : [];
@@ -108,15 +111,16 @@ public static class SurveyReportBuilder
     {
         var scale = LevelScale.Of(survey);
         var domainIds = ScoringPlan.Of(survey).DomainIds;
-        var scored = new int[domainIds.Count];
-        var inBand = new int[domainIds.Count, scale.Bands.Count];
-        var (levelSum, targetSum, below) = (new double[domainIds.Count], new double[domainIds.Count], new int[domainIds.Count]);
+        var (ids, bands) = (domainIds.ToArray(), scale.Bands.ToArray());
+        var scored = new int[ids.Length];
+        var inBand = new int[ids.Length * bands.Length];
+        var (levelSum, targetSum, below) = (new double[ids.Length], new double[ids.Length], new int[ids.Length]);
         // One pass over the members for all domains, sums in member order (see RatedSums).
         foreach (var member in members)
         {
-            for (var d = 0; d < domainIds.Count; d++)
+            for (var d = 0; d < ids.Length; d++)
             {
-                var domain = member.Domain(d, domainIds[d]);
+                var domain = member.Domain(d, ids[d]);
                 if (domain.Level is not { } level || domain.Target is not { } target)
                 {
                     continue;
@@ -125,10 +129,15 @@ public static class SurveyReportBuilder
                 scored[d]++;
                 levelSum[d] += level;
                 targetSum[d] += target;
-                below[d] += domain.BelowTarget ? 1 : 0;
-                for (var b = 0; b < scale.Bands.Count; b++)
+                below[d] += level < target - LevelScale.Tolerance ? 1 : 0;
+                // The scale's own band objects, compared by reference first: comparing records field by field cost more than the rest of the pass.
+                for (var b = 0; b < bands.Length; b++)
                 {
-                    inBand[d, b] += domain.Band == scale.Bands[b] ? 1 : 0;
+                    if (ReferenceEquals(domain.Band, bands[b]) || domain.Band == bands[b])
+                    {
+                        inBand[(d * bands.Length) + b]++;
+                        break;
+                    }
                 }
             }
         }
@@ -146,7 +155,7 @@ public static class SurveyReportBuilder
 
                 return new DomainViewRow(
                     domainId,
-                    [.. scale.Bands.Select((band, b) => new BandShare(band, privacy.Percent(inBand[d, b] / (double)n, n)))],
+                    [.. scale.Bands.Select((band, b) => new BandShare(band, privacy.Percent(inBand[(d * bands.Length) + b] / (double)n, n)))],
                     privacy.Value(levelSum[d] / n, n),
                     privacy.Value(targetSum[d] / n, n),
                     privacy.Percent(below[d] / (double)n, n));
@@ -163,11 +172,12 @@ public static class SurveyReportBuilder
         var both = new int[domains.Count];
         var (selfSum, knowledgeSum, overconfident) = (new double[domains.Count], new double[domains.Count], new int[domains.Count]);
         // One pass over the members for all domains, sums in member order (see RatedSums).
+        var (indexes, ids) = (domains.Select(d => d.index).ToArray(), domains.Select(d => d.id).ToArray());
         foreach (var member in group.Members)
         {
-            for (var d = 0; d < domains.Count; d++)
+            for (var d = 0; d < ids.Length; d++)
             {
-                var domain = member.Domain(domains[d].index, domains[d].id);
+                var domain = member.Domain(indexes[d], ids[d]);
                 if (domain.SelfScore is not { } self || domain.KnowledgeScore is not { } knowledge)
                 {
                     continue;
@@ -197,6 +207,8 @@ public static class SurveyReportBuilder
         return rows;
     }
 
+    private static string[] CompetenceIds(IReadOnlyList<CompetencePlan> competences) => [.. competences.Select(c => c.CompetenceId)];
+
     private static ReportCell Hidden(CellPrivacy privacy) => privacy.Hidden(SuppressionReason.TooFewRespondents);
 
     /// <summary>
@@ -223,19 +235,20 @@ public static class SurveyReportBuilder
         public static RatedSums Of(IReadOnlyList<RespondentScores> members, IReadOnlyList<CompetencePlan> competences)
         {
             var sums = new RatedSums(competences.Count);
+            var (ids, rated, levelSum, belowTarget) = (CompetenceIds(competences), sums.Rated, sums.LevelSum, sums.BelowTarget);
             foreach (var member in members)
             {
-                for (var c = 0; c < competences.Count; c++)
+                for (var c = 0; c < ids.Length; c++)
                 {
-                    var score = member.Competence(c, competences[c].CompetenceId);
-                    if (score.Level is not { } level || score.Target is null)
+                    var score = member.Competence(c, ids[c]);
+                    if (score.Level is not { } level || score.Target is not { } target)
                     {
                         continue;
                     }
 
-                    sums.Rated[c]++;
-                    sums.LevelSum[c] += level;
-                    sums.BelowTarget[c] += score.BelowTarget ? 1 : 0;
+                    rated[c]++;
+                    levelSum[c] += level;
+                    belowTarget[c] += level < target - LevelScale.Tolerance ? 1 : 0;
                 }
             }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace BinhDanHocVuSo.Content.Assessments.Scoring;
 
@@ -10,6 +11,7 @@ public static class GroupNeeds
     public static IReadOnlyList<CompetenceNeed> Compute(SurveyDefinition survey, IReadOnlyList<RespondentScores> members)
     {
         var competences = ScoringPlan.Of(survey).Competences;
+        var ids = competences.Select(c => c.CompetenceId).ToArray();
         var sums = competences.Select(_ => new NeedSums()).ToArray();
         var weightsOfRole = new Dictionary<string, double[]>(StringComparer.Ordinal);
 
@@ -19,9 +21,9 @@ public static class GroupNeeds
         foreach (var member in members)
         {
             double[]? weights = null;
-            for (var i = 0; i < competences.Count; i++)
+            for (var i = 0; i < ids.Length; i++)
             {
-                var score = member.Competence(i, competences[i].CompetenceId);
+                var score = member.Competence(i, ids[i]);
                 if (score.Level is not { } level || score.Target is not { } target)
                 {
                     continue;
@@ -30,13 +32,14 @@ public static class GroupNeeds
                 var need = sums[i];
                 need.Rated++;
                 need.LevelSum += level;
-                if (score.BelowTarget)
+                if (level < target - LevelScale.Tolerance)
                 {
                     weights ??= WeightsOf(survey, competences, member.Background.RoleId, weightsOfRole);
                     need.Below++;
                     need.GapSum += score.Gap!.Value;
                     need.WeightSum += weights[i];
-                    need.ScoresBelow.Add(score);
+                    need.TargetsBelow.Add(target);
+                    need.LevelsBelow.Add(level);
                 }
             }
         }
@@ -56,9 +59,9 @@ public static class GroupNeeds
     }
 
     /// <summary>
-    /// What one competence's need is computed from, added up member by member. The scores below target are counted per
-    /// score rather than listed: a province has hundreds of thousands of them but only as many distinct scores as there
-    /// are ways to answer a competence's statements, so their medians need no sort of every value.
+    /// What one competence's need is computed from, added up member by member. The targets and levels below target are
+    /// counted per value rather than listed: a province has hundreds of thousands of them but only as many distinct values
+    /// as there are roles and ways to answer a competence's statements, so their medians need no sort of every value.
     /// </summary>
     private sealed class NeedSums
     {
@@ -72,7 +75,9 @@ public static class GroupNeeds
 
         public double WeightSum { get; set; }
 
-        public ScoreCounts ScoresBelow { get; } = new();
+        public ValueCounts TargetsBelow { get; } = new();
+
+        public ValueCounts LevelsBelow { get; } = new();
 
         public CompetenceNeed Need(CompetencePlan competence, IReadOnlyList<string> membersBelow) => new(
             competence.CompetenceId,
@@ -83,35 +88,32 @@ public static class GroupNeeds
             Below == 0 ? 0 : GapSum / Below,
             Below == 0 ? 0 : WeightSum / Below,
             Rated == 0 ? null : LevelSum / Rated,
-            ScoresBelow.Median(s => s.Target!.Value),
-            ScoresBelow.Median(s => s.Level!.Value),
+            TargetsBelow.Median(),
+            LevelsBelow.Median(),
             membersBelow);
     }
 
-    /// <summary>
-    /// How many times each competence score occurs. Members with the same answers share one score object (see
-    /// <see cref="TallyScorer"/>), so a province's hundreds of thousands of scores below target are a few hundred entries.
-    /// </summary>
-    private sealed class ScoreCounts
+    /// <summary>How many times each value occurs, for a median of many values of few kinds.</summary>
+    private sealed class ValueCounts
     {
-        private readonly Dictionary<CompetenceScore, int> _counts = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<double, int> _counts = [];
         private int _total;
 
-        public void Add(CompetenceScore score)
+        public void Add(double value)
         {
-            _counts[score] = _counts.GetValueOrDefault(score) + 1;
+            CollectionsMarshal.GetValueRefOrAddDefault(_counts, value, out _)++;
             _total++;
         }
 
-        /// <summary>The median of the value of every score added (the mean of the two middle values for an even count), or null for none.</summary>
-        public double? Median(Func<CompetenceScore, double> valueOf)
+        /// <summary>The median of every value added (the mean of the two middle values for an even count), or null for none.</summary>
+        public double? Median()
         {
             if (_total == 0)
             {
                 return null;
             }
 
-            var sorted = _counts.Select(c => (Value: valueOf(c.Key), Count: c.Value)).OrderBy(c => c.Value).ToList();
+            var sorted = _counts.OrderBy(c => c.Key).ToList();
             double At(int position)
             {
                 var seen = 0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace BinhDanHocVuSo.Content.Assessments.Scoring;
 
 /// <summary>One respondent's result for one competence (spec section c).</summary>
@@ -94,12 +96,14 @@ public sealed record RespondentScores(
     /// competences, so the search by id alone would cost as much as the rest of the report.
     /// </summary>
     /// <remarks>Read straight from the array when the scores are one (as <see cref="TallyScorer"/> makes them): through the list interface, each look-up is two calls the compiler cannot inline.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // Called for every member and competence of a report.
     public CompetenceScore Competence(int index, string competenceId) =>
         Competences is CompetenceScore[] array && (uint)index < (uint)array.Length && ReferenceEquals(array[index].CompetenceId, competenceId) ? array[index]
         : index < Competences.Count && Competences[index].CompetenceId == competenceId ? Competences[index]
         : Competence(competenceId);
 
     /// <summary>The score of the domain at <paramref name="index"/> of the survey's scoring plan (see <see cref="Competence(int, string)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public DomainScore Domain(int index, string domainId) =>
         Domains is DomainScore[] array && (uint)index < (uint)array.Length && ReferenceEquals(array[index].DomainId, domainId) ? array[index]
         : index < Domains.Count && Domains[index].DomainId == domainId ? Domains[index]
