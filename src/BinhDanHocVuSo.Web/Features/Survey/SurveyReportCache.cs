@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BinhDanHocVuSo.Content.Assessments.Reports;
 using BinhDanHocVuSo.Content.Courses;
 using Microsoft.Extensions.Caching.Memory;
@@ -52,6 +53,32 @@ public sealed class SurveyReportCache : IDisposable
             Size = Math.Max(1, members.Members.Count),
             SlidingExpiration = TimeSpan.FromMinutes(30),
         });
+
+    /// <summary>
+    /// Waits until no one else reads the respondents of <paramref name="key"/>, and holds them until disposed: a report
+    /// opened by several people at once, or while the platform builds it at start, is read and scored once.
+    /// </summary>
+    public async Task<IDisposable> ReadingAsync(MembersKey key, CancellationToken cancellationToken)
+    {
+        var gate = _readers.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new Release(gate);
+    }
+
+    readonly ConcurrentDictionary<MembersKey, SemaphoreSlim> _readers = new();
+
+    sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
 
     public void Dispose() => _reports.Dispose();
 }

@@ -28,14 +28,23 @@ public sealed class SurveyReports(
     /// <param name="version">A past version to report on; null for the current one. Null result: no such version.</param>
     public async Task<ScopedReport?> BuildAsync(HttpContext http, GroupBy by, int? version = null, CancellationToken cancellationToken = default)
     {
+        var admin = http.User.IsInRole(Roles.Admin);
+        IReadOnlyList<string>? scope = admin ? null
+            : await db.Visible(http).Select(g => g.Commune).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+        return await BuildAsync(admin, scope, by, version, cancellationToken);
+    }
+
+    /// <summary>The report of the current version on the whole province, as an admin sees it; null when no survey is served.</summary>
+    public Task<ScopedReport?> BuildForProvinceAsync(GroupBy by, CancellationToken cancellationToken = default) =>
+        BuildAsync(admin: true, scope: null, by, version: null, cancellationToken);
+
+    async Task<ScopedReport?> BuildAsync(bool admin, IReadOnlyList<string>? scope, GroupBy by, int? version, CancellationToken cancellationToken)
+    {
         if (surveys.Current is not { } current
             || (version is { } asked ? surveys.Find(current.Id, asked) : current) is not { } survey)
         {
             return null;
         }
-        var admin = http.User.IsInRole(Roles.Admin);
-        IReadOnlyList<string>? scope = admin ? null
-            : await db.Visible(http).Select(g => g.Commune).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
         // The mark is read before the responses: a response submitted meanwhile makes the next request build again.
         var (submitted, latest) = await SurveyStore.SubmittedMarkAsync(db, survey.Id, survey.Version, scope, cancellationToken);
         var invited = await InvitedAsync(scope, cancellationToken);
@@ -89,6 +98,8 @@ public sealed class SurveyReports(
     {
         var layout = surveys.LayoutOf(survey);
         var key = new MembersKey(survey.Id, survey.Version, layout, scopeKey, withItems);
+        // One reader at a time: a second request for the same respondents waits, then adds only what the first did not read.
+        using var _ = await cache.ReadingAsync(key, cancellationToken);
         // With none kept yet, reading "the new ones" would read them all on one connection.
         if (cache.FindMembers(key) is ({ Members.Count: > 0 } kept, { } latest))
         {

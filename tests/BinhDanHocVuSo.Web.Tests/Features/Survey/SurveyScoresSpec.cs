@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using BinhDanHocVuSo.Content.Assessments.Scoring;
 using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Features.Accounts;
+using BinhDanHocVuSo.Web.Features.Survey;
 using BinhDanHocVuSo.Web.Hosting;
 using BinhDanHocVuSo.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -147,6 +148,24 @@ public abstract class SurveyScoresSpec(DatabaseProvider provider) : IAsyncLifeti
         var report = await admin.GetStringAsync("/survey/report");
 
         report.Should().Contain("Đã trả lời: 6 / 6").And.NotContain(EveryoneAtLevelZero, "the late response masters everything");
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_province_report_is_built_before_anyone_asks_for_it()
+    {
+        await AdminWithFiveSubmittedAsync();
+        await _platform.SubmittedRespondentAsync(code: 3);
+        await _platform.DisposeAsync();
+
+        _platform = new Platform(_database, Platform.ShippedCourses());
+        var built = await _platform.Services.GetRequiredService<SurveyReportWarmUp>().Built.WaitAsync(TimeSpan.FromMinutes(1));
+        var admin = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Admin));
+        var report = await admin.GetStringAsync("/survey/report");
+
+        built.Should().NotBeNull();
+        built!.Quality.Should().NotBeNull("it is the admin's report of the whole province");
+        built.Report.Header.Respondents.Should().Be(6);
+        report.Should().Contain("Đã trả lời: 6 / 6").And.NotContain(EveryoneAtLevelZero, "one of six masters everything");
     }
 }
 

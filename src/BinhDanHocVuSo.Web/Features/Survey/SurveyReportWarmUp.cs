@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using BinhDanHocVuSo.Content.Assessments.Reports;
+
+namespace BinhDanHocVuSo.Web.Features.Survey;
+
+/// <summary>
+/// Builds the province's report once the platform has started, so that the first admin to open it after a deploy or a
+/// restart does not wait while every response is read and scored (seconds for a province). The reports after it read
+/// only the responses submitted since (see <see cref="SurveyReports"/>). Runs after start: the platform serves its
+/// learners meanwhile, and a report asked for meanwhile waits for this one rather than reading everything a second time.
+/// </summary>
+public sealed class SurveyReportWarmUp(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<SurveyReportWarmUp> logger)
+    : BackgroundService
+{
+    readonly TaskCompletionSource<ScopedReport?> _built = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The report built at start: null when no survey is served or building it failed (the first request builds it then).</summary>
+    public Task<ScopedReport?> Built => _built.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        ScopedReport? report = null;
+        try
+        {
+            await WhenStartedAsync(stoppingToken);
+            var watch = Stopwatch.StartNew();
+            await using var scope = scopes.CreateAsyncScope();
+            report = await scope.ServiceProvider.GetRequiredService<SurveyReports>().BuildForProvinceAsync(GroupBy.None, stoppingToken);
+            if (report is not null)
+            {
+                logger.LogInformation(
+                    "Survey report of {SurveyId} v{Version} built at start for {Respondents} respondents in {Milliseconds} ms",
+                    report.Survey.Id, report.Survey.Version, report.Report.Header.Respondents, watch.ElapsedMilliseconds);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "The survey report could not be built at start; the first request for it builds it");
+        }
+        finally
+        {
+            _built.TrySetResult(report);
+        }
+    }
+
+    async Task WhenStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        await started.Task;
+    }
+}
