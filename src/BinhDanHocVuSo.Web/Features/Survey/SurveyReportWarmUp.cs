@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BinhDanHocVuSo.Content.Assessments.Reports;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace BinhDanHocVuSo.Web.Features.Survey;
 
@@ -52,5 +53,27 @@ public sealed class SurveyReportWarmUp(IServiceScopeFactory scopes, IHostApplica
         using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
         using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
         await started.Task;
+    }
+}
+
+/// <summary>
+/// Ready once the province's report is built at start (or could not be): behind a load balancer, a silo just started
+/// gets no one's report to build from nothing. Waits a little for it, as the start of a small province takes moments.
+/// </summary>
+sealed class SurveyReportWarmUpCheck(SurveyReportWarmUp warmUp) : IHealthCheck
+{
+    static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await warmUp.Built.WaitAsync(Wait, cancellationToken);
+            return HealthCheckResult.Healthy("survey report built");
+        }
+        catch (TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy("the province's survey report is still being built");
+        }
     }
 }
