@@ -72,6 +72,26 @@ public class GroupRecommenderTests
     }
 
     [Fact]
+    public void The_medians_below_target_count_every_member_of_a_large_group_with_many_different_levels()
+    {
+        // 99 copies of R2 (one-stop, T = 3 for 1.2) whose levels for 1.2 are 0.02, 0.04, …, 1.98, given in a shuffled
+        // order: all are below target, so the median level below is the 50th smallest, 1.00, and the median target is 3.
+        var template = WorkedExample.Score("R2");
+        var order = Enumerable.Range(1, 99).OrderBy(i => (i * 37) % 101).ToList();
+        var members = order.Select(i => template with
+        {
+            RespondentId = $"M{i}",
+            Competences = [.. template.Competences.Select(c => c.CompetenceId == "1.2" ? c with { Level = i * 0.02, Gap = 3 - (i * 0.02) } : c)],
+        }).ToList();
+
+        var need = GroupNeeds.Compute(WorkedExample.Survey, members).Single(n => n.CompetenceId == "1.2");
+
+        need.BelowTarget.Should().Be(99);
+        need.MedianLevelBelow!.Value.Should().BeApproximately(1.0, Precision);
+        need.MedianTargetBelow.Should().Be(3);
+    }
+
+    [Fact]
     public void The_priority_list_holds_the_top_K_of_the_survey_by_priority()
     {
         // All three reach p ≥ 0.20 and Ḡ⁺ ≥ 0.5; P: 4.2 3.549784 > 1.2 3.113276 > 1.3 2.340067; the test survey's K is 2.
