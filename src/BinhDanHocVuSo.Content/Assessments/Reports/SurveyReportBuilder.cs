@@ -20,24 +20,24 @@ public static class SurveyReportBuilder
         var privacy = new CellPrivacy(survey.Privacy);
         var members = request.Group.Members;
         var groupShown = privacy.CanShow(members.Count);
+        var competences = ScoringPlan.Of(survey).Competences;
         GroupRecommendations? recommendations = null;
-        List<HeatMapRow>? heatMap = null;
+        List<RatedSums>? columns = null;
         List<DomainViewRow>? domains = null;
         List<CalibrationRow>? calibration = null;
         var calibrationGroups = request.CalibrationGroups.Count == 0 ? [request.Group] : request.CalibrationGroups;
 
-        // Each part goes over every member: two of them run beside the other two, on a second core.
+        // Each part goes over every member: the needs (which give the heat map's whole-group cells too) on one core, the
+        // heat map's sub-groups, the domain view and the calibration on a second.
         Parallel.Invoke(
+            () => recommendations = GroupRecommender.Recommend(survey, members, request.Courses),
             () =>
             {
-                recommendations = GroupRecommender.Recommend(survey, members, request.Courses);
+                columns = [.. request.HeatMapColumns.Select(g => RatedSums.Of(g.Members, competences))];
                 domains = DomainView(survey, privacy, members);
-            },
-            () =>
-            {
-                heatMap = HeatMap(survey, privacy, request);
                 calibration = [.. calibrationGroups.SelectMany(g => Calibration(survey, privacy, g))];
             });
+        var heatMap = HeatMap(competences, privacy, request, RatedSums.From(recommendations!.Needs), columns!);
         var priorities = groupShown ? PriorityList(privacy, recommendations!) : [];
         var gaps = groupShown ? recommendations!.ContentGaps.Select(g => g.CompetenceId).ToList() : [];
         var withoutHeader = new SurveyReport(Header(survey, request, 0), heatMap!, priorities, domains!, calibration!, gaps);
@@ -60,11 +60,9 @@ public static class SurveyReportBuilder
     /// One row per competence: the whole group, then its sub-groups; a sub-group cell is hidden when fewer than k members
     /// have a level, and complementary suppression protects a single hidden sub-group from subtraction.
     /// </summary>
-    private static List<HeatMapRow> HeatMap(SurveyDefinition survey, CellPrivacy privacy, ReportRequest request)
+    private static List<HeatMapRow> HeatMap(
+        IReadOnlyList<CompetencePlan> competences, CellPrivacy privacy, ReportRequest request, RatedSums total, List<RatedSums> columns)
     {
-        var competences = ScoringPlan.Of(survey).Competences;
-        var total = RatedSums.Of(request.Group.Members, competences);
-        var columns = request.HeatMapColumns.Select(g => RatedSums.Of(g.Members, competences)).ToList();
         var rows = new List<HeatMapRow>();
         for (var c = 0; c < competences.Count; c++)
         {
@@ -84,7 +82,7 @@ public static class SurveyReportBuilder
         var n = sums.Rated[competence];
         return visibility.Suppressed
             ? new HeatMapCell(key, visibility, visibility)
-            : new HeatMapCell(key, privacy.Value(sums.LevelSum[competence] / n, n), privacy.Percent(sums.BelowTarget[competence] / (double)n, n));
+            : new HeatMapCell(key, privacy.Value(sums.MeanLevel[competence], n), privacy.Percent(sums.ShareBelowTarget[competence], n));
     }
 
     private static List<PriorityRow> PriorityList(CellPrivacy privacy, GroupRecommendations recommendations) =>
@@ -212,30 +210,45 @@ public static class SurveyReportBuilder
     private static ReportCell Hidden(CellPrivacy privacy) => privacy.Hidden(SuppressionReason.TooFewRespondents);
 
     /// <summary>
-    /// Per competence, the members of a group with a level and a target: how many, the sum of their levels (added in
-    /// member order, as LINQ's Average adds) and how many are below target. Counted in one pass over the members: a
-    /// province's members do not fit in the processor's caches, and a pass per competence read each of them many times.
+    /// Per competence, the members of a group with a level and a target: how many, their mean level (summed in member
+    /// order, as LINQ's Average adds) and the share below target. Counted in one pass over the members: a province's
+    /// members do not fit in the processor's caches, and a pass per competence read each of them many times.
     /// </summary>
     private sealed class RatedSums
     {
         private RatedSums(int competences)
         {
             Rated = new int[competences];
-            LevelSum = new double[competences];
-            BelowTarget = new int[competences];
+            MeanLevel = new double[competences];
+            ShareBelowTarget = new double[competences];
         }
 
         public int[] Rated { get; }
 
-        public double[] LevelSum { get; }
+        /// <summary>The mean level; 0 where no one is rated.</summary>
+        public double[] MeanLevel { get; }
 
-        public int[] BelowTarget { get; }
+        /// <summary>The share below target; 0 where no one is rated.</summary>
+        public double[] ShareBelowTarget { get; }
+
+        /// <summary>The same figures from the group's needs, which count the same members the same way.</summary>
+        public static RatedSums From(IReadOnlyList<CompetenceNeed> needs)
+        {
+            var sums = new RatedSums(needs.Count);
+            for (var c = 0; c < needs.Count; c++)
+            {
+                (sums.Rated[c], sums.MeanLevel[c], sums.ShareBelowTarget[c]) = (needs[c].Respondents, needs[c].MeanLevel ?? 0, needs[c].ShareBelowTarget);
+            }
+
+            return sums;
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)] // One pass over every member of a report: no slow first tier.
         public static RatedSums Of(IReadOnlyList<RespondentScores> members, IReadOnlyList<CompetencePlan> competences)
         {
             var sums = new RatedSums(competences.Count);
-            var (ids, rated, levelSum, belowTarget) = (CompetenceIds(competences), sums.Rated, sums.LevelSum, sums.BelowTarget);
+            var (ids, rated) = (CompetenceIds(competences), sums.Rated);
+            var (levelSum, belowTarget) = (new double[ids.Length], new int[ids.Length]);
             foreach (var member in members)
             {
                 for (var c = 0; c < ids.Length; c++)
@@ -250,6 +263,12 @@ public static class SurveyReportBuilder
                     levelSum[c] += level;
                     belowTarget[c] += level < target - LevelScale.Tolerance ? 1 : 0;
                 }
+            }
+
+            for (var c = 0; c < ids.Length; c++)
+            {
+                var n = rated[c];
+                (sums.MeanLevel[c], sums.ShareBelowTarget[c]) = n == 0 ? (0, 0) : (levelSum[c] / n, belowTarget[c] / (double)n);
             }
 
             return sums;
