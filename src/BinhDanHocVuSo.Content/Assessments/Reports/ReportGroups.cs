@@ -26,16 +26,42 @@ public static class ReportGroups
     /// <summary>The id of the age-band background question in the shipped survey.</summary>
     public const string AgeBandQuestionId = "age-band";
 
-    /// <summary>Groups respondents by the chosen background questions; groups are ordered by their ids (ordinal).</summary>
-    public static IReadOnlyList<ReportGroup> By(IEnumerable<RespondentScores> respondents, GroupBy by) =>
-    [
-        .. respondents
-            .GroupBy(r => KeyOf(r.Background, by))
-            .OrderBy(g => g.Key.CommuneId, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.RoleId, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.AgeBands?.FirstId, StringComparer.Ordinal)
-            .Select(g => new ReportGroup(g.Key, [.. g])),
-    ];
+    /// <summary>
+    /// Groups respondents by the chosen background questions, each group in respondent order; groups are ordered by their
+    /// ids (ordinal).
+    /// </summary>
+    public static IReadOnlyList<ReportGroup> By(IEnumerable<RespondentScores> respondents, GroupBy by)
+    {
+        // Respondents share background objects (a province has a few thousand): each one's group is found once, and
+        // a respondent costs one look-up by reference rather than a new key to hash.
+        var groups = new Dictionary<GroupKey, List<RespondentScores>>();
+        var groupOf = new Dictionary<RespondentBackground, List<RespondentScores>>(ReferenceEqualityComparer.Instance);
+        foreach (var respondent in respondents)
+        {
+            if (!groupOf.TryGetValue(respondent.Background, out var members))
+            {
+                var key = KeyOf(respondent.Background, by);
+                if (!groups.TryGetValue(key, out members))
+                {
+                    members = [];
+                    groups.Add(key, members);
+                }
+
+                groupOf.Add(respondent.Background, members);
+            }
+
+            members.Add(respondent);
+        }
+
+        return
+        [
+            .. groups
+                .OrderBy(g => g.Key.CommuneId, StringComparer.Ordinal)
+                .ThenBy(g => g.Key.RoleId, StringComparer.Ordinal)
+                .ThenBy(g => g.Key.AgeBands?.FirstId, StringComparer.Ordinal)
+                .Select(g => new ReportGroup(g.Key, g.Value)),
+        ];
+    }
 
     /// <summary>The age bands of a survey, youngest first, from its age-band question.</summary>
     public static IReadOnlyList<string> AgeBandOrder(SurveyDefinition survey, string questionId = AgeBandQuestionId) =>
@@ -75,20 +101,40 @@ public static class ReportGroups
     /// <param name="privacy">The small-cell rules.</param>
     public static IReadOnlyList<GroupVisibility> MergeAgeBands(IReadOnlyList<RespondentScores> respondents, IReadOnlyList<string> bandOrder, CellPrivacy privacy)
     {
-        // Respondents are counted and split in one pass each: a province has too many to go over once per band.
-        var inBand = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var respondent in respondents)
+        // Respondents are counted, then split, without a look-up of their band ids: a province has a hundred thousand of
+        // them but a few thousand shared background objects (see By), whose bands are found once each, by reference.
+        var bandIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var b = 0; b < bandOrder.Count; b++)
         {
-            inBand[respondent.Background.AgeBandId] = inBand.GetValueOrDefault(respondent.Background.AgeBandId) + 1;
+            bandIndex.TryAdd(bandOrder[b], b);
+        }
+
+        var bandOfBackground = new Dictionary<RespondentBackground, int>(ReferenceEqualityComparer.Instance);
+        var bandOfRespondent = new int[respondents.Count];
+        var inBand = new int[bandOrder.Count];
+        for (var r = 0; r < respondents.Count; r++)
+        {
+            var background = respondents[r].Background;
+            if (!bandOfBackground.TryGetValue(background, out var band))
+            {
+                band = bandIndex.GetValueOrDefault(background.AgeBandId, -1);
+                bandOfBackground.Add(background, band);
+            }
+
+            bandOfRespondent[r] = band;
+            if (band >= 0)
+            {
+                inBand[band]++;
+            }
         }
 
         var ranges = new List<List<string>>();
         var current = new List<string>();
         var counted = 0;
-        foreach (var band in bandOrder)
+        for (var b = 0; b < bandOrder.Count; b++)
         {
-            current.Add(band);
-            counted += inBand.GetValueOrDefault(band);
+            current.Add(bandOrder[b]);
+            counted += inBand[b];
             if (privacy.CanShow(counted))
             {
                 ranges.Add(current);
@@ -108,18 +154,19 @@ public static class ReportGroups
             }
         }
 
-        var rangeOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < ranges.Count; i++)
+        // Backwards, so that a band listed twice belongs to its first range.
+        var rangeOfBand = new int[bandOrder.Count];
+        for (var i = ranges.Count - 1; i >= 0; i--)
         {
-            ranges[i].ForEach(band => rangeOf.TryAdd(band, i));
+            ranges[i].ForEach(band => rangeOfBand[bandIndex[band]] = i);
         }
 
         var members = ranges.Select(_ => new List<RespondentScores>()).ToList();
-        foreach (var respondent in respondents)
+        for (var r = 0; r < respondents.Count; r++)
         {
-            if (rangeOf.TryGetValue(respondent.Background.AgeBandId, out var range))
+            if (bandOfRespondent[r] >= 0)
             {
-                members[range].Add(respondent);
+                members[rangeOfBand[bandOfRespondent[r]]].Add(respondents[r]);
             }
         }
 
