@@ -27,16 +27,13 @@ public static class SurveyReportBuilder
         List<CalibrationRow>? calibration = null;
         var calibrationGroups = request.CalibrationGroups.Count == 0 ? [request.Group] : request.CalibrationGroups;
 
-        // Each part goes over every member: the needs (which give the heat map's whole-group cells too) on one core, the
-        // heat map's sub-groups, the domain view and the calibration on a second.
+        // Each part goes over every member, the needs giving the heat map's whole-group cells too; the parts run side by
+        // side, each taken by the first core free.
         Parallel.Invoke(
             () => recommendations = GroupRecommender.Recommend(survey, members, request.Courses),
-            () =>
-            {
-                columns = [.. request.HeatMapColumns.Select(g => RatedSums.Of(g.Members, competences))];
-                domains = DomainView(survey, privacy, members);
-                calibration = [.. calibrationGroups.SelectMany(g => Calibration(survey, privacy, g))];
-            });
+            () => columns = [.. request.HeatMapColumns.Select(g => RatedSums.Of(g.Members, competences))],
+            () => domains = DomainView(survey, privacy, members),
+            () => calibration = [.. calibrationGroups.SelectMany(g => Calibration(survey, privacy, g))]);
         var heatMap = HeatMap(competences, privacy, request, RatedSums.From(recommendations!.Needs), columns!);
         var priorities = groupShown ? PriorityList(privacy, recommendations!) : [];
         var gaps = groupShown ? recommendations!.ContentGaps.Select(g => g.CompetenceId).ToList() : [];
