@@ -188,18 +188,23 @@ public static class SurveyReportScenario
         var layout = ScoringLayout.Fingerprint(survey);
         long rows = 0;
         await using var tx = db.Begin();
-        await using var response = db.Prepare(tx, """
-            INSERT INTO "SurveyResponses" ("Id", "RespondentId", "SurveyId", "SurveyVersion", "Commune", "RoleId", "AgeBandId", "LastPage", "StartedAt", "UpdatedAt", "SubmittedAt", "Version",
-                                           "ScoredWith", "Tally", "ItemValues", "FailedAttentionCheck", "TooFast")
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p9, @p10, @p11, @p12, @p13, @p14, @p15)
-            """, 16);
-        await using var answer = db.Prepare(tx, """
-            INSERT INTO "SurveyAnswers" ("ResponseId", "ItemId", "Code", "OptionId", "AnsweredAt", "Seconds") VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
-            """, 6);
+        await using var response = db.Prepare(tx, Insert("SurveyResponses", ResponseColumns), ResponseColumns.Length);
+        await using var answer = db.Prepare(tx, Insert("SurveyAnswers", AnswerColumns), AnswerColumns.Length);
         if (db.IsSqlite)
         {
             response.Prepare();
             answer.Prepare();
+        }
+        // On PostgreSQL, rows go in by COPY, a thousand responses at a time (responses first: answers refer to them).
+        var copiedResponses = new List<object?[]>();
+        var copiedAnswers = new List<object?[]>();
+        async Task CopyAsync()
+        {
+            await db.CopyAsync("SurveyResponses", ResponseColumns, copiedResponses, cancel);
+            await db.CopyAsync("SurveyAnswers", AnswerColumns, copiedAnswers, cancel);
+            rows += copiedResponses.Count + copiedAnswers.Count;
+            copiedResponses.Clear();
+            copiedAnswers.Clear();
         }
         var answers = new List<(string ItemId, int? Code, string? Option, DateTime At, double Seconds)>(items.Count);
         for (var r = 0; r < responses; r++)
@@ -235,22 +240,54 @@ public static class SurveyReportScenario
             var background = new RespondentBackground(communes[random.Next(communes.Length)], roles[random.Next(roles.Count)], ageBands[random.Next(ageBands.Count)]);
             // What the survey response grain keeps when the official submits, counted by the same library.
             var (tally, values) = scored ? Score(survey, background, answers) : (null, null);
-            // The response first: its answers refer to it (foreign key).
-            rows += await SeedDb.RunAsync(response, cancel, id, db.Id(Guid.NewGuid()), survey.Id, survey.Version, background.CommuneId,
-                background.RoleId, background.AgeBandId, survey.Pages.Count, started, at, 1L + items.Count,
-                scored ? layout : null, tally?.ToBytes(), values, tally?.Flags.FailedAttentionCheck ?? false, tally?.Flags.TooFast ?? false);
-            foreach (var (itemId, code, option, answeredAt, seconds) in answers)
+            object?[] responseRow =
+            [
+                id, db.Id(Guid.NewGuid()), survey.Id, survey.Version, background.CommuneId, background.RoleId, background.AgeBandId,
+                survey.Pages.Count, started, at, at, 1L + items.Count,
+                scored ? layout : null, tally?.ToBytes(), values, tally?.Flags.FailedAttentionCheck ?? false, tally?.Flags.TooFast ?? false,
+            ];
+            var answerRows = answers.Select(a => new object?[] { id, a.ItemId, a.Code, a.Option, a.At, a.Seconds });
+            if (db.IsSqlite)
             {
-                rows += await SeedDb.RunAsync(answer, cancel, id, itemId, code, option, answeredAt, seconds);
+                // The response first: its answers refer to it (foreign key).
+                rows += await SeedDb.RunAsync(response, cancel, responseRow);
+                foreach (var answerRow in answerRows)
+                {
+                    rows += await SeedDb.RunAsync(answer, cancel, answerRow);
+                }
+            }
+            else
+            {
+                copiedResponses.Add(responseRow);
+                copiedAnswers.AddRange(answerRows);
+                if (copiedResponses.Count == 1_000)
+                {
+                    await CopyAsync();
+                }
             }
             if ((r + 1) % 20_000 == 0)
             {
                 Console.Error.WriteLine($"  {r + 1} responses…");
             }
         }
+        if (copiedResponses.Count > 0)
+        {
+            await CopyAsync();
+        }
         await tx.CommitAsync(cancel);
         return rows;
     }
+
+    static readonly string[] ResponseColumns =
+    [
+        "Id", "RespondentId", "SurveyId", "SurveyVersion", "Commune", "RoleId", "AgeBandId", "LastPage", "StartedAt", "UpdatedAt", "SubmittedAt",
+        "Version", "ScoredWith", "Tally", "ItemValues", "FailedAttentionCheck", "TooFast",
+    ];
+
+    static readonly string[] AnswerColumns = ["ResponseId", "ItemId", "Code", "OptionId", "AnsweredAt", "Seconds"];
+
+    static string Insert(string table, string[] columns) =>
+        $"""INSERT INTO "{table}" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})""";
 
     /// <summary>The answers as the platform reads them back from its tables: codes, options, and the seconds of all answers together.</summary>
     static (RespondentTally, byte[]) Score(SurveyDefinition survey, RespondentBackground background, List<(string ItemId, int? Code, string? Option, DateTime At, double Seconds)> answers)

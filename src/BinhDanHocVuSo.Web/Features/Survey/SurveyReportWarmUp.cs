@@ -57,8 +57,8 @@ public sealed class SurveyReportWarmUp(IServiceScopeFactory scopes, IHostApplica
 }
 
 /// <summary>
-/// Ready once the province's report is built at start (or could not be): behind a load balancer, a silo just started
-/// gets no one's report to build from nothing. Waits a little for it, as the start of a small province takes moments.
+/// Ready once the province's report is built at start (or could not be built): behind a load balancer, no one's report
+/// then waits on a silo that has just started. A probe waits a few seconds for it, as a small province takes moments.
 /// </summary>
 sealed class SurveyReportWarmUpCheck(SurveyReportWarmUp warmUp) : IHealthCheck
 {
