@@ -104,8 +104,12 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
     public static async Task<(int Count, DateTime? Latest)> SubmittedMarkAsync(
         AppDbContext db, string surveyId, int surveyVersion, IReadOnlyCollection<string>? communes, CancellationToken cancellationToken = default)
     {
-        var submitted = Submitted(db, surveyId, surveyVersion, communes);
-        return (await submitted.CountAsync(cancellationToken), await submitted.MaxAsync(r => r.SubmittedAt, cancellationToken));
+        // Both in one query: every request of a report reads them, and on PostgreSQL each is a scan of the responses in scope.
+        var mark = await Submitted(db, surveyId, surveyVersion, communes)
+            .GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Latest = g.Max(r => r.SubmittedAt) })
+            .FirstOrDefaultAsync(cancellationToken);
+        return mark is null ? (0, null) : (mark.Count, mark.Latest);
     }
 
     static readonly Guid MiddleId = new("80000000-0000-0000-0000-000000000000");
