@@ -47,12 +47,21 @@ public sealed class SurveyReportCache : IDisposable
     public (ScoredMembers Members, DateTime? Latest)? FindMembers(MembersKey key) =>
         _reports.TryGetValue(key, out (ScoredMembers, DateTime?) kept) ? kept : null;
 
+    /// <remarks>
+    /// The whole province's respondents (scope "*") stay while the cache has room: a leader who opens the report once a
+    /// day would otherwise find them gone each time and wait for every response to be read again. A trainer's few
+    /// communes are quick to read again, and go after half an hour unused.
+    /// </remarks>
     public void KeepMembers(MembersKey key, ScoredMembers members, DateTime? latest) =>
         _reports.Set(key, (members, latest), new MemoryCacheEntryOptions
         {
             Size = Math.Max(1, members.Members.Count),
-            SlidingExpiration = TimeSpan.FromMinutes(30),
+            SlidingExpiration = key.Scope == ProvinceScope ? null : TimeSpan.FromMinutes(30),
+            Priority = key.Scope == ProvinceScope ? CacheItemPriority.High : CacheItemPriority.Normal,
         });
+
+    /// <summary>The scope of an admin's report: every commune.</summary>
+    public const string ProvinceScope = "*";
 
     /// <summary>
     /// Waits until no one else reads the respondents of <paramref name="key"/>, and holds them until disposed: a report

@@ -48,7 +48,7 @@ public sealed class SurveyReports(
         // The mark is read before the responses: a response submitted meanwhile makes the next request build again.
         var (submitted, latest) = await SurveyStore.SubmittedMarkAsync(db, survey.Id, survey.Version, scope, cancellationToken);
         var invited = await InvitedAsync(scope, cancellationToken);
-        var key = new ReportKey(survey.Id, survey.Version, scope is null ? "*" : string.Join('\n', scope), by);
+        var key = new ReportKey(survey.Id, survey.Version, scope is null ? SurveyReportCache.ProvinceScope : string.Join('\n', scope), by);
         var mark = new ReportMark(submitted, latest, invited, catalog.Current);
         if (cache.Find(key, mark) is { } kept)
         {
