@@ -104,22 +104,25 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
     public static async Task<(int Count, DateTime? Latest)> SubmittedMarkAsync(
         AppDbContext db, string surveyId, int surveyVersion, IReadOnlyCollection<string>? communes, CancellationToken cancellationToken = default)
     {
-        // Both in one query: every request of a report reads them, and on PostgreSQL each is a scan of the responses in scope.
-        var mark = await Submitted(db, surveyId, surveyVersion, communes)
-            .GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), Latest = g.Max(r => r.SubmittedAt) })
-            .FirstOrDefaultAsync(cancellationToken);
-        return mark is null ? (0, null) : (mark.Count, mark.Latest);
+        // Both in one aggregate, written out: every request of a report reads them, on PostgreSQL each is a scan of the
+        // responses in scope, and EF Core would group by a constant, which SQLite sorts.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = Command(db);
+            command.CommandText = $"""SELECT COUNT(*), MAX("SubmittedAt") FROM "SurveyResponses" WHERE {SubmittedInScope(command, surveyId, surveyVersion, communes)}""";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), reader.IsDBNull(1) ? null : reader.GetDateTime(1));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     static readonly Guid MiddleId = new("80000000-0000-0000-0000-000000000000");
 
-    static IQueryable<SurveyResponseRow> Submitted(AppDbContext db, string surveyId, int surveyVersion, IReadOnlyCollection<string>? communes)
-    {
-        var query = db.SurveyResponses.AsNoTracking()
-            .Where(r => r.SurveyId == surveyId && r.SurveyVersion == surveyVersion && r.SubmittedAt != null);
-        return communes is null ? query : query.Where(r => communes.Contains(r.Commune));
-    }
 
     /// <summary>
     /// Selects what <see cref="ScoredAsync"/> reads of each submitted response, in this order: id, respondent, background
@@ -131,17 +134,9 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
     static DbCommand SubmittedScoresCommand(
         AppDbContext db, SurveyDefinition survey, string layout, IReadOnlyCollection<string>? communes, bool withItems, ResponseHalf half, DateTime? since)
     {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        void Add(string name, object value)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-        Add("@survey", survey.Id);
-        Add("@version", survey.Version);
+        var command = Command(db);
+        void Add(string name, object value) => AddParameter(command, name, value);
+        var submitted = SubmittedInScope(command, survey.Id, survey.Version, communes);
         Add("@layout", layout);
         Add("@tallyLength", RespondentTally.ByteCount(ScoringPlan.Of(survey)));
         Add("@items", survey.Items.Count());
@@ -166,13 +161,6 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
                 : DateTime.SpecifyKind(from, DateTimeKind.Utc));
             submittedSince = """ AND "SubmittedAt" >= @since""";
         }
-        var inScope = "";
-        if (communes is not null)
-        {
-            var names = communes.Select((commune, i) => (Name: $"@c{i}", commune)).ToList();
-            names.ForEach(c => Add(c.Name, c.commune));
-            inScope = names.Count == 0 ? " AND 1 = 0" : $""" AND "Commune" IN ({string.Join(", ", names.Select(c => c.Name))})""";
-        }
         // For every commune, SQLite would look each response up through the (survey, version, commune) index, one page
         // read per response scattered among the answers' pages; reading the table in its own order takes half the time.
         var wholeTable = communes is null && db.Database.IsSqlite() ? " NOT INDEXED" : "";
@@ -183,9 +171,41 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
                         ELSE 0 END,
                    "Tally", {(withItems ? "\"ItemValues\"" : "NULL")}
             FROM "SurveyResponses"{wholeTable}
-            WHERE "SurveyId" = @survey AND "SurveyVersion" = @version AND "SubmittedAt" IS NOT NULL{submittedSince}{inScope}{inHalf}
+            WHERE {submitted}{submittedSince}{inHalf}
             """;
         return command;
+    }
+
+    static DbCommand Command(AppDbContext db)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+
+    static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>The condition, with its parameters added to <paramref name="command"/>, for the submitted responses of a survey version in scope (every commune when null).</summary>
+    static string SubmittedInScope(DbCommand command, string surveyId, int surveyVersion, IReadOnlyCollection<string>? communes)
+    {
+        AddParameter(command, "@survey", surveyId);
+        AddParameter(command, "@version", surveyVersion);
+        var inScope = "";
+        if (communes is not null)
+        {
+            var names = communes.Select((commune, i) => (Name: $"@c{i}", commune)).ToList();
+            names.ForEach(c => AddParameter(command, c.Name, c.commune));
+            inScope = names.Count == 0 ? " AND 1 = 0" : $""" AND "Commune" IN ({string.Join(", ", names.Select(c => c.Name))})""";
+        }
+        return $"""
+            "SurveyId" = @survey AND "SurveyVersion" = @version AND "SubmittedAt" IS NOT NULL{inScope}
+            """;
     }
 
     static async Task ScoreAndKeepAsync(AppDbContext db, SurveyDefinition survey, string layout, ScoredRows scored, CancellationToken cancellationToken)
