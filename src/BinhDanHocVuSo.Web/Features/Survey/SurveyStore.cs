@@ -123,7 +123,6 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
 
     static readonly Guid MiddleId = new("80000000-0000-0000-0000-000000000000");
 
-
     /// <summary>
     /// Selects what <see cref="ScoredAsync"/> reads of each submitted response, in this order: id, respondent, background
     /// (commune, role and age band joined by <see cref="ScoredRows.BackgroundSeparator"/>), kept scores (see
