@@ -37,7 +37,7 @@ public static class SurveyReportBuilder
         var heatMap = HeatMap(competences, privacy, request, RatedSums.From(recommendations!.Needs), columns!);
         var priorities = groupShown ? PriorityList(privacy, recommendations!) : [];
         var gaps = groupShown ? recommendations!.ContentGaps.Select(g => g.CompetenceId).ToList() : [];
-        var withoutHeader = new SurveyReport(Header(survey, request, 0), heatMap!, priorities, domains!, calibration!, gaps);
+        var withoutHeader = new SurveyReport(Header(survey, request, 0), heatMap, priorities, domains!, calibration!, gaps);
         var hidden = withoutHeader.Cells.Count(c => c.Suppressed);
         return withoutHeader with { Header = Header(survey, request, hidden) };
     }
@@ -202,8 +202,6 @@ public static class SurveyReportBuilder
         return rows;
     }
 
-    private static string[] CompetenceIds(IReadOnlyList<CompetencePlan> competences) => [.. competences.Select(c => c.CompetenceId)];
-
     private static ReportCell Hidden(CellPrivacy privacy) => privacy.Hidden(SuppressionReason.TooFewRespondents);
 
     /// <summary>
@@ -244,7 +242,7 @@ public static class SurveyReportBuilder
         public static RatedSums Of(IReadOnlyList<RespondentScores> members, IReadOnlyList<CompetencePlan> competences)
         {
             var sums = new RatedSums(competences.Count);
-            var (ids, rated) = (CompetenceIds(competences), sums.Rated);
+            var (ids, rated) = (competences.Select(c => c.CompetenceId).ToArray(), sums.Rated);
             var (levelSum, belowTarget) = (new double[ids.Length], new int[ids.Length]);
             foreach (var member in members)
             {

@@ -133,7 +133,6 @@ static class StoredScores
         return (bytes, items);
     }
 
-
     /// <summary>Flags as stored: one object for each of the four combinations, not one per response.</summary>
     public static RespondentFlags Flags(bool failedAttentionCheck, bool tooFast) => _flags[(failedAttentionCheck ? 2 : 0) + (tooFast ? 1 : 0)];
 

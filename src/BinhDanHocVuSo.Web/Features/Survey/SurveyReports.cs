@@ -66,15 +66,15 @@ public sealed class SurveyReports(
         var scored = await MembersAsync(survey, admin, scope, scopeKey, submitted, cancellationToken);
         var (members, items) = (scored.Members, scored.Items);
         var privacy = new CellPrivacy(survey.Privacy);
-        var ageBands = ReportGroups.AgeBandOrder(survey);
+        // The merged age bands are the calibration's groups, and the columns too when grouped by age.
+        List<ReportGroup> calibration = [.. ReportGroups.MergeAgeBands(members, ReportGroups.AgeBandOrder(survey), privacy).Select(g => g.Group)];
         IReadOnlyList<ReportGroup> columns = by switch
         {
             GroupBy.None => [],
-            GroupBy.AgeBand => [.. ReportGroups.MergeAgeBands(members, ageBands, privacy).Select(g => g.Group)],
+            GroupBy.AgeBand => calibration,
             GroupBy.Commune | GroupBy.Position => RolledUp(ReportGroups.RollUpCommunePosition(members, privacy)),
             _ => ReportGroups.By(members, by),
         };
-        var calibration = ReportGroups.MergeAgeBands(members, ageBands, privacy).Select(g => g.Group).ToList();
         var request = new ReportRequest(
             new ReportGroup(GroupKey.All, members),
             invited,
