@@ -58,7 +58,7 @@ public static class AccountsExtensions
             cookie.Events.OnRedirectToLogin = context => Answer(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => Answer(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
         });
-        services.AddDataProtection().SetApplicationName("BinhDanHocVuSo").PersistKeysToDbContext<AppDbContext>();
+        services.AddProtectedKeys(builder.Configuration);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser())

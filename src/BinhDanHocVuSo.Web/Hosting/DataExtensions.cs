@@ -26,7 +26,10 @@ public static class DataExtensions
         }
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         builder.Services.AddHostedService<DatabaseMigrator>();
-        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [HealthExtensions.ReadyTag]);
+        builder.Services.AddSingleton<DatabaseWriteCheck>();
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database", tags: [HealthExtensions.ReadyTag])
+            .AddCheck<DatabaseWriteCheck>("database-write", tags: [HealthExtensions.ReadyTag]);
         return builder;
     }
 

@@ -11,6 +11,8 @@ namespace BinhDanHocVuSo.Web.Hosting;
 
 public static class WebUiExtensions
 {
+    public const string TrustedProxiesKey = "Network:TrustedProxies";
+
     /// <summary>Server-rendered Vietnamese pages for phones: Razor Pages under <c>Features/</c>, UTF-8 text, compression, request logs.</summary>
     public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
     {
@@ -27,13 +29,33 @@ public static class WebUiExtensions
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.Configure<ForwardedHeadersOptions>(options =>
         {
-            // Behind nginx: the client's address (for rate limits) and https (for Secure cookies) come from the proxy.
+            // Behind nginx: the client's address (for rate limits) and https (for HSTS and Secure cookies) come from
+            // the proxy, and only from the proxies named in Network:TrustedProxies (addresses or networks; loopback is always trusted).
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in (builder.Configuration["Network:TrustedProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var proxy in (builder.Configuration[TrustedProxiesKey] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                if (System.Net.IPAddress.TryParse(proxy, out var address))
+                {
+                    options.KnownProxies.Add(address);
+                }
+                else if (System.Net.IPNetwork.TryParse(proxy, out var network))
+                {
+                    options.KnownIPNetworks.Add(network);
+                }
+                else
+                {
+                    throw new StartupException($"{TrustedProxiesKey} has '{proxy}'; list the proxies' addresses or networks, e.g. 10.0.0.2,10.0.1.0/24");
+                }
             }
         });
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        // Secure whenever the page was served over https, the proxy's included.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddSingleton(PublicAddress.Read(builder.Configuration));
+        services.AddHostedService<ProductionWarnings>();
+        services.AddSingleton(provider => new LogThrottle(provider.GetService<TimeProvider>() ?? TimeProvider.System, LogThrottle.DefaultInterval));
+        services.AddExceptionHandler<StorageFailureHandler>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add<MissingHandlerFilter>());
         services.AddOutputCache(options => options.AddLessonCache());
         services.AddResponseCompression(options =>
         {
@@ -54,6 +76,17 @@ public static class WebUiExtensions
     public static WebApplication UseWebUi(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // A database that cannot write answers 503 with Retry-After, an unreadable request 400, each with its reason at /loi.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/loi/500",
+            StatusCodeSelector = RequestFailures.StatusCodeOf,
+            SuppressDiagnosticsCallback = context => context.HttpContext.Items.ContainsKey(StorageFailureHandler.Logged),
+        });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
         app.UseHttpLogging();
         // Before compression, so that cached pages are stored already compressed.
         app.UseOutputCache();
@@ -65,6 +98,7 @@ public static class WebUiExtensions
             SupportedUICultures = [new("vi-VN")],
         });
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
+        app.UseRequestGuards();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         Features.Offline.OfflineEndpoints.MapOffline(app);

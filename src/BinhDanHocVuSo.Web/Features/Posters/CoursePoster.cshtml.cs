@@ -1,4 +1,5 @@
 using BinhDanHocVuSo.Web.Features.Courses;
+using BinhDanHocVuSo.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace BinhDanHocVuSo.Web.Features.Posters;
 
 /// <summary>A printable A4 poster of one course at <c>/c/{course}/poster</c>: title and a large QR code of its short address.</summary>
-public sealed class CoursePosterModel(ICourseCatalogSource catalog, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class CoursePosterModel(ICourseCatalogSource catalog, IStringLocalizer<SharedResource> text, PublicAddress address) : PageModel
 {
     public PosterView Poster { get; private set; } = null!;
 
@@ -17,7 +18,7 @@ public sealed class CoursePosterModel(ICourseCatalogSource catalog, IStringLocal
             return NotFound();
         }
         Poster = new PosterView(found.Title, $"{text["LessonCount", found.Lessons.Count]} · {text["Minutes", found.Minutes]}",
-            PosterView.Absolute(Request, $"/c/{found.Slug}"));
+            address.For(Request, $"/c/{found.Slug}"));
         return Page();
     }
 }

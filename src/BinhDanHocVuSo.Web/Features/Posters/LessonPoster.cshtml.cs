@@ -1,4 +1,5 @@
 using BinhDanHocVuSo.Web.Features.Courses;
+using BinhDanHocVuSo.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace BinhDanHocVuSo.Web.Features.Posters;
 
 /// <summary>A printable A4 poster of one lesson at <c>/c/{course}/{lesson}/poster</c>, for a counter that helps with one procedure.</summary>
-public sealed class LessonPosterModel(ICourseCatalogSource catalog, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class LessonPosterModel(ICourseCatalogSource catalog, IStringLocalizer<SharedResource> text, PublicAddress address) : PageModel
 {
     public PosterView Poster { get; private set; } = null!;
 
@@ -21,7 +22,7 @@ public sealed class LessonPosterModel(ICourseCatalogSource catalog, IStringLocal
             return RedirectPermanent($"/c/{found.Slug}/{match.Lesson.Slug}/poster");
         }
         Poster = new PosterView(match.Lesson.Title, $"{found.Title} · {text["Minutes", match.Lesson.Minutes]}",
-            PosterView.Absolute(Request, $"/c/{found.Slug}/{match.Lesson.Slug}"));
+            address.For(Request, $"/c/{found.Slug}/{match.Lesson.Slug}"));
         return Page();
     }
 }

@@ -11,7 +11,7 @@ namespace BinhDanHocVuSo.Web.Features.Trainer;
 public sealed class ImportModel(AccountImport import, AccountsOptions options, IStringLocalizer<AccountText> text) : PageModel
 {
     public AccountImport.Outcome? Outcome { get; private set; }
-    public string SiteUrl => $"{Request.Scheme}://{Request.Host}";
+    public string SiteUrl => HttpContext.RequestServices.GetRequiredService<PublicAddress>().For(Request, "");
 
     public void OnGet()
     {

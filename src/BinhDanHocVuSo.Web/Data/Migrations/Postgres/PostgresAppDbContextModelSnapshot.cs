@@ -283,6 +283,26 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     b.ToTable("GroupTrainers", (string)null);
                 });
 
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.HealthProbeRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HealthProbes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            WrittenAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.LearnerDayRow", b =>
                 {
                     b.Property<Guid>("LearnerId")
