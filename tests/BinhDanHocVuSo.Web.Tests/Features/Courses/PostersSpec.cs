@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using BinhDanHocVuSo.Web.Features.Posters;
+using BinhDanHocVuSo.Web.Hosting;
+using BinhDanHocVuSo.Web.Tests.Support;
 
 namespace BinhDanHocVuSo.Web.Tests.Features.Courses;
 
@@ -66,6 +68,57 @@ public sealed class PostersSpec(ShippedSite site) : IClassFixture<ShippedSite>
 
         (await browser.GetAsync("/c/khong-co/poster")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await browser.GetAsync($"/c/{course.Slug}/khong-co/poster")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task With_a_public_base_url_set_posters_use_it_even_when_the_host_header_is_forged()
+    {
+        var settings = Platform.ShippedCourses();
+        settings[PublicAddress.Key] = "https://hoc.caobang.gov.vn/";
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var platform = new Platform(database, settings);
+        var course = site.Catalog.Courses[0];
+        var lesson = course.Lessons[0];
+        var browser = platform.Browser();
+
+        var coursePoster = await Forged(browser, $"/c/{course.Slug}/poster");
+        var lessonPoster = await Forged(browser, $"/c/{course.Slug}/{lesson.Slug}/poster");
+        var sheet = await Forged(browser, "/posters");
+
+        var url = $"https://hoc.caobang.gov.vn/c/{course.Slug}";
+        coursePoster.Should().Contain(url).And.NotContain("evil.example");
+        QrPathIn(coursePoster).Should().Be(QrCode.Draw(url).Path);
+        QrPathIn(lessonPoster).Should().Be(QrCode.Draw($"{url}/{lesson.Slug}").Path);
+        lessonPoster.Should().NotContain("evil.example");
+        sheet.Should().Contain($"{url}<").And.NotContain("evil.example");
+    }
+
+    [Theory]
+    [InlineData("/posters")]
+    [InlineData("/c/{course}/poster")]
+    [InlineData("/c/{course}/{lesson}/poster")]
+    public async Task Posting_to_a_poster_page_is_refused_with_405_and_a_message(string template)
+    {
+        var course = site.Catalog.Courses[0];
+        var path = template.Replace("{course}", course.Slug).Replace("{lesson}", course.Lessons[0].Slug);
+        var browser = site.Browser();
+        var form = await browser.GetStringAsync("/account/login");
+        var token = Regex.Match(form, "name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"").Groups[1].Value;
+
+        var response = await browser.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        response.StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed);
+        response.Content.Headers.Allow.Should().Contain("GET");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("Trang này chỉ để xem, không nhận dữ liệu gửi lên.");
+    }
+
+    static async Task<string> Forged(HttpClient browser, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = "evil.example";
+        var response = await browser.SendAsync(request);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return await response.Content.ReadAsStringAsync();
     }
 
     static string QrPathIn(string page) => Regex.Match(page, "<svg class=\"qr\"[^>]*>.*?<path fill=\"#000\" d=\"([^\"]+)\"").Groups[1].Value;

@@ -1,0 +1,168 @@
+using System.Data.Common;
+using System.Net;
+using BinhDanHocVuSo.Web.Data;
+using BinhDanHocVuSo.Web.Hosting;
+using BinhDanHocVuSo.Web.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BinhDanHocVuSo.Web.Tests.Hosting;
+
+/// <summary>A database that cannot write (damaged, full, read-only) is said so by start-up and readiness, and costs a 503, not a 500.</summary>
+public sealed class StorageFailureSpec
+{
+    [Fact]
+    public async Task Start_up_refuses_a_corrupted_sqlite_file()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var platform = new Platform(database))
+        {
+            (await platform.Browser().GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+        SqliteConnection.ClearAllPools();
+        var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+        File.Exists(file + "-wal").Should().BeFalse("the last connection folds the WAL back into the file");
+        CorruptLastPage(file);
+
+        var (exitCode, errors) = await WebHostProcess.RunAsync($"--ConnectionStrings:Sqlite={database.ConnectionString}");
+
+        exitCode.Should().NotBe(0);
+        errors.Should().Contain($"BinhDanHocVuSo could not start: the SQLite file {file} failed its integrity check")
+            .And.Contain("restore it from a backup").And.NotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Readiness_fails_when_the_database_cannot_be_written()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var storage = new ReadOnlySwitch();
+        await using var platform = WithSwitch(new Platform(database), storage, out var site);
+        var browser = site.CreateClient();
+        (await browser.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        storage.ReadOnly = true;
+        platform.Clock.Advance(DatabaseWriteCheck.KeptFor);
+        var ready = await browser.GetAsync("/health/ready");
+
+        ready.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await browser.GetAsync("/health/live")).StatusCode.Should().Be(HttpStatusCode.OK, "the process still answers");
+    }
+
+    [Fact]
+    public async Task A_failing_write_answers_503_with_retry_after()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var storage = new ReadOnlySwitch();
+        await using var platform = WithSwitch(new Platform(database), storage, out var site);
+        var visitor = site.CreateClient(new() { AllowAutoRedirect = false });
+        var lesson = await visitor.GetStringAsync("/c/khoa-mau/bai-mot");
+        var attempt = System.Text.RegularExpressions.Regex.Match(lesson, "name=\"attemptId\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        storage.ReadOnly = true;
+        var answer = await visitor.PostAsync("/c/khoa-mau/bai-mot", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["attemptId"] = attempt, ["q.b1-1"] = "b",
+        }));
+
+        answer.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        answer.Headers.RetryAfter.Should().NotBeNull();
+        (await answer.Content.ReadAsStringAsync()).Should().Contain("Hệ thống tạm thời không lưu được dữ liệu");
+    }
+
+    [Fact]
+    public void A_repeated_storage_failure_is_logged_once_per_interval()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 8, 0, 0, TimeSpan.Zero));
+        var throttle = new LogThrottle(clock, TimeSpan.FromSeconds(30));
+        var logged = new List<int>();
+
+        for (var second = 0; second < 65; second++)
+        {
+            for (var request = 0; request < 100; request++)
+            {
+                if (throttle.ShouldLog("SqliteException:13", out var suppressed))
+                {
+                    logged.Add(suppressed);
+                }
+            }
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+        var other = throttle.ShouldLog("PostgresException:53100", out var otherSuppressed);
+
+        logged.Should().Equal([0, 2_999, 2_999], "one line at the first failure, then one every 30 s with the count held back");
+        other.Should().BeTrue("another failure is not held back by the first");
+        otherSuppressed.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_storage_failure_is_logged_with_how_many_repeats_were_held_back()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 8, 0, 0, TimeSpan.Zero));
+        var log = new ListLogger();
+        var handler = new StorageFailureHandler(new LogThrottle(clock, TimeSpan.FromSeconds(30)), log);
+        var full = new SqliteException("database or disk is full", 13);
+
+        for (var i = 0; i < 50; i++)
+        {
+            (await handler.TryHandleAsync(new Microsoft.AspNetCore.Http.DefaultHttpContext(), full, default)).Should().BeFalse();
+        }
+        clock.Advance(TimeSpan.FromSeconds(30));
+        await handler.TryHandleAsync(new Microsoft.AspNetCore.Http.DefaultHttpContext(), full, default);
+
+        log.Lines.Should().HaveCount(2);
+        log.Lines[1].Should().Contain("49 more failures");
+    }
+
+    static void CorruptLastPage(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite);
+        const int page = 4096;
+        stream.Length.Should().BeGreaterThan(2 * page);
+        stream.Seek(-page, SeekOrigin.End);
+        var junk = new byte[page];
+        new Random(15).NextBytes(junk);
+        stream.Write(junk);
+    }
+
+    static Platform WithSwitch(Platform platform, ReadOnlySwitch storage, out Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> site)
+    {
+        site = platform.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
+            services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(storage))));
+        return platform;
+    }
+
+    /// <summary>Makes every connection the platform opens read-only (SQLite's <c>query_only</c>): each write then fails as on a read-only disk.</summary>
+    sealed class ReadOnlySwitch : DbConnectionInterceptor
+    {
+        public volatile bool ReadOnly;
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = ReadOnly ? "PRAGMA query_only = 1;" : "PRAGMA query_only = 0;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = ReadOnly ? "PRAGMA query_only = 1;" : "PRAGMA query_only = 0;";
+            command.ExecuteNonQuery();
+        }
+    }
+
+    sealed class ListLogger : ILogger<StorageFailureHandler>
+    {
+        public List<string> Lines { get; } = [];
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Add(formatter(state, exception));
+    }
+}
