@@ -37,11 +37,13 @@ public sealed class StorageFailureSpec
             .And.Contain("restore it from a backup").And.NotContain("   at ");
     }
 
-    [Fact]
-    public async Task Readiness_fails_when_the_database_cannot_be_written()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Readiness_fails_when_the_database_cannot_be_written(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        var storage = new ReadOnlySwitch();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var storage = new ReadOnlySwitch(provider);
         await using var platform = WithSwitch(new Platform(database), storage, out var site);
         var browser = site.CreateClient();
         (await browser.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -54,11 +56,13 @@ public sealed class StorageFailureSpec
         (await browser.GetAsync("/health/live")).StatusCode.Should().Be(HttpStatusCode.OK, "the process still answers");
     }
 
-    [Fact]
-    public async Task A_failing_write_answers_503_with_retry_after()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_failing_write_answers_503_with_retry_after(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        var storage = new ReadOnlySwitch();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var storage = new ReadOnlySwitch(provider);
         await using var platform = WithSwitch(new Platform(database), storage, out var site);
         var visitor = site.CreateClient(new() { AllowAutoRedirect = false });
         var lesson = await visitor.GetStringAsync("/c/khoa-mau/bai-mot");
@@ -133,26 +137,40 @@ public sealed class StorageFailureSpec
     static Platform WithSwitch(Platform platform, ReadOnlySwitch storage, out Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> site)
     {
         site = platform.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
-            services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(storage))));
+        {
+            services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(storage));
+            services.ConfigureDbContext<PostgresAppDbContext>(options => options.AddInterceptors(storage));
+        }));
         return platform;
     }
 
-    /// <summary>Makes every connection the platform opens read-only (SQLite's <c>query_only</c>): each write then fails as on a read-only disk.</summary>
-    sealed class ReadOnlySwitch : DbConnectionInterceptor
+    /// <summary>
+    /// Makes every connection the platform opens read-only (SQLite's <c>query_only</c>, PostgreSQL's
+    /// <c>default_transaction_read_only</c>): each write then fails as on a read-only or full disk.
+    /// </summary>
+    sealed class ReadOnlySwitch(DatabaseProvider provider) : DbConnectionInterceptor
     {
         public volatile bool ReadOnly;
+
+        string Statement => (provider, ReadOnly) switch
+        {
+            (DatabaseProvider.Sqlite, true) => "PRAGMA query_only = 1;",
+            (DatabaseProvider.Sqlite, false) => "PRAGMA query_only = 0;",
+            (_, true) => "SET default_transaction_read_only = on;",
+            (_, false) => "SET default_transaction_read_only = off;",
+        };
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = ReadOnly ? "PRAGMA query_only = 1;" : "PRAGMA query_only = 0;";
+            command.CommandText = Statement;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = ReadOnly ? "PRAGMA query_only = 1;" : "PRAGMA query_only = 0;";
+            command.CommandText = Statement;
             command.ExecuteNonQuery();
         }
     }
