@@ -32,6 +32,7 @@ public sealed class AdminUsersSpec : PlatformSpec
         var own = await CreateGroup(trainer, People.Commune);
         await Post(admin, "UnassignCommune", new() { ["userId"] = person.Id.ToString(), ["commune"] = People.OtherCommune });
         var taken = await CreateGroup(trainer, People.OtherCommune);
+        var groupThere = await trainer.GetAsync(after.Headers.Location!.ToString());
 
         before.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         assigned.StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -39,6 +40,7 @@ public sealed class AdminUsersSpec : PlatformSpec
         after.StatusCode.Should().Be(HttpStatusCode.Redirect);
         own.StatusCode.Should().Be(HttpStatusCode.Redirect, "a trainer's own commune counts as assigned");
         taken.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        groupThere.StatusCode.Should().Be(HttpStatusCode.NotFound, "a commune taken back takes the trainer's groups there with it");
         using var scope = Platform.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         (await db.AuditEntries.Where(e => e.TargetUserId == person.Id).OrderBy(e => e.Id).Select(e => e.Action + " " + e.Details).ToListAsync())

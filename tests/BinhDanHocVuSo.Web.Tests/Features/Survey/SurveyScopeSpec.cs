@@ -31,14 +31,18 @@ public sealed class SurveyScopeSpec : PlatformSpec
         var localReport = await local.GetStringAsync("/survey/report");
         var outsiderReport = await outsiderBrowser.GetStringAsync("/survey/report");
         var outsiderCsv = await outsiderBrowser.GetStringAsync("/survey/report?handler=csv");
+        var groupBeforeAssignment = await outsiderBrowser.GetStringAsync("/groups");
         var admin = await Platform.SignedInAs(await Platform.CreateAsync(Roles.Admin));
         await admin.SubmitFormAsync("/admin/users?handler=AssignCommune",
             new() { ["userId"] = outsider.Id.ToString(), ["commune"] = People.Commune }, "/admin/users");
         var assignedReport = await outsiderBrowser.GetStringAsync("/survey/report");
+        var groupAfterAssignment = await outsiderBrowser.GetStringAsync("/groups");
 
         localReport.Should().Contain("Đã trả lời: 5 / 5");
         outsiderReport.Should().Contain("Đã trả lời: 0 / 0", "co-running a group of a commune does not open its survey answers");
         outsiderCsv.Should().Contain(",Số người trả lời,0,");
         assignedReport.Should().Contain("Đã trả lời: 5 / 5");
+        groupBeforeAssignment.Should().NotContain("Cán bộ phường", "a trainer's groups are limited to their communes too");
+        groupAfterAssignment.Should().Contain("Cán bộ phường");
     }
 }
