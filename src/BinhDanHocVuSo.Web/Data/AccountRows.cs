@@ -21,3 +21,15 @@ public sealed class ResetCodeRow
     public Guid IssuedBy { get; set; }
     public DateTime? UsedAt { get; set; }
 }
+
+/// <summary>
+/// A commune an administrator assigned to a trainer: the trainer may create groups there and sees its survey report.
+/// The trainer's own commune (<c>AppUser.Commune</c>) counts as assigned without a row.
+/// </summary>
+public sealed class TrainerCommuneRow
+{
+    public Guid TrainerId { get; set; }
+    public required string Commune { get; set; }
+    public DateTime AssignedAt { get; set; }
+    public Guid? AssignedBy { get; set; }
+}

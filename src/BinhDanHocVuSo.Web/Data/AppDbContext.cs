@@ -31,6 +31,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<AssignmentRow> Assignments => Set<AssignmentRow>();
     public DbSet<SurveyResponseRow> SurveyResponses => Set<SurveyResponseRow>();
     public DbSet<SurveyAnswerRow> SurveyAnswers => Set<SurveyAnswerRow>();
+    public DbSet<TrainerCommuneRow> TrainerCommunes => Set<TrainerCommuneRow>();
+    public DbSet<GroupInvitationRow> GroupInvitations => Set<GroupInvitationRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -42,3 +42,15 @@ public sealed class AssignmentRow
     public DateTime AssignedAt { get; set; }
     public Guid AssignedBy { get; set; }
 }
+
+/// <summary>
+/// A trainer invited a learner to a group by phone number; the learner becomes a member only by accepting it on
+/// <c>/join</c>. Declining or accepting removes the invitation.
+/// </summary>
+public sealed class GroupInvitationRow
+{
+    public Guid GroupId { get; set; }
+    public Guid LearnerId { get; set; }
+    public DateTime InvitedAt { get; set; }
+    public Guid InvitedBy { get; set; }
+}

@@ -1,3 +1,5 @@
+using System.Text;
+using BinhDanHocVuSo.Content.Assessments.Export;
 using BinhDanHocVuSo.Content.Courses;
 using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Features.Accounts;
@@ -18,6 +20,7 @@ namespace BinhDanHocVuSo.Web.Features.Groups;
 /// which questions to explain again; and the actions that shape the group (assign, members, co-trainers).
 /// </summary>
 [Authorize(Policy = Policies.Trainer)]
+[KnownHandler]
 public sealed class DashboardModel(AppDbContext db, ICourseCatalogSource catalog, UserManager<AppUser> users, CommuneDirectory communes,
     TimeProvider clock, IGrainFactory grains, IStringLocalizer<GroupText> text) : PageModel
 {
@@ -26,7 +29,7 @@ public sealed class DashboardModel(AppDbContext db, ICourseCatalogSource catalog
     public GroupDashboard Dashboard { get; private set; } = null!;
     public CourseCatalog Catalog => catalog.Current;
     public string CommuneName => communes.NameOf(Dashboard.Group.Commune);
-    public string JoinUrl => $"{Request.Scheme}://{Request.Host}/join/{Dashboard.Group.JoinCode}";
+    public string JoinUrl => JoinUrlOf(Dashboard.Group);
     public string? Message { get; private set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
     [BindProperty(SupportsGet = true)] public bool Print { get; set; }
@@ -41,22 +44,29 @@ public sealed class DashboardModel(AppDbContext db, ICourseCatalogSource catalog
         {
             return NotFound();
         }
+        var header = new List<string> { text["Name"] };
+        header.AddRange(Dashboard.Courses.Select(c => c.Title));
+        header.Add(text["LastActiveColumn"]);
         var rows = Dashboard.Members.Select(m =>
         {
-            var row = new Dictionary<string, object?> { [text["Name"]] = m.Name };
-            for (var i = 0; i < Dashboard.Courses.Count; i++)
-            {
-                row[Dashboard.Courses[i].Title] = text["Status." + m.Cells[i]].Value;
-            }
-            row["Lần cuối học"] = m.LastActive?.ToString("yyyy-MM-dd");
+            var row = new List<string> { m.Name };
+            row.AddRange(m.Cells.Select(cell => text["Status." + cell].Value));
+            row.Add(m.LastActive?.ToString("yyyy-MM-dd") ?? "");
             return row;
         }).ToList();
-        var stream = new MemoryStream();
-        var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
-        await stream.SaveAsAsync(rows, excelType: xlsx ? ExcelType.XLSX : ExcelType.CSV);
-        stream.Position = 0;
-        var name = $"nhom-{Dashboard.Group.JoinCode.ToLowerInvariant()}.{(xlsx ? "xlsx" : "csv")}";
-        return File(stream, xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8", name);
+        var name = $"nhom-{Dashboard.Group.JoinCode.ToLowerInvariant()}";
+        if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            // MiniExcel writes every string as a text cell, never as a formula.
+            var sheet = rows.Select(r => header.Zip(r).ToDictionary(p => p.First, p => (object?)p.Second)).ToList();
+            var stream = new MemoryStream();
+            await stream.SaveAsAsync(sheet, excelType: ExcelType.XLSX);
+            stream.Position = 0;
+            return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+        }
+        // The shared CSV writer makes a name such as "=HYPERLINK(…)" text; the byte-order mark makes spreadsheets read UTF-8.
+        var csv = Csv.Write([header, .. rows]);
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", name + ".csv");
     }
 
     public Task<IActionResult> OnPostAssignAsync(Guid id, string? course, DateOnly? due) => Change(id, async group =>
@@ -85,29 +95,47 @@ public sealed class DashboardModel(AppDbContext db, ICourseCatalogSource catalog
         return null;
     });
 
-    public Task<IActionResult> OnPostAddMemberAsync(Guid id, string? phone) => Change(id, async group =>
+    /// <summary>
+    /// Invites a learner by phone number. Nobody is added without accepting: a registered learner of the caller's
+    /// communes gets an invitation they accept on <c>/join</c>; the answer is the same whether or not the number has an
+    /// account (or is already in the group), so the form reveals nothing about who is registered.
+    /// </summary>
+    public async Task<IActionResult> OnPostAddMemberAsync(Guid id, string? phone)
     {
-        if (await FindUser(phone) is not { } user)
+        if (await db.FindVisibleAsync(HttpContext, id) is not { } group)
         {
-            return text["NoSuchAccount"];
+            return NotFound();
         }
-        if (await db.GroupMembers.AnyAsync(m => m.GroupId == group.Id && m.LearnerId == user.Id))
+        if (PhoneNumber.Normalize(phone) is not { } normalized)
         {
-            return text["AlreadyMember"];
+            return await Refuse(id, text["PhoneInvalid"]);
         }
-        db.GroupMembers.Add(new GroupMemberRow { GroupId = group.Id, LearnerId = user.Id, JoinedAt = Now });
-        return null;
-    });
+        var scope = await db.OfCallerAsync(HttpContext);
+        if (await users.FindByNameAsync(normalized) is { } user && scope.Covers(user.Commune)
+            && !await db.GroupMembers.AnyAsync(m => m.GroupId == group.Id && m.LearnerId == user.Id)
+            && !await db.GroupInvitations.AnyAsync(i => i.GroupId == group.Id && i.LearnerId == user.Id))
+        {
+            db.GroupInvitations.Add(new GroupInvitationRow { GroupId = group.Id, LearnerId = user.Id, InvitedAt = Now, InvitedBy = Me });
+            await db.SaveChangesAsync();
+        }
+        Message = text["Invited", PhoneNumber.Display(normalized), JoinUrlOf(group)];
+        await LoadAsync(id);
+        return Page();
+    }
 
+    /// <summary>
+    /// Adds a co-trainer: only a trainer (or admin) whose communes include the group's. An unknown number, a learner and a
+    /// trainer of other communes get the same answer.
+    /// </summary>
     public Task<IActionResult> OnPostAddTrainerAsync(Guid id, string? phone) => Change(id, async group =>
     {
-        if (await FindUser(phone) is not { } user)
+        var user = PhoneNumber.Normalize(phone) is { } normalized ? await users.FindByNameAsync(normalized) : null;
+        var admin = user is not null && await users.IsInRoleAsync(user, Roles.Admin);
+        var trainer = user is not null && !admin && await users.IsInRoleAsync(user, Roles.Trainer)
+            && (await db.AssignedCommunesAsync(user.Id)).Contains(group.Commune);
+        if (user is null || (!admin && !trainer))
         {
-            return text["NoSuchAccount"];
-        }
-        if (!await users.IsInRoleAsync(user, Roles.Trainer) && !await users.IsInRoleAsync(user, Roles.Admin))
-        {
-            return text["NotATrainer"];
+            return text["NotATrainerHere"];
         }
         if (!await db.GroupTrainers.AnyAsync(t => t.GroupId == group.Id && t.TrainerId == user.Id))
         {
@@ -118,12 +146,18 @@ public sealed class DashboardModel(AppDbContext db, ICourseCatalogSource catalog
 
     public Task<IActionResult> OnPostRenameAsync(Guid id, string? name) => Change(id, group =>
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > Limits.Title)
+        string? problem = GroupName.Clean(name, out var cleanName) switch
         {
-            return Task.FromResult<string?>(text["GroupNameRequired"]);
+            GroupName.Problem.Missing => text["GroupNameRequired"].Value,
+            GroupName.Problem.ControlCharacter => text["GroupNameControlCharacter"].Value,
+            GroupName.Problem.TooLong => text["GroupNameTooLong", Limits.Title].Value,
+            _ => null,
+        };
+        if (problem is null)
+        {
+            group.Name = cleanName;
         }
-        group.Name = name.Trim();
-        return Task.FromResult<string?>(null);
+        return Task.FromResult<string?>(problem);
     });
 
     public Task<IActionResult> OnPostArchiveAsync(Guid id) => Change(id, group =>
@@ -147,6 +181,11 @@ public sealed class DashboardModel(AppDbContext db, ICourseCatalogSource catalog
             await grains.GetGrain<IGroupQuizStatsGrain>(group.Id).Forget();
             return Redirect($"/groups/{id}");
         }
+        return await Refuse(id, problem);
+    }
+
+    async Task<IActionResult> Refuse(Guid id, string problem)
+    {
         Message = problem;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(id);
@@ -165,7 +204,7 @@ public sealed class DashboardModel(AppDbContext db, ICourseCatalogSource catalog
         return true;
     }
 
-    async Task<AppUser?> FindUser(string? phone) => PhoneNumber.Normalize(phone) is { } normalized ? await users.FindByNameAsync(normalized) : null;
+    string JoinUrlOf(GroupRow group) => $"{Request.Scheme}://{Request.Host}/join/{group.JoinCode}";
 
     Guid Me => LearnerIdentity.SignedIn(HttpContext)!.Value;
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BinhDanHocVuSo.Web.Features.Groups;
 
-/// <summary>Ownership of groups: a trainer sees and changes only the groups they (co-)run; an admin sees all.</summary>
+/// <summary>Ownership of groups: a trainer sees and changes only the groups they (co-)run in their communes; an admin sees all.</summary>
 public static class GroupAccess
 {
     public static IQueryable<GroupRow> Visible(this AppDbContext db, HttpContext http)
@@ -15,7 +15,9 @@ public static class GroupAccess
             return db.Groups;
         }
         var me = LearnerIdentity.SignedIn(http) ?? Guid.Empty;
-        return db.Groups.Where(g => db.GroupTrainers.Any(t => t.GroupId == g.Id && t.TrainerId == me));
+        // Only in the trainer's communes (see CommuneScope): a commune taken back takes its groups with it.
+        return db.Groups.Where(g => db.GroupTrainers.Any(t => t.GroupId == g.Id && t.TrainerId == me)
+            && (db.Users.Any(u => u.Id == me && u.Commune == g.Commune) || db.TrainerCommunes.Any(c => c.TrainerId == me && c.Commune == g.Commune)));
     }
 
     /// <summary>The group if the caller may see it; null otherwise, which pages answer with 404 so ids reveal nothing.</summary>

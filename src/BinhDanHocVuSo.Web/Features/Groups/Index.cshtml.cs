@@ -9,8 +9,9 @@ using Microsoft.Extensions.Localization;
 
 namespace BinhDanHocVuSo.Web.Features.Groups;
 
-/// <summary>The groups a trainer runs (an admin: all groups), and creating a new one.</summary>
+/// <summary>The groups a trainer runs (an admin: all groups), and creating a new one in a commune assigned to the trainer.</summary>
 [Authorize(Policy = Policies.Trainer)]
+[KnownHandler]
 public sealed class IndexModel(AppDbContext db, CommuneDirectory communes, TimeProvider clock, IStringLocalizer<GroupText> text) : PageModel
 {
     public CommuneDirectory Communes => communes;
@@ -18,18 +19,37 @@ public sealed class IndexModel(AppDbContext db, CommuneDirectory communes, TimeP
     public string? MyCommune => User.FindFirst(AppClaimsFactory.Commune)?.Value;
     public string? Error { get; private set; }
 
+    /// <summary>The provinces with the communes the caller may create a group in.</summary>
+    public IReadOnlyList<Province> Choices { get; private set; } = [];
+
     public sealed record GroupLine(Guid Id, string Name, string Commune, int Members, bool Archived);
 
-    public async Task OnGetAsync() => Groups = await db.Visible(HttpContext)
-        .OrderBy(g => g.ArchivedAt != null).ThenBy(g => g.Name)
-        .Select(g => new GroupLine(g.Id, g.Name, g.Commune, db.GroupMembers.Count(m => m.GroupId == g.Id), g.ArchivedAt != null))
-        .ToListAsync();
+    public async Task OnGetAsync()
+    {
+        Groups = await db.Visible(HttpContext)
+            .OrderBy(g => g.ArchivedAt != null).ThenBy(g => g.Name)
+            .Select(g => new GroupLine(g.Id, g.Name, g.Commune, db.GroupMembers.Count(m => m.GroupId == g.Id), g.ArchivedAt != null))
+            .ToListAsync();
+        var scope = await db.OfCallerAsync(HttpContext);
+        Choices = [.. communes.Provinces
+            .Select(p => p with { Communes = [.. p.Communes.Where(c => scope.Covers(c.Id))] })
+            .Where(p => p.Communes.Count > 0)];
+    }
 
     public async Task<IActionResult> OnPostAsync(string? name, string? commune)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > Limits.Title || communes.Find(commune) is null)
+        var problem = GroupName.Clean(name, out var cleanName) switch
         {
-            Error = string.IsNullOrWhiteSpace(name) ? text["GroupNameRequired"] : text["CommuneRequired"];
+            GroupName.Problem.Missing => text["GroupNameRequired"],
+            GroupName.Problem.ControlCharacter => text["GroupNameControlCharacter"],
+            GroupName.Problem.TooLong => text["GroupNameTooLong", Limits.Title],
+            _ => communes.Find(commune) is null ? text["CommuneRequired"]
+                : !(await db.OfCallerAsync(HttpContext)).Covers(commune!) ? text["CommuneNotAssigned"]
+                : null,
+        };
+        if (problem is not null)
+        {
+            Error = problem;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await OnGetAsync();
             return Page();
@@ -37,7 +57,7 @@ public sealed class IndexModel(AppDbContext db, CommuneDirectory communes, TimeP
         var me = LearnerIdentity.SignedIn(HttpContext)!.Value;
         var group = new GroupRow
         {
-            Id = Guid.NewGuid(), Name = name.Trim(), Commune = commune!, JoinCode = JoinCodes.New(), CreatedBy = me,
+            Id = Guid.NewGuid(), Name = cleanName, Commune = commune!, JoinCode = JoinCodes.New(), CreatedBy = me,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Groups.Add(group);

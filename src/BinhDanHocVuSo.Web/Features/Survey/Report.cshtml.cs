@@ -17,11 +17,12 @@ using Microsoft.Extensions.Localization;
 namespace BinhDanHocVuSo.Web.Features.Survey;
 
 /// <summary>
-/// <c>/survey/report</c>: the group report of spec section (e) for trainers (the communes of their groups) and admins
+/// <c>/survey/report</c>: the group report of spec section (e) for trainers (the communes assigned to them) and admins
 /// (everyone), grouped by commune, position and age band as chosen; its CSV exports; and the one action that assigns
 /// the recommended courses to one of the trainer's groups.
 /// </summary>
 [Authorize(Policy = Policies.Trainer)]
+[KnownHandler]
 public sealed class ReportModel(SurveyReports reports, SurveySource surveys, AppDbContext db, ICourseCatalogSource catalog,
     TimeProvider clock, IStringLocalizer<SurveyText> text) : PageModel
 {

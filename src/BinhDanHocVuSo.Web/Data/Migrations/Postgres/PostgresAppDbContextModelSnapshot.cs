@@ -210,6 +210,27 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     b.ToTable("CourseEnrolments", (string)null);
                 });
 
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.GroupInvitationRow", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InvitedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("GroupId", "LearnerId");
+
+                    b.HasIndex("LearnerId");
+
+                    b.ToTable("GroupInvitations", (string)null);
+                });
+
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.GroupMemberRow", b =>
                 {
                     b.Property<Guid>("GroupId")
@@ -567,6 +588,26 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     b.HasIndex("SurveyId", "SurveyVersion", "Commune", "SubmittedAt");
 
                     b.ToTable("SurveyResponses", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.TrainerCommuneRow", b =>
+                {
+                    b.Property<Guid>("TrainerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AssignedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TrainerId", "Commune");
+
+                    b.ToTable("TrainerCommunes", (string)null);
                 });
 
             modelBuilder.Entity("BinhDanHocVuSo.Web.Features.Accounts.AppUser", b =>

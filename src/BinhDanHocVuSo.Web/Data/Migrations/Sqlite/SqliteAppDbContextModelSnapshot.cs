@@ -203,6 +203,27 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
                     b.ToTable("CourseEnrolments", (string)null);
                 });
 
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.GroupInvitationRow", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvitedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GroupId", "LearnerId");
+
+                    b.HasIndex("LearnerId");
+
+                    b.ToTable("GroupInvitations", (string)null);
+                });
+
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.GroupMemberRow", b =>
                 {
                     b.Property<Guid>("GroupId")
@@ -560,6 +581,26 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
                     b.HasIndex("SurveyId", "SurveyVersion", "Commune", "SubmittedAt");
 
                     b.ToTable("SurveyResponses", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.TrainerCommuneRow", b =>
+                {
+                    b.Property<Guid>("TrainerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssignedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TrainerId", "Commune");
+
+                    b.ToTable("TrainerCommunes", (string)null);
                 });
 
             modelBuilder.Entity("BinhDanHocVuSo.Web.Features.Accounts.AppUser", b =>
