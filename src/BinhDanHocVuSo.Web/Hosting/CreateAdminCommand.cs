@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using BinhDanHocVuSo.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 
@@ -37,7 +36,7 @@ public static class CreateAdminCommand
         string? password = null;
         if (user is null)
         {
-            password = RandomNumberGenerator.GetInt32(10_000_000, 100_000_000).ToString();
+            password = TemporaryPassword.New(phone);
             user = new AppUser
             {
                 Id = Guid.NewGuid(), UserName = phone, PhoneNumber = phone, FullName = name.Trim(), Commune = commune!,
