@@ -39,7 +39,7 @@ public sealed class AccountService(UserManager<AppUser> users, SignInManager<App
     /// </summary>
     public async Task<SignInOutcome> SignInAsync(HttpContext http, string phone, string password, bool remember)
     {
-        var throttle = SignInThrottle(grains, phone);
+        var throttle = AttemptThrottle.For(grains, AttemptThrottle.SignIn, phone);
         if (await throttle.SecondsToWait() is > 0 and var wait)
         {
             return new SignInOutcome(false, wait);
@@ -59,8 +59,6 @@ public sealed class AccountService(UserManager<AppUser> users, SignInManager<App
         await AdoptGuestAsync(http, user);
         return new SignInOutcome(true, 0);
     }
-
-    public static IAttemptThrottleGrain SignInThrottle(IGrainFactory grains, string phone) => grains.GetGrain<IAttemptThrottleGrain>($"sign-in/{phone}");
 
     async Task AdoptGuestAsync(HttpContext http, AppUser user)
     {

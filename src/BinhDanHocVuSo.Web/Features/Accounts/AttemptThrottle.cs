@@ -1,7 +1,7 @@
 namespace BinhDanHocVuSo.Web.Features.Accounts;
 
 /// <summary>
-/// Wrong guesses at one phone number's password (key <c>sign-in/{phone}</c>) or reset code (key <c>reset/{phone}</c>),
+/// Wrong guesses at one phone number's password or reset code (keys from <see cref="AttemptThrottle.Key"/>),
 /// counted once for the whole cluster whether or not the number has an account, so the answers never tell the two apart.
 /// After a few wrong guesses the next one has to wait, and the wait doubles with each further wrong guess up to a cap:
 /// a guesser gets a handful of tries an hour, while the owner, after a short wait, still signs in (or uses a reset code,
@@ -17,6 +17,19 @@ public interface IAttemptThrottleGrain : IGrainWithStringKey
 
     /// <summary>Forgets the wrong guesses (the right password, or a password reset).</summary>
     Task Clear();
+}
+
+public static class AttemptThrottle
+{
+    /// <summary>What is guessed: the password (<c>sign-in</c>) or a reset code (<c>reset</c>) of a number.</summary>
+    public const string SignIn = "sign-in", Reset = "reset";
+
+    /// <summary>The throttle of one number for one kind of guess; keyed by a hash, so that grain ids in logs show no phone number.</summary>
+    public static IAttemptThrottleGrain For(IGrainFactory grains, string kind, string phone) =>
+        grains.GetGrain<IAttemptThrottleGrain>($"{kind}/{Key(phone)}");
+
+    static string Key(string phone) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(phone)), 0, 16);
 }
 
 sealed class AttemptThrottleGrain(TimeProvider clock) : Grain, IAttemptThrottleGrain

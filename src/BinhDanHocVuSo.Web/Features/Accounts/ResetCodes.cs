@@ -44,7 +44,7 @@ public sealed class ResetCodes(AppDbContext db, UserManager<AppUser> users, Audi
     /// </summary>
     public async Task<ResetOutcome> RedeemAsync(string phone, string code, string newPassword)
     {
-        var throttle = grains.GetGrain<IAttemptThrottleGrain>($"reset/{phone}");
+        var throttle = AttemptThrottle.For(grains, AttemptThrottle.Reset, phone);
         if (await throttle.SecondsToWait() is > 0 and var wait)
         {
             return new ResetOutcome(null, wait);
@@ -71,7 +71,7 @@ public sealed class ResetCodes(AppDbContext db, UserManager<AppUser> users, Audi
             audit.Record(user.Id, AuditLog.PasswordReset, user.Id, "with a one-time code");
             await db.SaveChangesAsync();
             await throttle.Clear();
-            await AccountService.SignInThrottle(grains, phone).Clear();
+            await AttemptThrottle.For(grains, AttemptThrottle.SignIn, phone).Clear();
         }
         return new ResetOutcome(result, 0);
     }

@@ -136,6 +136,20 @@ public sealed partial class PasswordResetSpec : PlatformSpec
     }
 
     [Fact]
+    public async Task Other_sessions_end_after_the_account_is_deleted()
+    {
+        var learner = await Platform.CreateAsync();
+        var otherSession = await Platform.SignedInAs(learner);
+        var deleting = await Platform.SignedInAs(learner);
+
+        (await deleting.SubmitFormAsync("/account/data?handler=Delete", new() { ["Password"] = learner.Password }, "/account/data"))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+        Platform.Clock.Advance(TimeSpan.FromSeconds(31));
+
+        (await otherSession.GetAsync("/account/data")).Headers.Location!.AbsolutePath().Should().Be("/account/login");
+    }
+
+    [Fact]
     public async Task A_revoked_trainer_loses_the_groups_page_within_a_minute()
     {
         var person = await Platform.CreateAsync(Roles.Trainer);
