@@ -114,6 +114,7 @@ public static class AccountsExtensions
             };
         });
 
+        services.AddMemoryCache();
         services.AddScoped<AuditLog>();
         services.AddScoped<AccountService>();
         services.AddScoped<ResetCodes>();
@@ -126,6 +127,11 @@ public static class AccountsExtensions
     {
         app.UseSecurityHeaders();
         app.UseAuthentication();
+        app.Use(async (http, next) =>
+        {
+            await http.RequestServices.GetRequiredService<LearnerIdentity>().RefuseAccountIdsAsync(http);
+            await next(http);
+        });
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseFirstPasswordRequirement();

@@ -7,6 +7,7 @@ using BinhDanHocVuSo.Web.Features.Accounts;
 using BinhDanHocVuSo.Web.Features.Learning;
 using BinhDanHocVuSo.Web.Hosting;
 using BinhDanHocVuSo.Web.Tests.Support;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -115,6 +116,33 @@ public sealed class AccountsSpec : PlatformSpec
 
         seenWithTheOldCookie!.CompletedLessons.Should().NotContain("bai-mot", "what the account did after signing up is not the guest's");
         account!.CompletedLessons.Should().BeEquivalentTo(["bai-hai", "bai-mot"]);
+    }
+
+    [Fact]
+    public async Task A_guest_cookie_whose_id_is_an_account_id_opens_nothing_of_that_account()
+    {
+        var asGuest = await Platform.Browser().PostAsync("/api/courses/khoa-mau/start", null);
+        var guestCookie = asGuest.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(LearnerIdentity.GuestCookie + "=", StringComparison.Ordinal)).Split(';')[0];
+        var reading = new DefaultHttpContext();
+        reading.Request.Headers.Cookie = guestCookie;
+        var guestId = Platform.Services.GetRequiredService<LearnerIdentity>().Guest(reading)!.Value;
+        // An account that took the id of the guest who signed up, as accounts once did.
+        var person = await InScope(async s =>
+        {
+            var users = s.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { Id = guestId, UserName = "0912444777", PhoneNumber = "0912444777", FullName = "Lò Thị Mai", Commune = People.Commune };
+            (await users.CreateAsync(user, People.Password)).Succeeded.Should().BeTrue();
+            await users.AddToRoleAsync(user, Roles.Learner);
+            return new People.Person(user.Id, "0912444777", People.Password, People.Commune);
+        });
+        (await (await Platform.SignedInAs(person)).PostAsync("/api/courses/khoa-mau/lessons/bai-mot/complete", null)).EnsureSuccessStatusCode();
+
+        var copied = Platform.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        copied.DefaultRequestHeaders.Add("Cookie", guestCookie);
+        var seen = await copied.GetFromJsonAsync<ProgressDto>("/api/progress/khoa-mau");
+
+        seen!.CompletedLessons.Should().BeEmpty();
+        seen.Started.Should().BeFalse();
     }
 
     [Theory]
