@@ -14,6 +14,7 @@ public static class AccountsExtensions
     public const string AttemptsLimit = "accounts";
     public const string JoinLimit = "join";
     public const string IssueResetLimit = "issue-reset";
+    const int PerAddressFactor = 20;
 
     /// <summary>
     /// ASP.NET Core Identity on the platform's database (phone number as user name, password or 6-digit PIN),
@@ -89,8 +90,8 @@ public static class AccountsExtensions
             limiter.AddPolicy(AttemptsLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.AttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            // Guessing a group code or issuing reset codes: per person (a commune hall's shared Wi-Fi must not stop a class),
-            // and per address at five times that, so that many accounts from one place cannot guess faster.
+            // Guessing a group code or issuing reset codes: per person (a class on a commune hall's shared Wi-Fi must not be
+            // stopped), and per address at PerAddressFactor times that, so that many accounts from one place cannot guess faster.
             limiter.AddPolicy(JoinLimit, http => PerPerson(http, JoinLimit, options.JoinAttemptsPerMinute));
             limiter.AddPolicy(IssueResetLimit, http => HttpMethods.IsGet(http.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("read")
@@ -98,8 +99,8 @@ public static class AccountsExtensions
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName switch
                 {
-                    JoinLimit => PerMinute($"{JoinLimit}/{Address(http)}", 5 * options.JoinAttemptsPerMinute),
-                    IssueResetLimit when !HttpMethods.IsGet(http.Request.Method) => PerMinute($"{IssueResetLimit}/{Address(http)}", 5 * options.IssuedResetsPerMinute),
+                    JoinLimit => PerMinute($"{JoinLimit}/{Address(http)}", PerAddressFactor * options.JoinAttemptsPerMinute),
+                    IssueResetLimit when !HttpMethods.IsGet(http.Request.Method) => PerMinute($"{IssueResetLimit}/{Address(http)}", PerAddressFactor * options.IssuedResetsPerMinute),
                     _ => RateLimitPartition.GetNoLimiter(""),
                 });
             limiter.OnRejected = async (context, cancellationToken) =>

@@ -20,9 +20,9 @@ public sealed class AccountsOptions
     /// </summary>
     public int SessionCheckSeconds { get; set; } = 30;
 
-    /// <summary>Reset codes one trainer or administrator may issue per minute (and one address, per minute, five times this).</summary>
+    /// <summary>Reset codes one trainer or administrator may issue per minute (and one address twenty times this).</summary>
     public int IssuedResetsPerMinute { get; set; } = 10;
 
-    /// <summary>Group codes one person may try per minute at <c>/join/{code}</c> (and one address, per minute, five times this).</summary>
+    /// <summary>Group codes one person may try per minute at <c>/join/{code}</c> (and one address twenty times this).</summary>
     public int JoinAttemptsPerMinute { get; set; } = 10;
 }
