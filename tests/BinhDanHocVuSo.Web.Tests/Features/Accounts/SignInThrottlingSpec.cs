@@ -2,6 +2,10 @@ using System.Net;
 using System.Text.RegularExpressions;
 using BinhDanHocVuSo.Web.Features.Accounts;
 using BinhDanHocVuSo.Web.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BinhDanHocVuSo.Web.Tests.Features.Accounts;
 
@@ -32,6 +36,47 @@ public sealed partial class SignInThrottlingSpec : PlatformSpec
         unknownAnswers.Should().Equal(knownAnswers);
         knownAnswers.Should().Contain(a => a.StartsWith("429 ") && a.Contains("Hãy chờ 30 giây"), "after a few wrong guesses both have to wait");
         knownAnswers.Should().NotContain(a => a.Contains("khoá"));
+    }
+
+    [Fact]
+    public async Task An_unknown_number_is_refused_only_after_a_password_hash_is_checked_as_for_a_known_one()
+    {
+        // Checking a hash is what takes the time of a refusal; an unknown number that skipped it would be told apart by its speed.
+        var hasher = new CountingHasher();
+        await using var counted = Platform.WithWebHostBuilder(host => host.ConfigureTestServices(services => services.AddSingleton<IPasswordHasher<AppUser>>(hasher)));
+        var known = People.NewPhone();
+        using (var scope = counted.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            (await users.CreateAsync(new AppUser { Id = Guid.NewGuid(), UserName = known, PhoneNumber = known, FullName = "Lò Thị Mai", Commune = People.Commune }, People.Password))
+                .Succeeded.Should().BeTrue();
+        }
+        var browser = counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var beforeKnown = hasher.Verified;
+        await SignIn(browser, known, "sai-mat-khau");
+        var forKnown = hasher.Verified - beforeKnown;
+        await SignIn(browser, People.NewPhone(), "sai-mat-khau");
+        var forUnknown = hasher.Verified - beforeKnown - forKnown;
+
+        forKnown.Should().Be(1);
+        forUnknown.Should().Be(forKnown);
+    }
+
+    sealed class CountingHasher : IPasswordHasher<AppUser>
+    {
+        readonly PasswordHasher<AppUser> _inner = new();
+        int _verified;
+
+        public int Verified => _verified;
+
+        public string HashPassword(AppUser user, string password) => _inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(AppUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verified);
+            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 
     [Fact]
