@@ -140,6 +140,25 @@ public sealed partial class SignInThrottlingSpec : PlatformSpec
     }
 
     [Fact]
+    public async Task Wrong_current_passwords_on_the_password_page_are_throttled_like_sign_in()
+    {
+        var person = await Platform.CreateAsync();
+        var session = await Platform.SignedInAs(person);
+        Task<HttpResponseMessage> Change(string current) => session.SubmitFormAsync("/account/password",
+            new() { ["CurrentPassword"] = current, ["Password"] = "mat-khau-moi", ["ConfirmPassword"] = "mat-khau-moi" });
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await Change("sai-mat-khau")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        }
+        var guessedRight = await Change(person.Password);
+
+        guessedRight.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        (await guessedRight.Content.ReadAsStringAsync()).Should().Contain("Hãy chờ 30 giây");
+        (await SignIn(Platform.Browser(), person.Phone, person.Password)).StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
     public async Task Wrong_reset_codes_are_throttled_for_unknown_and_known_numbers_alike()
     {
         var known = await Platform.CreateAsync();
