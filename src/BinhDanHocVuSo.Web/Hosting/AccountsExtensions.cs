@@ -1,8 +1,10 @@
 using System.Threading.RateLimiting;
 using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Features.Accounts;
+using BinhDanHocVuSo.Web.Features.Learning;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace BinhDanHocVuSo.Web.Hosting;
@@ -10,6 +12,9 @@ namespace BinhDanHocVuSo.Web.Hosting;
 public static class AccountsExtensions
 {
     public const string AttemptsLimit = "accounts";
+    public const string JoinLimit = "join";
+    public const string IssueResetLimit = "issue-reset";
+    const int PerAddressFactor = 20;
 
     /// <summary>
     /// ASP.NET Core Identity on the platform's database (phone number as user name, password or 6-digit PIN),
@@ -34,9 +39,9 @@ public static class AccountsExtensions
                 identity.Password.RequireLowercase = false;
                 identity.Password.RequireUppercase = false;
                 identity.Password.RequireNonAlphanumeric = false;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                identity.Lockout.AllowedForNewUsers = true;
+                // No hard lockout (five guesses by anyone would lock the owner out): wrong passwords are throttled
+                // per number by AttemptThrottleGrain, known or not, and a reset code always works.
+                identity.Lockout.AllowedForNewUsers = false;
                 identity.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
@@ -58,6 +63,13 @@ public static class AccountsExtensions
             cookie.Events.OnRedirectToLogin = context => Answer(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => Answer(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
         });
+        // A session is checked against its account this often: a new security stamp (password reset or changed, role
+        // changed) or a deleted account ends it, and roles are read afresh. Identity's validator takes the TimeProvider.
+        if (options.SessionCheckSeconds <= 0)
+        {
+            throw new StartupException($"Accounts:SessionCheckSeconds is {options.SessionCheckSeconds}; set a number of seconds above 0 (default 30).");
+        }
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromSeconds(options.SessionCheckSeconds));
         services.AddProtectedKeys(builder.Configuration);
 
         services.AddAuthorizationBuilder()
@@ -78,14 +90,32 @@ public static class AccountsExtensions
             limiter.AddPolicy(AttemptsLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.AttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Guessing a group code or issuing reset codes: per person (a class on a commune hall's shared Wi-Fi must not be
+            // stopped), and per address at PerAddressFactor times that, so that many accounts from one place cannot guess faster.
+            limiter.AddPolicy(JoinLimit, http => PerPerson(http, JoinLimit, options.JoinAttemptsPerMinute));
+            limiter.AddPolicy(IssueResetLimit, http => HttpMethods.IsGet(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : PerPerson(http, IssueResetLimit, options.IssuedResetsPerMinute));
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName switch
+                {
+                    JoinLimit => PerMinute($"{JoinLimit}/{Address(http)}", PerAddressFactor * options.JoinAttemptsPerMinute),
+                    IssueResetLimit when !HttpMethods.IsGet(http.Request.Method) => PerMinute($"{IssueResetLimit}/{Address(http)}", PerAddressFactor * options.IssuedResetsPerMinute),
+                    _ => RateLimitPartition.GetNoLimiter(""),
+                });
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<AccountText>>();
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync(text["TooManyRequests"], cancellationToken);
             };
         });
 
+        services.AddMemoryCache();
         services.AddScoped<AuditLog>();
         services.AddScoped<AccountService>();
         services.AddScoped<ResetCodes>();
@@ -98,11 +128,24 @@ public static class AccountsExtensions
     {
         app.UseSecurityHeaders();
         app.UseAuthentication();
+        app.Use(async (http, next) =>
+        {
+            await http.RequestServices.GetRequiredService<LearnerIdentity>().RefuseAccountIdsAsync(http);
+            await next(http);
+        });
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseFirstPasswordRequirement();
         return app;
     }
+
+    static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "local";
+
+    static RateLimitPartition<string> PerMinute(string key, int permits) => RateLimitPartition.GetFixedWindowLimiter(key,
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+
+    static RateLimitPartition<string> PerPerson(HttpContext http, string policy, int permits) =>
+        PerMinute($"{policy}/{LearnerIdentity.SignedIn(http)?.ToString() ?? Address(http)}", permits);
 
     // JSON callers get a status code, not a redirect to a sign-in page they cannot show.
     static Task Answer(HttpContext http, string redirectUri, int status)

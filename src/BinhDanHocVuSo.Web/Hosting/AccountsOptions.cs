@@ -13,4 +13,16 @@ public sealed class AccountsOptions
 
     /// <summary>Largest accepted import file.</summary>
     public int MaxImportKilobytes { get; set; } = 512;
+
+    /// <summary>
+    /// How often a signed-in session is checked against its account (security stamp, roles): a reset password,
+    /// a revoked role or a deleted account ends other sessions within this many seconds.
+    /// </summary>
+    public int SessionCheckSeconds { get; set; } = 30;
+
+    /// <summary>Reset codes one trainer or administrator may issue per minute (and one address twenty times this).</summary>
+    public int IssuedResetsPerMinute { get; set; } = 10;
+
+    /// <summary>Group codes one person may try per minute at <c>/join/{code}</c> (and one address twenty times this).</summary>
+    public int JoinAttemptsPerMinute { get; set; } = 10;
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using BinhDanHocVuSo.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 
@@ -7,7 +6,8 @@ namespace BinhDanHocVuSo.Web.Hosting;
 /// <summary>
 /// <c>dotnet run --project src/BinhDanHocVuSo.Web -- create-admin --phone 09xxxxxxxx --name "Họ tên" --commune cao-bang/phuong-thuc-phan</c>:
 /// creates the first administrator with a one-time password printed once; they choose their own at first sign-in.
-/// There is no default password anywhere.
+/// There is no default password anywhere. A number that already has an account is made an administrator only with
+/// <c>--promote</c>; the command says what it did (created or promoted, with the name and commune).
 /// </summary>
 public static class CreateAdminCommand
 {
@@ -20,7 +20,7 @@ public static class CreateAdminCommand
         var communes = app.Services.GetRequiredService<CommuneDirectory>();
         if (phone is null || string.IsNullOrWhiteSpace(name) || communes.Find(commune) is null)
         {
-            Console.Error.WriteLine("Usage: create-admin --phone 0912345678 --name \"Nguyễn Văn A\" --commune cao-bang/phuong-thuc-phan (a commune id from Data/Communes).");
+            Console.Error.WriteLine("Usage: create-admin --phone 0912345678 --name \"Nguyễn Văn A\" --commune cao-bang/phuong-thuc-phan (a commune id from Data/Communes) [--promote: make an existing account an administrator].");
             return 1;
         }
 
@@ -36,7 +36,7 @@ public static class CreateAdminCommand
         string? password = null;
         if (user is null)
         {
-            password = RandomNumberGenerator.GetInt32(10_000_000, 100_000_000).ToString();
+            password = TemporaryPassword.New(phone);
             user = new AppUser
             {
                 Id = Guid.NewGuid(), UserName = phone, PhoneNumber = phone, FullName = name.Trim(), Commune = commune!,
@@ -50,12 +50,24 @@ public static class CreateAdminCommand
             }
             await users.AddToRoleAsync(user, Roles.Learner);
         }
-        await users.AddToRoleAsync(user, Roles.Admin);
-        audit.Record(null, AuditLog.AdminCreated, user.Id, "create-admin command");
+        else if (!args.Contains("--promote"))
+        {
+            // Never make someone an administrator by accident: an existing account is promoted only when asked to.
+            Console.Error.WriteLine($"{PhoneNumber.Display(phone)} already has an account ({user.FullName}, {user.Commune}); nothing was changed. "
+                + "To make that account an administrator, run the command again with --promote (its name, commune and password stay as they are).");
+            return 1;
+        }
+        if (!await users.IsInRoleAsync(user, Roles.Admin))
+        {
+            await users.AddToRoleAsync(user, Roles.Admin);
+            // Sessions of the account pick up the new role at their next check.
+            await users.UpdateSecurityStampAsync(user);
+        }
+        audit.Record(null, AuditLog.AdminCreated, user.Id, password is null ? "create-admin command, promoted an existing account" : "create-admin command");
         await scope.ServiceProvider.GetRequiredService<Data.AppDbContext>().SaveChangesAsync();
         Console.WriteLine(password is null
-            ? $"{PhoneNumber.Display(phone)} is now an administrator."
-            : $"Administrator {PhoneNumber.Display(phone)} created. One-time password: {password} (they choose their own at first sign-in).");
+            ? $"Promoted the existing account {PhoneNumber.Display(phone)} to administrator; it keeps its name \"{user.FullName}\", commune {user.Commune} and password (--name and --commune were not used)."
+            : $"Created administrator {PhoneNumber.Display(phone)}, name \"{user.FullName}\", commune {user.Commune}. One-time password: {password} (they choose their own at first sign-in).");
         return 0;
     }
 }

@@ -105,7 +105,7 @@ public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, C
         var groups = new Dictionary<string, GroupRow>();
         foreach (var row in rows)
         {
-            var password = RandomNumberGenerator.GetInt32(10_000_000, 100_000_000).ToString(CultureInfo.InvariantCulture);
+            var password = TemporaryPassword.New(row.Phone);
             var user = new AppUser
             {
                 Id = Guid.NewGuid(), UserName = row.Phone, PhoneNumber = row.Phone, FullName = row.FullName, Commune = row.Commune,

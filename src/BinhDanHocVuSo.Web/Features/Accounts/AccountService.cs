@@ -1,23 +1,25 @@
-using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Features.Learning;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace BinhDanHocVuSo.Web.Features.Accounts;
 
+/// <summary>The answer to a sign-in: signed in, wrong, or wrong too often (wait that many seconds).</summary>
+public sealed record SignInOutcome(bool Succeeded, int SecondsToWait);
+
 /// <summary>Sign-up and sign-in, keeping everything the person did as a guest on this phone.</summary>
-public sealed class AccountService(UserManager<AppUser> users, SignInManager<AppUser> signIn, LearnerIdentity identity,
-    IGrainFactory grains, AppDbContext db, TimeProvider clock)
+public sealed class AccountService(UserManager<AppUser> users, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher,
+    LearnerIdentity identity, IGrainFactory grains, TimeProvider clock)
 {
+    // Checked against a wrong password when the number has no account, so that an unknown number takes as long to refuse as a known one.
+    static readonly AppUser NobodyUser = new() { Id = Guid.Empty, FullName = "", Commune = "" };
+    static string? _nobodyHash;
+
     public async Task<IdentityResult> RegisterAsync(HttpContext http, string phone, string fullName, string commune, string password)
     {
-        var guest = identity.Guest(http);
-        // The guest's learner id becomes the account's id, so their history is theirs without copying it,
-        // unless that id already belongs to an account (a shared phone).
-        var id = guest is { } g && !await db.Users.AnyAsync(u => u.Id == g) ? g : Guid.NewGuid();
+        // Always a fresh id: the guest id is in a cookie that may have been copied, so it must never open the account.
         var user = new AppUser
         {
-            Id = id, UserName = phone, PhoneNumber = phone, FullName = fullName.Trim(), Commune = commune,
+            Id = Guid.NewGuid(), UserName = phone, PhoneNumber = phone, FullName = fullName.Trim(), Commune = commune,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var created = await users.CreateAsync(user, password);
@@ -31,14 +33,31 @@ public sealed class AccountService(UserManager<AppUser> users, SignInManager<App
         return created;
     }
 
-    public async Task<SignInResult> SignInAsync(HttpContext http, string phone, string password, bool remember)
+    /// <summary>
+    /// Signs in with the password. Wrong guesses are counted per number whether or not it has an account, and the
+    /// answers (and their time) are the same for both: "wrong", then "wait N seconds".
+    /// </summary>
+    public async Task<SignInOutcome> SignInAsync(HttpContext http, string phone, string password, bool remember)
     {
-        var result = await signIn.PasswordSignInAsync(phone, password, remember, lockoutOnFailure: true);
-        if (result.Succeeded && await users.FindByNameAsync(phone) is { } user)
+        var throttle = AttemptThrottle.For(grains, AttemptThrottle.SignIn, phone);
+        if (await throttle.SecondsToWait() is > 0 and var wait)
         {
-            await AdoptGuestAsync(http, user);
+            return new SignInOutcome(false, wait);
         }
-        return result;
+        var user = await users.FindByNameAsync(phone);
+        if (user is null)
+        {
+            hasher.VerifyHashedPassword(NobodyUser, _nobodyHash ??= hasher.HashPassword(NobodyUser, Guid.NewGuid().ToString()), password);
+            return new SignInOutcome(false, await throttle.Failed());
+        }
+        var result = await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: false);
+        if (!result.Succeeded)
+        {
+            return new SignInOutcome(false, await throttle.Failed());
+        }
+        await throttle.Clear();
+        await AdoptGuestAsync(http, user);
+        return new SignInOutcome(true, 0);
     }
 
     async Task AdoptGuestAsync(HttpContext http, AppUser user)

@@ -27,9 +27,10 @@ public sealed class LoginModel(AccountService accounts, UserManager<AppUser> use
             return Fail(text["PhoneInvalid"]);
         }
         var result = await accounts.SignInAsync(HttpContext, phone, Password ?? "", Remember);
-        if (result.IsLockedOut)
+        if (result.SecondsToWait > 0)
         {
-            return Fail(text["LockedOut"]);
+            Response.Headers.RetryAfter = result.SecondsToWait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Fail(text["SignInWait", result.SecondsToWait], StatusCodes.Status429TooManyRequests);
         }
         if (!result.Succeeded)
         {
@@ -42,10 +43,10 @@ public sealed class LoginModel(AccountService accounts, UserManager<AppUser> use
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 
-    IActionResult Fail(string message)
+    IActionResult Fail(string message, int status = StatusCodes.Status400BadRequest)
     {
         Error = message;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = status;
         return Page();
     }
 }

@@ -33,11 +33,18 @@ public sealed class ResetModel(ResetCodes codes, IStringLocalizer<AccountText> t
         }
         else
         {
-            var result = await codes.RedeemAsync(phone, Code ?? "", Password ?? "");
+            var (result, wait) = await codes.RedeemAsync(phone, Code ?? "", Password ?? "");
             if (result is { Succeeded: true })
             {
                 TempData["Message"] = text["ResetDone"].Value;
                 return Redirect("/account/login");
+            }
+            if (wait > 0)
+            {
+                Errors.Add(text["ResetWait", wait]);
+                Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                return Page();
             }
             Errors.AddRange(result is null ? [text["ResetCodeInvalid"]] : result.Errors.Select(e => e.Description));
         }

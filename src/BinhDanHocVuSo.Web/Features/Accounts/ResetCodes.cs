@@ -10,13 +10,19 @@ namespace BinhDanHocVuSo.Web.Features.Accounts;
 /// Password reset without email or SMS: a trainer or admin of the learner's commune meets the learner,
 /// issues a one-time 8-digit code (valid 24 hours, logged), and the learner sets a new password with it.
 /// </summary>
-public sealed class ResetCodes(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock)
+public sealed class ResetCodes(AppDbContext db, UserManager<AppUser> users, AuditLog audit, IGrainFactory grains, TimeProvider clock)
 {
     static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
-    /// <summary>Whether <paramref name="issuer"/> may reset <paramref name="learner"/>'s password.</summary>
-    public static bool MayReset(AppUser issuer, IList<string> issuerRoles, AppUser learner) =>
-        issuerRoles.Contains(Roles.Admin) || (issuerRoles.Contains(Roles.Trainer) && issuer.Commune == learner.Commune);
+    /// <summary>
+    /// Whether <paramref name="issuer"/> may reset <paramref name="target"/>'s password: an administrator anyone's;
+    /// a trainer only a learner of their own commune whose sole role is Learner, because a staff account
+    /// (Official, Trainer, Admin) reset by a trainer would be a way to take over that account and its rights.
+    /// </summary>
+    public static bool MayReset(AppUser issuer, IList<string> issuerRoles, AppUser target, IList<string> targetRoles) =>
+        issuerRoles.Contains(Roles.Admin)
+        || (issuerRoles.Contains(Roles.Trainer) && issuer.Commune == target.Commune && issuer.Id != target.Id
+            && targetRoles.All(role => role == Roles.Learner));
 
     public async Task<string> IssueAsync(AppUser learner, Guid issuerId)
     {
@@ -31,36 +37,48 @@ public sealed class ResetCodes(AppDbContext db, UserManager<AppUser> users, Audi
         return code;
     }
 
-    /// <summary>Sets a new password when the code is right, unused and not expired; a wrong code counts as a failed sign-in.</summary>
-    public async Task<IdentityResult?> RedeemAsync(string phone, string code, string newPassword)
+    /// <summary>
+    /// Sets a new password when the code is right, unused and not expired. It works while sign-in is throttled for
+    /// the number (that is what the code is for); wrong codes are throttled on their own, per number, known or not.
+    /// The new password ends every other session of the account (a new security stamp) and lifts the sign-in wait.
+    /// </summary>
+    public async Task<ResetOutcome> RedeemAsync(string phone, string code, string newPassword)
     {
-        var user = await users.FindByNameAsync(phone);
-        if (user is null || await users.IsLockedOutAsync(user))
+        var throttle = AttemptThrottle.For(grains, AttemptThrottle.Reset, phone);
+        if (await throttle.SecondsToWait() is > 0 and var wait)
         {
-            return null;
+            return new ResetOutcome(null, wait);
         }
+        var user = await users.FindByNameAsync(phone);
         var now = clock.GetUtcNow().UtcDateTime;
-        var hash = Hash(user.Id, code.Trim());
-        var row = await db.ResetCodes.FirstOrDefaultAsync(r => r.UserId == user.Id && r.CodeHash == hash && r.UsedAt == null);
-        if (row is null || row.ExpiresAt < now)
+        var hash = user is null ? "" : Hash(user.Id, code.Trim());
+        var row = user is null ? null
+            : await db.ResetCodes.FirstOrDefaultAsync(r => r.UserId == user.Id && r.CodeHash == hash && r.UsedAt == null);
+        if (user is null || row is null || row.ExpiresAt < now)
         {
-            await users.AccessFailedAsync(user);
-            return null;
+            return new ResetOutcome(null, await throttle.Failed());
         }
         var token = await users.GeneratePasswordResetTokenAsync(user);
+        // ResetPasswordAsync also gives the account a new security stamp, which ends its other sessions.
         var result = await users.ResetPasswordAsync(user, token, newPassword);
         if (result.Succeeded)
         {
             row.UsedAt = now;
             user.MustChangePassword = false;
+            user.LockoutEnd = null;
             await users.UpdateAsync(user);
             await users.ResetAccessFailedCountAsync(user);
             audit.Record(user.Id, AuditLog.PasswordReset, user.Id, "with a one-time code");
             await db.SaveChangesAsync();
+            await throttle.Clear();
+            await AttemptThrottle.For(grains, AttemptThrottle.SignIn, phone).Clear();
         }
-        return result;
+        return new ResetOutcome(result, 0);
     }
 
     static string Hash(Guid userId, string code) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{userId:N}:{code}")));
 }
+
+/// <summary>The answer to a reset: null result for a wrong, used or expired code; a wait after too many wrong codes.</summary>
+public sealed record ResetOutcome(IdentityResult? Result, int SecondsToWait);

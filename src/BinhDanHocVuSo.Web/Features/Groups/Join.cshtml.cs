@@ -10,6 +10,7 @@ namespace BinhDanHocVuSo.Web.Features.Groups;
 
 /// <summary>A person joins a group with the code (or QR link <c>/join/{code}</c>) the trainer shows or prints.</summary>
 [Authorize(Policy = Policies.SignedIn)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(BinhDanHocVuSo.Web.Hosting.AccountsExtensions.JoinLimit)]
 public sealed class JoinModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }

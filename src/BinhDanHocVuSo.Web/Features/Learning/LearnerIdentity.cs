@@ -1,16 +1,23 @@
 using System.Security.Claims;
+using BinhDanHocVuSo.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace BinhDanHocVuSo.Web.Features.Learning;
 
 /// <summary>
 /// Who is learning on this request: the signed-in person (their account id is their learner id), or
 /// until they sign in a guest learner kept by a protected cookie, so that someone who scans a QR code at a
-/// counter can read and answer at once.
+/// counter can read and answer at once. An account never takes a guest's id (its history is copied from the guest
+/// at sign-up or sign-in), and a guest cookie carrying an account's id is refused, so a copied guest cookie never
+/// opens an account's history.
 /// </summary>
-public sealed class LearnerIdentity(IDataProtectionProvider protection)
+public sealed class LearnerIdentity(IDataProtectionProvider protection, IMemoryCache cache)
 {
     public const string GuestCookie = "bdhvs.guest";
+    static readonly object RefusedGuest = new();
+    static readonly TimeSpan RememberChecked = TimeSpan.FromMinutes(10);
     readonly IDataProtector _protector = protection.CreateProtector("BinhDanHocVuSo.GuestLearner.v1");
 
     /// <summary>The learner id of this request, or null when the person is neither signed in nor a known guest.</summary>
@@ -23,7 +30,7 @@ public sealed class LearnerIdentity(IDataProtectionProvider protection)
     /// <summary>The guest learner kept by this browser's cookie, if any.</summary>
     public Guid? Guest(HttpContext http)
     {
-        if (http.Request.Cookies.TryGetValue(GuestCookie, out var value))
+        if (!http.Items.ContainsKey(RefusedGuest) && http.Request.Cookies.TryGetValue(GuestCookie, out var value))
         {
             try
             {
@@ -61,4 +68,26 @@ public sealed class LearnerIdentity(IDataProtectionProvider protection)
 
     /// <summary>Forgets the guest once their history belongs to an account.</summary>
     public static void ForgetGuest(HttpContext http) => http.Response.Cookies.Delete(GuestCookie);
+
+    /// <summary>
+    /// Before the request is served: a guest cookie whose id is an account's id counts as no cookie (the visitor
+    /// becomes a new guest). Every guest id is looked up once in a while, not at every request: a guest id that is
+    /// not an account's never becomes one.
+    /// </summary>
+    public async Task RefuseAccountIdsAsync(HttpContext http)
+    {
+        if (SignedIn(http) is not null || Guest(http) is not { } guest)
+        {
+            return;
+        }
+        if (!cache.TryGetValue((RefusedGuest, guest), out bool isAccount))
+        {
+            isAccount = await http.RequestServices.GetRequiredService<AppDbContext>().Users.AnyAsync(u => u.Id == guest, http.RequestAborted);
+            cache.Set((RefusedGuest, guest), isAccount, new MemoryCacheEntryOptions { SlidingExpiration = RememberChecked });
+        }
+        if (isAccount)
+        {
+            http.Items[RefusedGuest] = true;
+        }
+    }
 }

@@ -1,12 +1,15 @@
 using BinhDanHocVuSo.Web.Features.Accounts;
+using BinhDanHocVuSo.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace BinhDanHocVuSo.Web.Features.Trainer;
 
 /// <summary>A trainer of the learner's commune (or an admin) issues a one-time reset code, face to face.</summary>
+[EnableRateLimiting(AccountsExtensions.IssueResetLimit)]
 public sealed class ResetModel(UserManager<AppUser> users, ResetCodes codes, IStringLocalizer<AccountText> text) : PageModel
 {
     public string? Message { get; private set; }
@@ -20,9 +23,11 @@ public sealed class ResetModel(UserManager<AppUser> users, ResetCodes codes, ISt
     {
         var issuer = await users.GetUserAsync(User);
         var learner = PhoneNumber.Normalize(phone) is { } normalized ? await users.FindByNameAsync(normalized) : null;
-        if (issuer is null || learner is null || !ResetCodes.MayReset(issuer, await users.GetRolesAsync(issuer), learner))
+        // One answer for "no such number" and "not yours to reset", so the page tells nobody whether a number has an account.
+        if (issuer is null || learner is null
+            || !ResetCodes.MayReset(issuer, await users.GetRolesAsync(issuer), learner, await users.GetRolesAsync(learner)))
         {
-            Message = text["NoSuchLearner"];
+            Message = text["ResetRefused"];
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }

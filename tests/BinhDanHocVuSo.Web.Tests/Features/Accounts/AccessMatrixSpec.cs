@@ -18,6 +18,9 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
         public Platform Platform { get; private set; } = null!;
         public Dictionary<string, HttpClient> Browsers { get; } = [];
 
+        /// <summary>One account of each role in the issuers' commune, whose password someone may try to reset.</summary>
+        public Dictionary<string, People.Person> Targets { get; } = [];
+
         public async Task InitializeAsync()
         {
             _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -26,6 +29,7 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
             foreach (var role in Roles.All)
             {
                 Browsers[role] = await Platform.SignedInAs(await Platform.CreateAsync(role));
+                Targets[role] = await Platform.CreateAsync(role);
             }
         }
 
@@ -87,6 +91,46 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
         var outcome = response.StatusCode switch
         {
             HttpStatusCode.OK => Ok,
+            HttpStatusCode.Redirect when response.Headers.Location!.AbsolutePath() == "/account/login" => Login,
+            HttpStatusCode.Redirect when response.Headers.Location!.AbsolutePath() == "/account/denied" => Denied,
+            _ => $"{(int)response.StatusCode} {response.Headers.Location}",
+        };
+        outcome.Should().Be(expected);
+    }
+
+    const string Refused = "refused";
+
+    /// <summary>Who may issue a reset code for whom: a trainer only for a learner, an administrator for anyone.</summary>
+    public static TheoryData<string, string, string> ResetMatrix()
+    {
+        var data = new TheoryData<string, string, string>();
+        void Row(string target, string anonymous, string learner, string official, string trainer, string admin)
+        {
+            data.Add("anonymous", target, anonymous);
+            data.Add(Roles.Learner, target, learner);
+            data.Add(Roles.Official, target, official);
+            data.Add(Roles.Trainer, target, trainer);
+            data.Add(Roles.Admin, target, admin);
+        }
+        Row(Roles.Learner, Login, Denied, Denied, Ok, Ok);
+        Row(Roles.Official, Login, Denied, Denied, Refused, Ok);
+        Row(Roles.Trainer, Login, Denied, Denied, Refused, Ok);
+        Row(Roles.Admin, Login, Denied, Denied, Refused, Ok);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ResetMatrix))]
+    public async Task Only_an_administrator_issues_reset_codes_for_staff_accounts(string issuer, string target, string expected)
+    {
+        // The login page gives this browser an anti-forgery token whether or not it may open the reset page.
+        var response = await _fixture.Browsers[issuer].SubmitFormAsync("/trainer/reset",
+            new() { ["phone"] = _fixture.Targets[target].Phone }, formPage: "/account/login");
+
+        var outcome = response.StatusCode switch
+        {
+            HttpStatusCode.OK when (await response.Content.ReadAsStringAsync()).Contains("result right") => Ok,
+            HttpStatusCode.NotFound => Refused,
             HttpStatusCode.Redirect when response.Headers.Location!.AbsolutePath() == "/account/login" => Login,
             HttpStatusCode.Redirect when response.Headers.Location!.AbsolutePath() == "/account/denied" => Denied,
             _ => $"{(int)response.StatusCode} {response.Headers.Location}",

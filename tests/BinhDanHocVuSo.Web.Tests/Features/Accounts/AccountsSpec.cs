@@ -4,8 +4,10 @@ using System.Net.Http.Json;
 using System.Text;
 using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Features.Accounts;
+using BinhDanHocVuSo.Web.Features.Learning;
 using BinhDanHocVuSo.Web.Hosting;
 using BinhDanHocVuSo.Web.Tests.Support;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -99,20 +101,85 @@ public sealed class AccountsSpec : PlatformSpec
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_for_a_while()
+    public async Task After_sign_up_the_old_guest_cookie_no_longer_reads_the_account_history()
     {
-        var person = await Platform.CreateAsync();
-        var browser = Platform.Browser();
+        var phone = Platform.Browser();
+        var asGuest = await phone.PostAsync("/api/courses/khoa-mau/lessons/bai-hai/complete", null);
+        var guestCookie = asGuest.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(LearnerIdentity.GuestCookie + "=", StringComparison.Ordinal)).Split(';')[0];
+        (await phone.SubmitFormAsync("/account/register", SignUp("0912444666"))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await phone.PostAsync("/api/courses/khoa-mau/lessons/bai-mot/complete", null)).EnsureSuccessStatusCode();
 
-        for (var i = 0; i < 5; i++)
-        {
-            await browser.SubmitFormAsync("/account/login", new() { ["Phone"] = person.Phone, ["Password"] = "sai-mat-khau" });
-        }
-        var rightPassword = await browser.SubmitFormAsync("/account/login", new() { ["Phone"] = person.Phone, ["Password"] = person.Password });
+        var copied = Platform.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        copied.DefaultRequestHeaders.Add("Cookie", guestCookie);
+        var seenWithTheOldCookie = await copied.GetFromJsonAsync<ProgressDto>("/api/progress/khoa-mau");
+        var account = await phone.GetFromJsonAsync<ProgressDto>("/api/progress/khoa-mau");
 
-        rightPassword.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await rightPassword.Content.ReadAsStringAsync()).Should().Contain("tạm khoá");
+        seenWithTheOldCookie!.CompletedLessons.Should().NotContain("bai-mot", "what the account did after signing up is not the guest's");
+        account!.CompletedLessons.Should().BeEquivalentTo(["bai-hai", "bai-mot"]);
     }
+
+    [Fact]
+    public async Task A_guest_cookie_whose_id_is_an_account_id_opens_nothing_of_that_account()
+    {
+        var asGuest = await Platform.Browser().PostAsync("/api/courses/khoa-mau/start", null);
+        var guestCookie = asGuest.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(LearnerIdentity.GuestCookie + "=", StringComparison.Ordinal)).Split(';')[0];
+        var reading = new DefaultHttpContext();
+        reading.Request.Headers.Cookie = guestCookie;
+        var guestId = Platform.Services.GetRequiredService<LearnerIdentity>().Guest(reading)!.Value;
+        // An account that took the id of the guest who signed up, as accounts once did.
+        var person = await InScope(async s =>
+        {
+            var users = s.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { Id = guestId, UserName = "0912444777", PhoneNumber = "0912444777", FullName = "Lò Thị Mai", Commune = People.Commune };
+            (await users.CreateAsync(user, People.Password)).Succeeded.Should().BeTrue();
+            await users.AddToRoleAsync(user, Roles.Learner);
+            return new People.Person(user.Id, "0912444777", People.Password, People.Commune);
+        });
+        (await (await Platform.SignedInAs(person)).PostAsync("/api/courses/khoa-mau/lessons/bai-mot/complete", null)).EnsureSuccessStatusCode();
+
+        var copied = Platform.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        copied.DefaultRequestHeaders.Add("Cookie", guestCookie);
+        var seen = await copied.GetFromJsonAsync<ProgressDto>("/api/progress/khoa-mau");
+
+        seen!.CompletedLessons.Should().BeEmpty();
+        seen.Started.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("123123")]
+    [InlineData("000000")]
+    [InlineData("121212")]
+    [InlineData("112233")]
+    [InlineData("123321")]
+    [InlineData("654321")]
+    [InlineData("111222")]
+    [InlineData("202020")]
+    [InlineData("686868")]
+    [InlineData("888888")]
+    [InlineData("999999")]
+    [InlineData("199000")]
+    [InlineData("201995")]
+    [InlineData("051990")]
+    [InlineData("15081990")]
+    [InlineData("147258")]
+    [InlineData("matkhau")]
+    [InlineData("444666")]
+    [InlineData("0912444666")]
+    [InlineData("84912444666")]
+    public async Task Common_and_patterned_PINs_and_the_phone_number_are_refused_at_sign_up(string pin)
+    {
+        var response = await Platform.Browser().SubmitFormAsync("/account/register", SignUp("0912444666", pin));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("quá dễ đoán");
+    }
+
+    [Theory]
+    [InlineData("482913")]
+    [InlineData("730541")]
+    [InlineData("mat-khau-thu")]
+    public void Ordinary_PINs_and_passwords_are_accepted(string password) =>
+        GuessablePasswordValidator.IsGuessable(password, "0912444666").Should().BeFalse();
 
     [Fact]
     public async Task Sign_in_attempts_beyond_the_rate_limit_are_refused()
