@@ -42,7 +42,7 @@ public static class RequestFailures
         PostgresException postgres => postgres.SqlState is ['5', '3', ..] or ['0', '8', ..] or ['5', '7', 'P', ..] or ['5', '8', ..]
             or ['X', 'X', ..] or "25006" or "40001" or "40P01" or "55P03",
         NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is IOException or TimeoutException,
-        IOException io => io.HResult is 28 or 0x70, // ENOSPC / ERROR_DISK_FULL
+        IOException io => io.HResult is 28 or unchecked((int)0x80070070) or unchecked((int)0x80070027), // ENOSPC; ERROR_DISK_FULL, ERROR_HANDLE_DISK_FULL
         _ => false,
     });
 

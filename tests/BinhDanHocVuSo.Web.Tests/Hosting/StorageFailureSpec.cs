@@ -80,6 +80,31 @@ public sealed class StorageFailureSpec
     }
 
     [Fact]
+    public void A_database_that_cannot_write_is_told_apart_from_a_bug()
+    {
+        Exception[] storage =
+        [
+            new SqliteException("database or disk is full", 13),
+            new SqliteException("attempt to write a readonly database", 8),
+            new SqliteException("database disk image is malformed", 11),
+            new SqliteException("database is locked", 5),
+            new DbUpdateException("save failed", new SqliteException("disk I/O error", 10)),
+            new Npgsql.PostgresException("could not extend file: No space left on device", "ERROR", "ERROR", "53100"),
+            new Npgsql.PostgresException("cannot execute UPDATE in a read-only transaction", "ERROR", "ERROR", "25006"),
+            new AggregateException(new IOException("No space left on device", 28)),
+        ];
+        Exception[] bugs =
+        [
+            new SqliteException("UNIQUE constraint failed", 19),
+            new Npgsql.PostgresException("duplicate key value", "ERROR", "ERROR", "23505"),
+            new NullReferenceException(),
+        ];
+
+        storage.Should().AllSatisfy(e => RequestFailures.StatusCodeOf(e).Should().Be(503, e.Message));
+        bugs.Should().AllSatisfy(e => RequestFailures.StatusCodeOf(e).Should().Be(500, e.Message));
+    }
+
+    [Fact]
     public void A_repeated_storage_failure_is_logged_once_per_interval()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 8, 0, 0, TimeSpan.Zero));

@@ -1,0 +1,53 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using BinhDanHocVuSo.Web.Features.Accounts;
+using BinhDanHocVuSo.Web.Hosting;
+using BinhDanHocVuSo.Web.Tests.Support;
+
+namespace BinhDanHocVuSo.Web.Tests.Hosting;
+
+/// <summary>What is printed (login cards, posters) carries the configured public address, never the Host header a request came with.</summary>
+public sealed partial class PublicAddressSpec : PlatformSpec
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Platform = new Platform(Database, new Dictionary<string, string?> { [PublicAddress.Key] = "https://hoc.caobang.gov.vn" });
+    }
+
+    [Fact]
+    public async Task The_login_cards_of_an_import_show_the_public_address_even_when_the_host_header_is_forged()
+    {
+        var trainer = await Platform.SignedInAs(await Platform.CreateAsync(Roles.Trainer));
+        var csv = $"ho_ten,so_dien_thoai,xa_phuong,nhom\nNông Văn An,{People.NewPhone()},{People.Commune},\n";
+        var token = Token().Match(await trainer.GetStringAsync("/trainer/import")).Groups[1].Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/trainer/import")
+        {
+            Content = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" },
+                { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "File", "hoc-vien.csv" },
+            },
+        };
+        request.Headers.Host = "evil.example";
+
+        var response = await trainer.SendAsync(request);
+        var page = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.Should().Contain("Nông Văn An").And.Contain("https://hoc.caobang.gov.vn").And.NotContain("evil.example");
+    }
+
+    [Fact]
+    public async Task A_public_base_url_that_is_not_an_address_stops_the_start_naming_the_setting()
+    {
+        var (exitCode, errors) = await WebHostProcess.RunAsync($"--ConnectionStrings:Sqlite={Database.ConnectionString}", $"--{PublicAddress.Key}=hoc.caobang");
+
+        exitCode.Should().NotBe(0);
+        errors.Should().Contain($"BinhDanHocVuSo could not start: {PublicAddress.Key} is 'hoc.caobang'").And.NotContain("   at ");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
