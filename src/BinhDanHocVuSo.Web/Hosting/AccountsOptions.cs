@@ -13,4 +13,7 @@ public sealed class AccountsOptions
 
     /// <summary>Largest accepted import file.</summary>
     public int MaxImportKilobytes { get; set; } = 512;
+
+    /// <summary>Most data rows in one import file; more are refused with the count named.</summary>
+    public int MaxImportRows { get; set; } = 2000;
 }
