@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -28,8 +27,6 @@ public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, C
     public const int BatchSize = 100;
 
     public sealed record Row(int Line, string FullName, string Phone, string Commune, string? Group);
-
-    public sealed record CreatedAccount(string FullName, string Phone, string TemporaryPassword, string? Group);
 
     public sealed record Validation(IReadOnlyList<string> Errors, IReadOnlyList<Row> Rows);
 
@@ -103,7 +100,7 @@ public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, C
         var learnerRole = await db.Roles.Where(r => r.NormalizedName == users.NormalizeName(Roles.Learner)).Select(r => r.Id).SingleAsync(cancellationToken);
         var createdUsers = new List<Guid>();
         var createdGroups = new List<Guid>();
-        var cards = new List<CreatedAccount>(rows.Count);
+        var cards = new List<LoginCard>(rows.Count);
         try
         {
             var groups = await GroupsAsync(rows, job.TrainerId, now, createdGroups, cancellationToken);
@@ -124,26 +121,26 @@ public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, C
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 createdUsers.AddRange(accounts.Select(a => a.User.Id));
-                cards.AddRange(accounts.Select(a => new CreatedAccount(a.Row.FullName, a.Row.Phone, a.Password, a.Row.Group)));
-                job.Progress(cards.Count);
+                cards.AddRange(accounts.Select(a => new LoginCard(a.Row.FullName, a.Row.Phone, a.Password, a.Row.Group)));
+                await job.ProgressAsync(cards.Count);
             }
             db.ChangeTracker.Clear();
             audit.Record(job.TrainerId, AuditLog.AccountsImported, null, $"{cards.Count} accounts");
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (Exception e) when (e is DbUpdateException or DbException or OperationCanceledException)
+        catch (Exception e)
         {
             log.LogWarning(e, "Import {ImportId} stopped after {Created} of {Rows} accounts; undoing them", job.Id, createdUsers.Count, rows.Count);
             await UndoAsync(createdUsers, createdGroups);
             var taken = await TakenAsync(rows, CancellationToken.None);
-            job.Fail(taken.Count > 0 ? taken : [text["ImportFailed"]], clock.GetUtcNow());
+            await job.FailAsync(taken.Count > 0 ? taken : [text["ImportFailed"]]);
             if (e is OperationCanceledException)
             {
                 throw;
             }
             return;
         }
-        job.Complete(cards, clock.GetUtcNow());
+        await job.CompleteAsync(cards);
     }
 
     /// <summary>New accounts with their one-time passwords, hashed here, outside any transaction, on part of the cores.</summary>

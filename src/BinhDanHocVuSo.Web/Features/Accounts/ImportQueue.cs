@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Localization;
 
@@ -12,66 +11,107 @@ public enum ImportState
     Failed,
 }
 
-/// <summary>
-/// One validated import, from its queueing to its login cards. The one-time passwords live only here, in this
-/// process's memory, for the trainer who started it and for <see cref="ImportQueue.KeptFor"/> after it ends.
-/// </summary>
-public sealed class ImportJob(Guid trainerId, IReadOnlyList<AccountImport.Row> rows)
-{
-    volatile int _created;
-    volatile ImportState _state = ImportState.Waiting;
-    IReadOnlyList<string> _errors = [];
-    IReadOnlyList<AccountImport.CreatedAccount> _cards = [];
+/// <summary>A login card to print: the one-time password is shown once, to the trainer who imported.</summary>
+[GenerateSerializer, Immutable]
+public sealed record LoginCard(
+    [property: Id(0)] string FullName,
+    [property: Id(1)] string Phone,
+    [property: Id(2)] string TemporaryPassword,
+    [property: Id(3)] string? Group);
 
+/// <summary>Where an import stands, as its trainer's status page shows it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ImportStatus(
+    [property: Id(0)] Guid TrainerId,
+    [property: Id(1)] ImportState State,
+    [property: Id(2)] int Created,
+    [property: Id(3)] int Total,
+    [property: Id(4)] IReadOnlyList<string> Errors,
+    [property: Id(5)] IReadOnlyList<LoginCard> Cards,
+    [property: Id(6)] DateTimeOffset? EndedAt)
+{
+    public bool Ended => State is ImportState.Done or ImportState.Failed;
+}
+
+/// <summary>
+/// The status of one import, keyed by its id, in memory only (never stored): any silo's status page reads it, whichever
+/// silo runs the import. It holds the login cards for <see cref="ImportStatusGrain.KeptFor"/> after the import ends,
+/// for the trainer who started it, and then forgets them.
+/// </summary>
+public interface IImportStatusGrain : IGrainWithGuidKey
+{
+    Task Publish(ImportStatus status);
+
+    /// <summary>The status, when this trainer started the import and its cards are still kept; otherwise null.</summary>
+    Task<ImportStatus?> Read(Guid trainerId);
+}
+
+sealed class ImportStatusGrain(TimeProvider clock) : Grain, IImportStatusGrain
+{
+    public static readonly TimeSpan KeptFor = TimeSpan.FromHours(2);
+
+    ImportStatus? _status;
+
+    public Task Publish(ImportStatus status)
+    {
+        _status = status;
+        if (status.Ended)
+        {
+            DelayDeactivation(KeptFor);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<ImportStatus?> Read(Guid trainerId)
+    {
+        if (_status is { EndedAt: { } ended } && ended + KeptFor <= clock.GetUtcNow())
+        {
+            _status = null;
+            DeactivateOnIdle();
+        }
+        return Task.FromResult(_status is { } status && status.TrainerId == trainerId ? status : null);
+    }
+}
+
+/// <summary>One validated import on its way through <see cref="ImportQueue"/>; every change of state is published to its status grain.</summary>
+public sealed class ImportJob(Guid trainerId, IReadOnlyList<AccountImport.Row> rows, IGrainFactory grains, TimeProvider clock)
+{
     public Guid Id { get; } = Guid.NewGuid();
     public Guid TrainerId { get; } = trainerId;
     public int Total { get; } = rows.Count;
     public IReadOnlyList<AccountImport.Row> Rows { get; private set; } = rows;
-    public DateTimeOffset? EndedAt { get; private set; }
+    public bool Ended { get; private set; }
 
-    public ImportState State => _state;
-    public int Created => _created;
-    public IReadOnlyList<string> Errors => _errors;
-    public IReadOnlyList<AccountImport.CreatedAccount> Cards => _cards;
-    public bool Ended => _state is ImportState.Done or ImportState.Failed;
+    IImportStatusGrain Status => grains.GetGrain<IImportStatusGrain>(Id);
 
-    public void Start() => _state = ImportState.Running;
+    public Task WaitingAsync() => Publish(ImportState.Waiting, 0, [], []);
 
-    public void Progress(int created) => _created = created;
+    public Task ProgressAsync(int created) => Publish(ImportState.Running, created, [], []);
 
-    public void Complete(IReadOnlyList<AccountImport.CreatedAccount> cards, DateTimeOffset now)
+    public Task CompleteAsync(IReadOnlyList<LoginCard> cards) => End(ImportState.Done, cards.Count, [], cards);
+
+    public Task FailAsync(IReadOnlyList<string> errors) => End(ImportState.Failed, 0, errors, []);
+
+    Task End(ImportState state, int created, IReadOnlyList<string> errors, IReadOnlyList<LoginCard> cards)
     {
-        _cards = cards;
-        End(now, ImportState.Done);
-    }
-
-    public void Fail(IReadOnlyList<string> errors, DateTimeOffset now)
-    {
-        _errors = errors;
-        _created = 0;
-        End(now, ImportState.Failed);
-    }
-
-    void End(DateTimeOffset now, ImportState state)
-    {
+        Ended = true;
         Rows = [];
-        EndedAt = now;
-        _state = state; // written last: a reader that sees the end state sees the cards or errors
+        return Publish(state, created, errors, cards);
     }
+
+    Task Publish(ImportState state, int created, IReadOnlyList<string> errors, IReadOnlyList<LoginCard> cards) =>
+        Status.Publish(new ImportStatus(TrainerId, state, created, Total, errors, cards, state is ImportState.Done or ImportState.Failed ? clock.GetUtcNow() : null));
 }
 
 /// <summary>
-/// Runs validated imports in the background, one at a time in this process, so that an import never competes
-/// with another for the database's writer and the trainer follows its progress at <c>/trainer/import/{id}</c>.
-/// A trainer has at most one unfinished import; at most <see cref="MaxUnfinished"/> wait in all.
+/// Runs validated imports in the background, one at a time in this process, so that an import never competes with
+/// another for the database's writer; the trainer follows its progress at <c>/trainer/import/{id}</c>. A trainer has at
+/// most one unfinished import on this silo; at most <see cref="MaxUnfinished"/> wait in all.
 /// </summary>
-public sealed class ImportQueue(IServiceScopeFactory scopes, TimeProvider clock, IStringLocalizer<AccountText> text,
+public sealed class ImportQueue(IServiceScopeFactory scopes, IGrainFactory grains, TimeProvider clock, IStringLocalizer<AccountText> text,
     ILogger<ImportQueue> log) : BackgroundService
 {
     public const int MaxUnfinished = 20;
-
-    /// <summary>How long login cards stay to be printed after an import ends; then the passwords are forgotten.</summary>
-    public static readonly TimeSpan KeptFor = TimeSpan.FromHours(2);
 
     public enum Refusal
     {
@@ -81,43 +121,28 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, TimeProvider clock,
     }
 
     readonly Channel<ImportJob> _queue = Channel.CreateUnbounded<ImportJob>(new UnboundedChannelOptions { SingleReader = true });
-    readonly ConcurrentDictionary<Guid, ImportJob> _jobs = new();
-    readonly Lock _enqueueing = new();
+    readonly List<ImportJob> _unfinished = [];
 
-    public Refusal TryEnqueue(ImportJob job)
+    /// <summary>Queues the rows as a new import, or says why not; <paramref name="job"/> is its status page's id.</summary>
+    public async Task<(Refusal Refusal, ImportJob? Job)> EnqueueAsync(Guid trainerId, IReadOnlyList<AccountImport.Row> rows)
     {
-        Forget();
-        lock (_enqueueing)
+        var job = new ImportJob(trainerId, rows, grains, clock);
+        lock (_unfinished)
         {
-            var unfinished = _jobs.Values.Where(j => !j.Ended).ToList();
-            if (unfinished.Any(j => j.TrainerId == job.TrainerId))
+            _unfinished.RemoveAll(j => j.Ended);
+            if (_unfinished.Any(j => j.TrainerId == trainerId))
             {
-                return Refusal.AlreadyRunning;
+                return (Refusal.AlreadyRunning, null);
             }
-            if (unfinished.Count >= MaxUnfinished)
+            if (_unfinished.Count >= MaxUnfinished)
             {
-                return Refusal.Busy;
+                return (Refusal.Busy, null);
             }
-            _jobs[job.Id] = job;
-            _queue.Writer.TryWrite(job);
-            return Refusal.None;
+            _unfinished.Add(job);
         }
-    }
-
-    /// <summary>The import with this id, when it was started by this trainer and is still kept.</summary>
-    public ImportJob? Find(Guid id, Guid trainerId)
-    {
-        Forget();
-        return _jobs.TryGetValue(id, out var job) && job.TrainerId == trainerId ? job : null;
-    }
-
-    void Forget()
-    {
-        var now = clock.GetUtcNow();
-        foreach (var job in _jobs.Values.Where(j => j.EndedAt + KeptFor <= now))
-        {
-            _jobs.TryRemove(job.Id, out _);
-        }
+        await job.WaitingAsync();
+        _queue.Writer.TryWrite(job);
+        return (Refusal.None, job);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -137,16 +162,24 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, TimeProvider clock,
 
     async Task RunAsync(ImportJob job, CancellationToken stoppingToken)
     {
-        job.Start();
         try
         {
+            await job.ProgressAsync(0);
             using var scope = scopes.CreateScope();
             await scope.ServiceProvider.GetRequiredService<AccountImport>().WriteAsync(job, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             log.LogError(e, "Import {ImportId} of {Rows} rows failed", job.Id, job.Total);
-            job.Fail([text["ImportFailed"]], clock.GetUtcNow());
+            try
+            {
+                await job.FailAsync([text["ImportFailed"]]);
+            }
+            catch (Exception publishing) when (publishing is not OperationCanceledException)
+            {
+                // The status page then says the import is unknown; the queue goes on with the next one.
+                log.LogError(publishing, "The failure of import {ImportId} could not be published", job.Id);
+            }
         }
     }
 }

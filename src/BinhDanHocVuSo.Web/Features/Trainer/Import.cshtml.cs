@@ -12,7 +12,8 @@ namespace BinhDanHocVuSo.Web.Features.Trainer;
 /// A trainer imports only into their own commune.
 /// </summary>
 [RequestSizeLimit(2 * 1024 * 1024)]
-public sealed class ImportModel(AccountImport import, ImportQueue queue, AccountsOptions options, IStringLocalizer<AccountText> text) : PageModel
+public sealed class ImportModel(AccountImport import, ImportQueue queue, IGrainFactory grains, AccountsOptions options, IStringLocalizer<AccountText> text)
+    : PageModel
 {
     /// <summary>Why the upload or the import was refused, each naming its row when it has one.</summary>
     public IReadOnlyList<string> Errors { get; private set; } = [];
@@ -21,19 +22,19 @@ public sealed class ImportModel(AccountImport import, ImportQueue queue, Account
     public bool RowsToFix { get; private set; }
 
     /// <summary>The import shown at <c>/trainer/import/{id}</c>.</summary>
-    public ImportJob? Job { get; private set; }
+    public ImportStatus? Job { get; private set; }
     public string SiteUrl => $"{Request.Scheme}://{Request.Host}";
 
-    public IActionResult OnGet(Guid? id)
+    public async Task<IActionResult> OnGetAsync(Guid? id)
     {
         if (id is null)
         {
             return Page();
         }
-        Job = queue.Find(id.Value, LearnerIdOfUser());
+        Job = await grains.GetGrain<IImportStatusGrain>(id.Value).Read(LearnerIdOfUser());
         if (Job is null)
         {
-            return Fail(StatusCodes.Status404NotFound, text["ImportGone", ImportQueue.KeptFor.TotalHours]);
+            return Fail(StatusCodes.Status404NotFound, text["ImportGone", ImportStatusGrain.KeptFor.TotalHours]);
         }
         if (Job.State == ImportState.Failed)
         {
@@ -67,12 +68,12 @@ public sealed class ImportModel(AccountImport import, ImportQueue queue, Account
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var job = new ImportJob(LearnerIdOfUser(), checkedFile.Rows);
-        return queue.TryEnqueue(job) switch
+        var (refusal, job) = await queue.EnqueueAsync(LearnerIdOfUser(), checkedFile.Rows);
+        return refusal switch
         {
             ImportQueue.Refusal.AlreadyRunning => Fail(StatusCodes.Status409Conflict, text["ImportAlreadyRunning"]),
             ImportQueue.Refusal.Busy => Fail(StatusCodes.Status409Conflict, text["ImportBusy"]),
-            _ => Redirect($"/trainer/import/{job.Id}"),
+            _ => Redirect($"/trainer/import/{job!.Id}"),
         };
     }
 
