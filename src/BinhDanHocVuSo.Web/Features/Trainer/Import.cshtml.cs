@@ -12,6 +12,7 @@ namespace BinhDanHocVuSo.Web.Features.Trainer;
 /// A trainer imports only into their own commune.
 /// </summary>
 [RequestSizeLimit(2 * 1024 * 1024)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)] // login cards carry one-time passwords
 public sealed class ImportModel(AccountImport import, ImportQueue queue, IGrainFactory grains, AccountsOptions options, IStringLocalizer<AccountText> text)
     : PageModel
 {

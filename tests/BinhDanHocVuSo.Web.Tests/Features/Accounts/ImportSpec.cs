@@ -298,6 +298,7 @@ public sealed partial class ImportSpec() : PlatformSpec(DatabaseProvider.Sqlite)
         byColleague.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await byColleague.Content.ReadAsStringAsync()).Should().NotContain("Mật khẩu tạm");
         withinTwoHours.StatusCode.Should().Be(HttpStatusCode.OK);
+        withinTwoHours.Headers.CacheControl!.NoStore.Should().BeTrue("the cards carry one-time passwords");
         (await withinTwoHours.Content.ReadAsStringAsync()).Should().Contain("Mật khẩu tạm");
         after.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await after.Content.ReadAsStringAsync()).Should().Contain("Thẻ đăng nhập chỉ được giữ 2 giờ").And.NotContain("Mật khẩu tạm");
