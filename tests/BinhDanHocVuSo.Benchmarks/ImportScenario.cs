@@ -8,7 +8,7 @@ using System.Text.RegularExpressions;
 namespace BinhDanHocVuSo.Benchmarks;
 
 /// <summary>
-/// <c>import</c>: a trainer imports 2,000 accounts through the real <c>/trainer/import</c> form while the <c>submit</c>
+/// <c>import</c>: a trainer imports 2,000 accounts (<c>--import-rows</c>) through the real <c>/trainer/import</c> form while the <c>submit</c>
 /// load runs, and uploads a zip-bomb spreadsheet. Figures: the import's time (upload to login cards), the submissions'
 /// rate and latency before and during the import (issue target: p99 under 200 ms, no 5xx), and the web host's resident
 /// memory above idle while it refuses the bomb (target: under 50 MB, answered 400).
@@ -16,7 +16,6 @@ namespace BinhDanHocVuSo.Benchmarks;
 public static partial class ImportScenario
 {
     const string Name = "import";
-    const int Rows = 2_000;
     const int BombRows = 3_500_000;
 
     public static async Task<bool> RunAsync(BenchOptions options, Cleanup cleanup, CancellationToken cancel)
@@ -51,16 +50,16 @@ public static partial class ImportScenario
             figures.Add("submit_p99_ms_alone", alone.Result.Percentile(99), "ms");
             Console.Error.WriteLine($"submit alone: {alone.Result.Rate:F0}/s, p99 {alone.Result.Percentile(99):F1} ms, {alone.Result.Errors} errors");
 
-            Console.Error.WriteLine($"importing {Rows} accounts through /trainer/import while the submit load runs…");
+            Console.Error.WriteLine($"importing {options.ImportRows} accounts through /trainer/import while the submit load runs…");
             using var importDone = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             var during = load.RunAsync(TimeSpan.FromMinutes(30), importDone.Token, cancel);
             var clock = Stopwatch.StartNew();
-            var (status, page) = await ImportAsync(trainer.Http, Csv(), cancel);
+            var (status, page) = await ImportAsync(trainer.Http, Csv(options.ImportRows), cancel);
             var importMs = clock.Elapsed.TotalMilliseconds;
             await importDone.CancelAsync();
             var submitted = await during;
             var cards = LoginCard().Count(page);
-            figures.Add("import_rows", Rows, "count");
+            figures.Add("import_rows", options.ImportRows, "count");
             figures.Add("import_ms", importMs, "ms");
             figures.Add("import_cards", cards, "count");
             figures.Add("submit_rate_during_import", submitted.Result.Rate, "ops/s");
@@ -72,7 +71,7 @@ public static partial class ImportScenario
             Console.Error.WriteLine($"import: {cards} login cards after {importMs / 1000:F1} s (answer {status}); meanwhile submit {submitted.Result.Count} acknowledged, " +
                 $"{submitted.Result.Rate:F0}/s, p50 {submitted.Result.Percentile(50):F1} ms, p99 {submitted.Result.Percentile(99):F1} ms, " +
                 $"max {submitted.Result.Percentile(100):F1} ms, {submitted.Result.Errors} errors of which {submitted.ServerErrors} 5xx (target p99 < 200 ms, no 5xx)");
-            return bombStatus == 400 && cards == Rows && submitted.ServerErrors == 0;
+            return bombStatus == 400 && cards == options.ImportRows && submitted.ServerErrors == 0;
         }
         finally
         {
@@ -153,12 +152,12 @@ public static partial class ImportScenario
         }
     }
 
-    /// <summary>2,000 learners of the trainer's commune, in two groups, with numbers no account of the harness uses (03…).</summary>
-    static byte[] Csv()
+    /// <summary>Learners of the trainer's commune, in two groups, with numbers no account of the harness uses (03…).</summary>
+    static byte[] Csv(int rows)
     {
         var random = new Random(15);
         var csv = new StringBuilder("ho_ten,so_dien_thoai,xa_phuong,nhom\n");
-        for (var i = 0; i < Rows; i++)
+        for (var i = 0; i < rows; i++)
         {
             csv.Append(CultureInfo.InvariantCulture, $"{VietnameseNames.Next(random)},03{i:D8},{WebAccount.Commune},Lớp {1 + i % 2}\n");
         }
