@@ -28,7 +28,8 @@ public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, C
 
     public sealed record Row(int Line, string FullName, string Phone, string Commune, string? Group);
 
-    public sealed record Validation(IReadOnlyList<string> Errors, IReadOnlyList<Row> Rows);
+    /// <param name="AboutRows">The errors name rows to fix; otherwise the file as a whole was refused.</param>
+    public sealed record Validation(IReadOnlyList<string> Errors, IReadOnlyList<Row> Rows, bool AboutRows = false);
 
     /// <summary>Reads and checks the whole file, writing nothing.</summary>
     public async Task<Validation> ValidateAsync(byte[] file, string fileName, string? onlyCommune, CancellationToken cancellationToken)
@@ -89,7 +90,7 @@ public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, C
             }
         }
         errors.AddRange(await TakenAsync(rows, cancellationToken));
-        return errors.Count > 0 ? new Validation(errors, []) : new Validation([], rows);
+        return errors.Count > 0 ? new Validation(errors, [], AboutRows: true) : new Validation([], rows);
     }
 
     /// <summary>Creates the accounts of a validated import, batch by batch, reporting progress to the job.</summary>

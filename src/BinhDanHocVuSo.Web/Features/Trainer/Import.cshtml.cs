@@ -65,7 +65,7 @@ public sealed class ImportModel(AccountImport import, ImportQueue queue, IGrainF
         if (checkedFile.Errors.Count > 0)
         {
             Errors = checkedFile.Errors;
-            RowsToFix = true;
+            RowsToFix = checkedFile.AboutRows;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
