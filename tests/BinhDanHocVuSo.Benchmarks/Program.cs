@@ -50,6 +50,7 @@ try
         "survey-report" => SurveyReportScenario.RunAsync(scenario, cleanup, stop.Token),
         "memory" => MemoryScenario.RunAsync(scenario, cleanup, stop.Token),
         "cluster" => ClusterScenario.RunAsync(scenario, cleanup, stop.Token),
+        "import" => ImportScenario.RunAsync(scenario, cleanup, stop.Token),
         "all" => ResultsTable.RunAsync(scenario, Run),
         _ => throw new InvalidOperationException(scenario.Scenario),
     };

@@ -25,4 +25,7 @@ public sealed class AccountsOptions
 
     /// <summary>Group codes one person may try per minute at <c>/join/{code}</c> (and one address twenty times this).</summary>
     public int JoinAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Most data rows in one import file; more are refused with the count named.</summary>
+    public int MaxImportRows { get; set; } = 2000;
 }

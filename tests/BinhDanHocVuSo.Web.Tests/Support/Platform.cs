@@ -13,7 +13,8 @@ namespace BinhDanHocVuSo.Web.Tests.Support;
 /// The whole platform in-process (web host, silo, database) on a given test database, with its own
 /// silo ports so that several can run side by side, and a fake clock that tests move by hand.
 /// </summary>
-public sealed class Platform(TestDatabase database, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class Platform(TestDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
+    : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
 
@@ -33,6 +34,10 @@ public sealed class Platform(TestDatabase database, IDictionary<string, string?>
             builder.UseSetting(key, value);
         }
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        if (testServices is not null)
+        {
+            builder.ConfigureTestServices(testServices);
+        }
     }
 
     /// <summary>Settings that serve the real, shipped courses instead of the small test course.</summary>

@@ -1,46 +1,45 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using BinhDanHocVuSo.Web.Data;
+using BinhDanHocVuSo.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 
 namespace BinhDanHocVuSo.Web.Features.Accounts;
 
 /// <summary>
 /// A trainer creates accounts in bulk from a CSV or Excel sheet (name, phone, commune, optional group).
-/// Every row is checked first; one bad row means nothing is created, and each error names its row.
+/// Every row is checked first, in the request; one bad row means nothing is created, and each error names its row.
+/// The accounts are then written by <see cref="ImportQueue"/> in the background: the passwords of a batch are hashed
+/// before its transaction opens (PBKDF2 is slow on purpose), and each batch of <see cref="BatchSize"/> rows is one
+/// short transaction, so that quiz answers and sign-ups are never kept waiting for the database's writer.
+/// A batch can still fail when a number is registered while the import runs: then every account this import
+/// created is deleted again (nobody has seen their passwords: cards are shown only when the import ends) and the
+/// rows whose number was taken meanwhile are named, so that "nothing is created" holds to the end.
 /// </summary>
 public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, CommuneDirectory communes, AuditLog audit,
-    TimeProvider clock, IStringLocalizer<AccountText> text)
+    AccountsOptions options, TimeProvider clock, IStringLocalizer<AccountText> text, ILogger<AccountImport> log)
 {
     public static readonly string[] Columns = ["ho_ten", "so_dien_thoai", "xa_phuong", "nhom"];
 
+    public const int BatchSize = 100;
+
     public sealed record Row(int Line, string FullName, string Phone, string Commune, string? Group);
 
-    public sealed record CreatedAccount(string FullName, string Phone, string TemporaryPassword, string? Group);
+    /// <param name="AboutRows">The errors name rows to fix; otherwise the file as a whole was refused.</param>
+    public sealed record Validation(IReadOnlyList<string> Errors, IReadOnlyList<Row> Rows, bool AboutRows = false);
 
-    public sealed record Outcome(IReadOnlyList<string> Errors, IReadOnlyList<CreatedAccount> Created);
-
-    public async Task<Outcome> ImportAsync(Stream file, string fileName, Guid trainerId, string? onlyCommune)
+    /// <summary>Reads and checks the whole file, writing nothing.</summary>
+    public async Task<Validation> ValidateAsync(byte[] file, string fileName, string? onlyCommune, CancellationToken cancellationToken)
     {
-        List<IDictionary<string, object?>> sheet;
-        try
+        var read = ImportFile.Read(file, fileName, options.MaxImportRows, text);
+        if (read.Sheet is not { } sheet)
         {
-            var type = fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ExcelType.XLSX : ExcelType.CSV;
-            sheet = [.. MiniExcel.Query(file, useHeaderRow: true, excelType: type).Cast<IDictionary<string, object?>>()];
+            return Failed(read.Error!);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return Failed(text["ImportBadFile"]);
-        }
-        if (sheet.Count == 0)
-        {
-            return Failed(text["ImportEmpty"]);
-        }
-        var headers = sheet[0].Keys.Select(Normalize).ToHashSet();
-        var missing = Columns.Take(3).Where(c => !headers.Contains(c)).ToList();
+        var missing = Columns.Take(3).Where(c => !sheet.Headers.Contains(c)).ToList();
         if (missing.Count > 0)
         {
             return Failed(text["ImportMissingColumn", string.Join(", ", missing)]);
@@ -49,21 +48,20 @@ public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, C
         var errors = new List<string>();
         var rows = new List<Row>();
         var seen = new Dictionary<string, int>();
-        for (var i = 0; i < sheet.Count; i++)
+        foreach (var (line, cells) in sheet.Rows)
         {
-            var line = i + 2; // line 1 is the header row
-            var cells = sheet[i].ToDictionary(c => Normalize(c.Key), c => Convert.ToString(c.Value, CultureInfo.InvariantCulture)?.Trim());
-            if (cells.Values.All(string.IsNullOrEmpty))
-            {
-                continue;
-            }
-            var name = cells.GetValueOrDefault("ho_ten");
+            var name = cells.GetValueOrDefault("ho_ten")?.Normalize(NormalizationForm.FormC);
             var phone = PhoneNumber.Normalize(cells.GetValueOrDefault("so_dien_thoai"));
             var commune = FindCommune(cells.GetValueOrDefault("xa_phuong"));
+            var group = NullIfEmpty(cells.GetValueOrDefault("nhom"))?.Normalize(NormalizationForm.FormC);
             var rowErrors = new List<string>();
             if (string.IsNullOrWhiteSpace(name) || name.Length > Limits.Title)
             {
                 rowErrors.Add(text["FullNameRequired"]);
+            }
+            else if (name.Any(char.IsControl))
+            {
+                rowErrors.Add(text["ImportUnprintable", Columns[0]]);
             }
             if (phone is null)
             {
@@ -81,73 +79,140 @@ public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, C
             {
                 rowErrors.Add(text["UnknownCommune", cells.GetValueOrDefault("xa_phuong") ?? ""]);
             }
+            if (group is not null && (group.Length > Limits.Title || group.Any(char.IsControl)))
+            {
+                rowErrors.Add(text["ImportBadGroup", Limits.Title]);
+            }
             errors.AddRange(rowErrors.Select(e => text["ImportRowError", line, e].Value));
             if (rowErrors.Count == 0)
             {
-                rows.Add(new Row(line, name!, phone!, commune!.Id, NullIfEmpty(cells.GetValueOrDefault("nhom"))));
+                rows.Add(new Row(line, name!, phone!, commune!.Id, group));
             }
         }
-        var phones = rows.Select(r => r.Phone).ToList();
-        var existing = await db.Users.Where(u => phones.Contains(u.UserName!)).Select(u => u.UserName!).ToListAsync();
-        errors.AddRange(rows.Where(r => existing.Contains(r.Phone)).Select(r => text["ImportRowError", r.Line, text["PhoneAlreadyRegistered"]].Value));
-        if (errors.Count > 0)
-        {
-            return new Outcome(errors, []);
-        }
-        return new Outcome([], await CreateAllAsync(rows, trainerId));
+        errors.AddRange(await TakenAsync(rows, cancellationToken));
+        return errors.Count > 0 ? new Validation(errors, [], AboutRows: true) : new Validation([], rows);
     }
 
-    async Task<List<CreatedAccount>> CreateAllAsync(List<Row> rows, Guid trainerId)
+    /// <summary>Creates the accounts of a validated import, batch by batch, reporting progress to the job.</summary>
+    public async Task WriteAsync(ImportJob job, CancellationToken cancellationToken)
     {
+        var rows = job.Rows;
         var now = clock.GetUtcNow().UtcDateTime;
-        var created = new List<CreatedAccount>();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var groups = new Dictionary<string, GroupRow>();
-        foreach (var row in rows)
+        var learnerRole = await db.Roles.Where(r => r.NormalizedName == users.NormalizeName(Roles.Learner)).Select(r => r.Id).SingleAsync(cancellationToken);
+        var createdUsers = new List<Guid>();
+        var createdGroups = new List<Guid>();
+        var cards = new List<LoginCard>(rows.Count);
+        try
         {
+            var groups = await GroupsAsync(rows, job.TrainerId, now, createdGroups, cancellationToken);
+            foreach (var batch in rows.Chunk(BatchSize))
+            {
+                var accounts = Prepare(batch, now);
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                foreach (var (row, user, password) in accounts)
+                {
+                    db.Users.Add(user);
+                    db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = learnerRole });
+                    if (row.Group is { } group)
+                    {
+                        db.GroupMembers.Add(new GroupMemberRow { GroupId = groups[group], LearnerId = user.Id, JoinedAt = now });
+                    }
+                }
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                createdUsers.AddRange(accounts.Select(a => a.User.Id));
+                cards.AddRange(accounts.Select(a => new LoginCard(a.Row.FullName, a.Row.Phone, a.Password, a.Row.Group)));
+                await job.ProgressAsync(cards.Count);
+            }
+            db.ChangeTracker.Clear();
+            audit.Record(job.TrainerId, AuditLog.AccountsImported, null, $"{cards.Count} accounts");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Import {ImportId} stopped after {Created} of {Rows} accounts; undoing them", job.Id, createdUsers.Count, rows.Count);
+            await UndoAsync(createdUsers, createdGroups);
+            var taken = await TakenAsync(rows, CancellationToken.None);
+            await job.FailAsync(taken.Count > 0 ? taken : [text["ImportFailed"]]);
+            if (e is OperationCanceledException)
+            {
+                throw;
+            }
+            return;
+        }
+        await job.CompleteAsync(cards);
+    }
+
+    /// <summary>New accounts with their one-time passwords, hashed here, outside any transaction, on part of the cores.</summary>
+    List<(Row Row, AppUser User, string Password)> Prepare(Row[] batch, DateTime now)
+    {
+        var accounts = new (Row, AppUser, string)[batch.Length];
+        Parallel.For(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount / 2) }, i =>
+        {
+            var row = batch[i];
             var password = TemporaryPassword.New(row.Phone);
             var user = new AppUser
             {
-                Id = Guid.NewGuid(), UserName = row.Phone, PhoneNumber = row.Phone, FullName = row.FullName, Commune = row.Commune,
-                MustChangePassword = true, CreatedAt = now,
+                Id = Guid.NewGuid(), UserName = row.Phone, NormalizedUserName = users.NormalizeName(row.Phone), PhoneNumber = row.Phone,
+                FullName = row.FullName, Commune = row.Commune, MustChangePassword = true, CreatedAt = now,
+                SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20)),
+                LockoutEnabled = users.Options.Lockout.AllowedForNewUsers,
             };
-            var result = await users.CreateAsync(user, password);
-            if (!result.Succeeded)
-            {
-                // Checked above; a failure here is a race with a sign-up, and nothing must stay half-imported.
-                throw new InvalidOperationException($"Row {row.Line}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
-            }
-            await users.AddToRoleAsync(user, Roles.Learner);
-            if (row.Group is { } groupName)
-            {
-                var group = await FindOrCreateGroupAsync(groups, groupName, row.Commune, trainerId, now);
-                db.GroupMembers.Add(new GroupMemberRow { GroupId = group.Id, LearnerId = user.Id, JoinedAt = now });
-            }
-            created.Add(new CreatedAccount(row.FullName, row.Phone, password, row.Group));
-        }
-        audit.Record(trainerId, AuditLog.AccountsImported, null, $"{created.Count} accounts");
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return created;
+            user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+            accounts[i] = (row, user, password);
+        });
+        return [.. accounts];
     }
 
-    async Task<GroupRow> FindOrCreateGroupAsync(Dictionary<string, GroupRow> cache, string name, string commune, Guid trainerId, DateTime now)
+    /// <summary>The group id for every group name of the import: the trainer's open group of that name, or a new one.</summary>
+    async Task<Dictionary<string, Guid>> GroupsAsync(IReadOnlyList<Row> rows, Guid trainerId, DateTime now, List<Guid> created, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(name, out var known))
+        var groups = new Dictionary<string, Guid>();
+        foreach (var row in rows.Where(r => r.Group is not null).DistinctBy(r => r.Group))
         {
-            return known;
-        }
-        var group = await db.Groups.Where(g => g.Name == name && g.ArchivedAt == null)
-            .Where(g => db.GroupTrainers.Any(t => t.GroupId == g.Id && t.TrainerId == trainerId))
-            .FirstOrDefaultAsync();
-        if (group is null)
-        {
-            group = new GroupRow { Id = Guid.NewGuid(), Name = name, Commune = commune, JoinCode = JoinCodes.New(), CreatedBy = trainerId, CreatedAt = now };
+            var name = row.Group!;
+            var existing = await db.Groups.Where(g => g.Name == name && g.ArchivedAt == null)
+                .Where(g => db.GroupTrainers.Any(t => t.GroupId == g.Id && t.TrainerId == trainerId))
+                .Select(g => (Guid?)g.Id).FirstOrDefaultAsync(cancellationToken);
+            if (existing is { } id)
+            {
+                groups[name] = id;
+                continue;
+            }
+            var group = new GroupRow { Id = Guid.NewGuid(), Name = name, Commune = row.Commune, JoinCode = JoinCodes.New(), CreatedBy = trainerId, CreatedAt = now };
             db.Groups.Add(group);
             db.GroupTrainers.Add(new GroupTrainerRow { GroupId = group.Id, TrainerId = trainerId });
+            groups[name] = group.Id;
+            created.Add(group.Id);
         }
-        cache[name] = group;
-        return group;
+        await db.SaveChangesAsync(cancellationToken);
+        return groups;
+    }
+
+    /// <summary>Deletes what a stopped import created: its accounts (whose passwords nobody has seen yet) and its new groups.</summary>
+    async Task UndoAsync(List<Guid> createdUsers, List<Guid> createdGroups)
+    {
+        db.ChangeTracker.Clear();
+        foreach (var chunk in createdUsers.Chunk(BatchSize))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.GroupMembers.Where(m => chunk.Contains(m.LearnerId)).ExecuteDeleteAsync();
+            await db.UserRoles.Where(r => chunk.Contains(r.UserId)).ExecuteDeleteAsync();
+            await db.Users.Where(u => chunk.Contains(u.Id)).ExecuteDeleteAsync();
+            await transaction.CommitAsync();
+        }
+        await db.GroupMembers.Where(m => createdGroups.Contains(m.GroupId)).ExecuteDeleteAsync();
+        await db.GroupTrainers.Where(t => createdGroups.Contains(t.GroupId)).ExecuteDeleteAsync();
+        await db.Groups.Where(g => createdGroups.Contains(g.Id)).ExecuteDeleteAsync();
+    }
+
+    /// <summary>An error naming each row whose number already has an account.</summary>
+    async Task<List<string>> TakenAsync(IReadOnlyList<Row> rows, CancellationToken cancellationToken)
+    {
+        var phones = rows.Select(r => r.Phone).ToList();
+        var existing = (await db.Users.Where(u => phones.Contains(u.UserName!)).Select(u => u.UserName!).ToListAsync(cancellationToken)).ToHashSet();
+        return [.. rows.Where(r => existing.Contains(r.Phone)).Select(r => text["ImportRowError", r.Line, text["PhoneAlreadyRegistered"]].Value)];
     }
 
     Commune? FindCommune(string? value) =>
@@ -155,11 +220,9 @@ public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, C
         : communes.Find(value) ?? communes.Provinces.SelectMany(p => p.Communes)
             .FirstOrDefault(c => string.Equals(c.Name, value.Normalize(), StringComparison.CurrentCultureIgnoreCase));
 
-    static string Normalize(string header) => header.Trim().ToLowerInvariant();
-
     static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    static Outcome Failed(string error) => new([error], []);
+    static Validation Failed(string error) => new([error], []);
 }
 
 /// <summary>Short join codes people can type: no 0/O or 1/I to confuse.</summary>

@@ -34,7 +34,8 @@ public static partial class PhoneNumber
     [GeneratedRegex(@"[\s.\-()]")]
     private static partial Regex Separators();
 
-    // Mobile networks use the 03, 05, 07, 08 and 09 prefixes after the 2018 renumbering.
-    [GeneratedRegex(@"^0[35789]\d{8}$")]
+    // Mobile networks use the 03, 05, 07, 08 and 09 prefixes after the 2018 renumbering. ASCII digits only:
+    // \d also matches fullwidth and Arabic-Indic digits, which no user name may hold.
+    [GeneratedRegex(@"^0[35789][0-9]{8}$")]
     private static partial Regex Mobile();
 }

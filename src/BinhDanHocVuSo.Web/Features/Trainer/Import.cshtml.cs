@@ -6,43 +6,84 @@ using Microsoft.Extensions.Localization;
 
 namespace BinhDanHocVuSo.Web.Features.Trainer;
 
-/// <summary>Bulk account creation and login cards to print; a trainer imports only into their own commune.</summary>
+/// <summary>
+/// Bulk account creation: the file is checked here, the accounts are created in the background by <see cref="ImportQueue"/>,
+/// and <c>/trainer/import/{id}</c> shows the progress and then the login cards, to the trainer who imported only.
+/// A trainer imports only into their own commune.
+/// </summary>
 [RequestSizeLimit(2 * 1024 * 1024)]
-public sealed class ImportModel(AccountImport import, AccountsOptions options, IStringLocalizer<AccountText> text) : PageModel
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)] // login cards carry one-time passwords
+public sealed class ImportModel(AccountImport import, ImportQueue queue, IGrainFactory grains, AccountsOptions options, IStringLocalizer<AccountText> text)
+    : PageModel
 {
-    public AccountImport.Outcome? Outcome { get; private set; }
+    /// <summary>Why the upload or the import was refused, each naming its row when it has one.</summary>
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    /// <summary>The errors are about the file's rows: nothing was created, and the trainer fixes them and uploads again.</summary>
+    public bool RowsToFix { get; private set; }
+
+    /// <summary>The import shown at <c>/trainer/import/{id}</c>.</summary>
+    public ImportStatus? Job { get; private set; }
     public string SiteUrl => HttpContext.RequestServices.GetRequiredService<PublicAddress>().For(Request, "");
 
-    public void OnGet()
+    public async Task<IActionResult> OnGetAsync(Guid? id)
     {
-    }
-
-    public async Task<IActionResult> OnPostAsync(IFormFile? file)
-    {
-        if (file is null || file.Length == 0)
+        if (id is null)
         {
-            return Fail(text["ImportEmpty"]);
+            return Page();
         }
-        if (file.Length > options.MaxImportKilobytes * 1024L)
+        Job = await grains.GetGrain<IImportStatusGrain>(id.Value).Read(LearnerIdOfUser());
+        if (Job is null)
         {
-            return Fail(text["ImportTooLarge", options.MaxImportKilobytes]);
+            return Fail(StatusCodes.Status404NotFound, text["ImportGone", ImportStatusGrain.KeptFor.TotalHours]);
         }
-        var onlyCommune = User.IsInRole(Roles.Admin) ? null : User.FindFirst(AppClaimsFactory.Commune)?.Value;
-        await using var stream = file.OpenReadStream();
-        Outcome = await import.ImportAsync(stream, file.FileName, LearnerIdOfUser(), onlyCommune);
-        if (Outcome.Errors.Count > 0)
+        if (Job.State == ImportState.Failed)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Errors = Job.Errors;
+            RowsToFix = true;
         }
         return Page();
     }
 
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return Fail(StatusCodes.Status400BadRequest, text["ImportEmpty"]);
+        }
+        if (file.Length > options.MaxImportKilobytes * 1024L)
+        {
+            return Fail(StatusCodes.Status400BadRequest, text["ImportTooLarge", options.MaxImportKilobytes]);
+        }
+        var content = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(content, cancellationToken);
+        }
+        var onlyCommune = User.IsInRole(Roles.Admin) ? null : User.FindFirst(AppClaimsFactory.Commune)?.Value;
+        var checkedFile = await import.ValidateAsync(content, file.FileName, onlyCommune, cancellationToken);
+        if (checkedFile.Errors.Count > 0)
+        {
+            Errors = checkedFile.Errors;
+            RowsToFix = checkedFile.AboutRows;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var (refusal, job) = await queue.EnqueueAsync(LearnerIdOfUser(), checkedFile.Rows);
+        return refusal switch
+        {
+            ImportQueue.Refusal.AlreadyRunning => Fail(StatusCodes.Status409Conflict, text["ImportAlreadyRunning"]),
+            ImportQueue.Refusal.Busy => Fail(StatusCodes.Status409Conflict, text["ImportBusy"]),
+            _ => Redirect($"/trainer/import/{job!.Id}"),
+        };
+    }
+
     Guid LearnerIdOfUser() => Learning.LearnerIdentity.SignedIn(HttpContext) ?? throw new InvalidOperationException("signed in");
 
-    IActionResult Fail(string error)
+    PageResult Fail(int status, string error)
     {
-        Outcome = new AccountImport.Outcome([error], []);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Errors = [error];
+        Response.StatusCode = status;
         return Page();
     }
 }
