@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BinhDanHocVuSo.Web.Features.Certificates;
 
 /// <summary>Public check of a printed certificate: the name, the course and the date, nothing else personal.</summary>
+[UnknownHandlerIsNotFound]
 public sealed class VerifyModel(AppDbContext db, ICourseCatalogSource catalog) : PageModel
 {
     public string Name { get; private set; } = "";

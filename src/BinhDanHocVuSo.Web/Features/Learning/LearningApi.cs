@@ -56,8 +56,7 @@ public static class LearningApi
         }
         catch (LearningException e)
         {
-            var status = e.Problem is LearningProblem.MalformedAnswer ? 400 : 404;
-            return TypedResults.Problem(e.Message, statusCode: status, title: e.Problem.ToString());
+            return TypedResults.Problem(e.Message, statusCode: e.Problem.StatusCode(), title: e.Problem.ToString());
         }
         catch (Exception e) when (e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
         {
