@@ -103,6 +103,10 @@ public abstract class AccountDeletionSpec(DatabaseProvider provider) : PlatformS
         (await RowsOf(anonymousId)).Should().Equal(before, "every row moved, in one piece, to the random id");
         progress.Started.Should().BeFalse("the learner grain let go of the history it held in memory");
         (await otherSession.GetAsync("/account/data")).StatusCode.Should().Be(HttpStatusCode.Redirect, "the account's other sessions end");
+        Platform.Clock.Advance(TimeSpan.FromMinutes(31));
+        var certificateOfOtherSession = await otherSession.GetAsync("/c/khoa-mau/chung-nhan");
+        certificateOfOtherSession.StatusCode.Should().Be(HttpStatusCode.Redirect, "the cookie of a deleted account is refused once its security stamp is checked");
+        certificateOfOtherSession.Headers.Location!.ToString().Should().Contain("/account/login");
         (await InDatabase(db => db.AuditEntries.Where(a => a.Action == AuditLog.AccountDeleted).Select(a => a.TargetUserId).SingleAsync()))
             .Should().Be(person.Id, "the audit trail keeps the deleted account's id only, which no learning row carries any more");
     }

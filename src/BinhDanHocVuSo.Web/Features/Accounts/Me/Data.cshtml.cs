@@ -74,6 +74,8 @@ public sealed class DataModel(UserManager<AppUser> users, SignInManager<AppUser>
             await grains.GetGrain<IGroupQuizStatsGrain>(group).Forget();
         }
         await signIn.SignOutAsync();
+        // Nor does this phone go on learning as the guest it was before signing up.
+        LearnerIdentity.ForgetGuest(HttpContext);
         TempData["Message"] = text["Deleted"].Value;
         return Redirect("/");
     }
