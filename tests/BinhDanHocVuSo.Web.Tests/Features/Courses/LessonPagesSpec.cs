@@ -158,6 +158,22 @@ public sealed class LessonPagesSpec : PlatformSpec
         }
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("{")]
+    [InlineData("{}")]
+    [InlineData("[1]")]
+    [InlineData("{\"attemptId\": \"khong-phai-guid\"}")]
+    public async Task A_quiz_attempt_with_a_missing_or_broken_body_is_refused_with_a_message_in_vietnamese(string body)
+    {
+        var response = await Platform.Browser().PostAsync("/api/courses/khoa-mau/quizzes/bai-mot/attempts",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("attemptId").And.MatchRegex("Bài làm phải|Thiếu mã lượt làm bài");
+    }
+
     /// <summary>Bodies a careless or hostile client sends: empty, an empty form field, a NUL byte, broken and oversized JSON.</summary>
     static IEnumerable<HttpContent?> Bodies()
     {
