@@ -5,8 +5,8 @@ namespace BinhDanHocVuSo.Web.Features.Accounts.Me;
 
 /// <summary>
 /// What deleting an account does to everything kept under the person's id, inside the caller's transaction: the
-/// learning history and survey responses move to a fresh random id that nothing links to the person (so totals stay
-/// right), the person leaves every group they were a member or trainer of, their one-time reset codes go, and their
+/// learning history moves to a fresh random id that nothing links to the person (so totals stay right), the person
+/// leaves every group they were a member or trainer of, their survey responses and one-time reset codes go, and their
 /// certificates are withdrawn with the name erased. Audit entries keep only ids and stay.
 /// </summary>
 public static class AccountErasure
@@ -22,7 +22,11 @@ public static class AccountErasure
         await db.QuizAttempts.Where(r => r.LearnerId == personId).ExecuteUpdateAsync(s => s.SetProperty(r => r.LearnerId, anonymousId));
         await db.QuizAnswers.Where(r => r.LearnerId == personId).ExecuteUpdateAsync(s => s.SetProperty(r => r.LearnerId, anonymousId));
         await db.LearnerDays.Where(r => r.LearnerId == personId).ExecuteUpdateAsync(s => s.SetProperty(r => r.LearnerId, anonymousId));
-        await db.SurveyResponses.Where(r => r.RespondentId == personId).ExecuteUpdateAsync(s => s.SetProperty(r => r.RespondentId, anonymousId));
+        // A survey response counts against the officials invited (those with an account): an anonymous one would leave
+        // reports saying more officials answered than were asked. It goes with the account; reports see the count change.
+        var responses = db.SurveyResponses.Where(r => r.RespondentId == personId).Select(r => r.Id);
+        await db.SurveyAnswers.Where(a => responses.Contains(a.ResponseId)).ExecuteDeleteAsync();
+        await db.SurveyResponses.Where(r => r.RespondentId == personId).ExecuteDeleteAsync();
         await db.Certificates.Where(c => c.LearnerId == personId).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.LearnerId, anonymousId)
             .SetProperty(c => c.FullName, "")

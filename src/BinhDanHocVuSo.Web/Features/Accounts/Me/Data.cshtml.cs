@@ -12,8 +12,8 @@ namespace BinhDanHocVuSo.Web.Features.Accounts.Me;
 
 /// <summary>
 /// Privacy: a person sees and downloads everything kept about them, and can delete their account. Their
-/// learning history and survey responses stay only as anonymous rows keyed by a random id, so totals stay right;
-/// they leave their groups and their certificates are withdrawn (<see cref="AccountErasure"/>).
+/// learning history stays only as anonymous rows keyed by a random id, so totals stay right; they leave their
+/// groups, their survey responses go and their certificates are withdrawn (<see cref="AccountErasure"/>).
 /// </summary>
 public sealed class DataModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IGrainFactory grains,
     CommuneDirectory communes, AppDbContext db, AuditLog audit, IStringLocalizer<AccountText> text, TimeProvider clock) : PageModel
