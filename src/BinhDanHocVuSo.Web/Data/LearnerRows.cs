@@ -66,7 +66,7 @@ public sealed class LearnerDayRow
 
 /// <summary>
 /// A certificate of completion. Its random id is what the printed QR code carries; the public verification page
-/// shows only the name, the course and the date.
+/// shows only the name, the course and the date, or only that it was withdrawn.
 /// </summary>
 public sealed class CertificateRow
 {
@@ -75,4 +75,7 @@ public sealed class CertificateRow
     public required string CourseSlug { get; set; }
     public required string FullName { get; set; }
     public DateTime CompletedAt { get; set; }
+
+    /// <summary>When the holder deleted their account: the name is erased and the public check says "withdrawn".</summary>
+    public DateTime? WithdrawnAt { get; set; }
 }

@@ -14,6 +14,7 @@ namespace BinhDanHocVuSo.Web.Features.Certificates;
 /// The certificate of a completed course, printable on A4, with a QR code of its public verification address.
 /// Issued once per person and course, with the name on the account at that time.
 /// </summary>
+[UnknownHandlerIsNotFound]
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class CertificateModel(ICourseCatalogSource catalog, IGrainFactory grains, AppDbContext db) : PageModel
 {
@@ -22,7 +23,7 @@ public sealed class CertificateModel(ICourseCatalogSource catalog, IGrainFactory
     public string CompletedOn => Certificate.CompletedAt.AddHours(7).ToString("dd/MM/yyyy");
     public string VerifyUrl => PosterView.Absolute(Request, $"/xac-minh/{Certificate.Id:N}");
 
-    public async Task<IActionResult> OnGetAsync(string course)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string course)
     {
         var me = LearnerIdentity.SignedIn(HttpContext)!.Value;
         if (catalog.Current.Find(course) is not { } found)

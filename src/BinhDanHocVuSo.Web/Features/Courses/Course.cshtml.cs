@@ -8,7 +8,13 @@ using Microsoft.Extensions.Localization;
 
 namespace BinhDanHocVuSo.Web.Features.Courses;
 
-/// <summary>A course at <c>/c/{course}</c>: its lessons with the learner's status, and the final quiz.</summary>
+/// <summary>
+/// A course at <c>/c/{course}</c>: its lessons with the learner's status, and the final quiz. The quiz form checks
+/// its anti-forgery token as the lesson's does (<see cref="QuizPage.IsGenuineAsync"/>): a visitor without cookies
+/// gets no token and needs none.
+/// </summary>
+[UnknownHandlerIsNotFound]
+[IgnoreAntiforgeryToken]
 public sealed class CourseModel(ICourseCatalogSource catalog, LearnerIdentity identity, IGrainFactory grains,
     IAntiforgery antiforgery, IStringLocalizer<SharedResource> text) : PageModel
 {
@@ -19,9 +25,9 @@ public sealed class CourseModel(ICourseCatalogSource catalog, LearnerIdentity id
     public QuizResultView? Result { get; private set; }
     public string? Error { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string course)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string? course)
     {
-        if (catalog.Current.Find(course) is not { } found)
+        if (course is null || catalog.Current.Find(course) is not { } found)
         {
             return NotFound();
         }
@@ -29,22 +35,26 @@ public sealed class CourseModel(ICourseCatalogSource catalog, LearnerIdentity id
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string course)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string? course)
     {
-        if (catalog.Current.Find(course) is not { FinalQuiz: { } quiz } found)
+        if (course is null || catalog.Current.Find(course) is not { FinalQuiz: { } quiz } found)
         {
             return NotFound();
+        }
+        if (!await QuizPage.IsGenuineAsync(HttpContext, antiforgery))
+        {
+            return BadRequest();
         }
         var learner = grains.GetGrain<ILearnerGrain>(identity.FindOrCreate(HttpContext));
         try
         {
-            var result = await learner.SubmitQuiz(QuizPage.ReadSubmission(Request.Form, found.Slug, quiz));
+            var result = await learner.SubmitQuiz(QuizPage.ReadSubmission(Request, found.Slug, quiz));
             Result = QuizResultView.From(result, quiz, isFinal: true, text["NoAnswer"]);
         }
         catch (LearningException e)
         {
             Error = e.Message;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Response.StatusCode = e.Problem.StatusCode();
         }
         await Show(found, identity.FindOrCreate(HttpContext));
         return Page();

@@ -13,6 +13,7 @@ namespace BinhDanHocVuSo.Web.Features.Courses;
 /// A lesson at its short, stable address <c>/c/{course}/{lesson}</c> (printed on QR posters), with its quiz
 /// as a plain form: answering works without JavaScript, and the result explains every question.
 /// </summary>
+[UnknownHandlerIsNotFound]
 [IgnoreAntiforgeryToken]
 [OutputCache(PolicyName = LessonCache.Policy)]
 public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity identity, IGrainFactory grains,
@@ -25,7 +26,7 @@ public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity id
     public QuizResultView? Result { get; private set; }
     public string? Error { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string course, string lesson)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string course, [FromRoute] string lesson)
     {
         if (Find(course, lesson) is { } redirect)
         {
@@ -41,7 +42,7 @@ public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity id
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string course, string lesson)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string course, [FromRoute] string lesson)
     {
         if (Find(course, lesson) is { } redirect)
         {
@@ -57,7 +58,7 @@ public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity id
         }
         try
         {
-            var submission = QuizPage.ReadSubmission(Request.Form, Course.Slug, quiz);
+            var submission = QuizPage.ReadSubmission(Request, Course.Slug, quiz);
             var result = await grains.GetGrain<ILearnerGrain>(identity.FindOrCreate(HttpContext)).SubmitQuiz(submission);
             Result = QuizResultView.From(result, quiz, isFinal: false, text["NoAnswer"]);
             return Page();
@@ -66,12 +67,12 @@ public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity id
         {
             Error = e.Message;
             LessonHtml = QuizPage.WithFormFields(Lesson.Html, HttpContext, antiforgery);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Response.StatusCode = e.Problem.StatusCode();
             return Page();
         }
     }
 
-    public async Task<IActionResult> OnPostDoneAsync(string course, string lesson)
+    public async Task<IActionResult> OnPostDoneAsync([FromRoute] string course, [FromRoute] string lesson)
     {
         if (Find(course, lesson) is { } redirect)
         {
@@ -85,9 +86,9 @@ public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity id
         return NextLesson is { } next ? Redirect($"/c/{Course.Slug}/{next.Slug}") : Redirect($"/c/{Course.Slug}");
     }
 
-    IActionResult? Find(string courseSlug, string lessonSlug)
+    IActionResult? Find(string? courseSlug, string? lessonSlug)
     {
-        if (catalog.Current.Find(courseSlug) is not { } course || course.FindLesson(lessonSlug) is not { } match)
+        if (courseSlug is null || lessonSlug is null || catalog.Current.Find(courseSlug) is not { } course || course.FindLesson(lessonSlug) is not { } match)
         {
             return NotFound();
         }

@@ -38,8 +38,13 @@ public static class QuizPage
         IsCookieless(http) || await antiforgery.IsRequestValidAsync(http);
 
     /// <summary>Reads a submitted quiz form into a submission, or explains what is malformed.</summary>
-    public static QuizSubmission ReadSubmission(IFormCollection form, string courseSlug, Quiz quiz)
+    public static QuizSubmission ReadSubmission(HttpRequest request, string courseSlug, Quiz quiz)
     {
+        if (!request.HasFormContentType)
+        {
+            throw new LearningException(LearningProblem.MalformedAnswer, "Bài làm phải được gửi bằng biểu mẫu của trang. Hãy tải lại trang và làm lại.");
+        }
+        var form = request.Form;
         if (!Guid.TryParse(form[AttemptField], out var attemptId) || attemptId == Guid.Empty)
         {
             throw new LearningException(LearningProblem.MalformedAnswer, "Thiếu mã lượt làm bài (attemptId). Hãy tải lại trang và làm lại.");

@@ -3,19 +3,24 @@ using BinhDanHocVuSo.Web.Features.Learning;
 
 namespace BinhDanHocVuSo.Web.Features.Courses;
 
-/// <summary>A graded attempt joined with the quiz's text, for the result shown after "Nộp bài".</summary>
-public sealed record QuizResultView(QuizResult Result, bool IsFinal, IReadOnlyList<QuizResultItem> Items)
+/// <summary>
+/// A graded attempt joined with the quiz's text, for the result shown after "Nộp bài". <see cref="ShowsAnswers"/> is
+/// false for a final quiz that was not passed: it then says which questions were wrong, without the right answers,
+/// the explanations or the options' feedback.
+/// </summary>
+public sealed record QuizResultView(QuizResult Result, bool IsFinal, bool ShowsAnswers, IReadOnlyList<QuizResultItem> Items)
 {
     public static QuizResultView From(QuizResult result, Quiz quiz, bool isFinal, string noAnswer)
     {
+        var showsAnswers = !isFinal || result.Passed;
         var items = quiz.Questions
             .Select(q => (Question: q, Result: result.Questions.FirstOrDefault(r => r.QuestionId == q.Id)))
             .Where(p => p.Result is not null)
             .Select(p => new QuizResultItem(p.Question, p.Result!, Describe(p.Question, p.Result!.Chosen, noAnswer),
-                Describe(p.Question, p.Result.RightAnswer, noAnswer),
-                [.. p.Question.Options.Where(o => p.Result.Chosen.Contains(o.Id) && o.FeedbackHtml is not null).Select(o => o.FeedbackHtml!)]))
+                showsAnswers ? Describe(p.Question, p.Result.RightAnswer, noAnswer) : "",
+                showsAnswers ? [.. p.Question.Options.Where(o => p.Result.Chosen.Contains(o.Id) && o.FeedbackHtml is not null).Select(o => o.FeedbackHtml!)] : []))
             .ToList();
-        return new QuizResultView(result, isFinal, items);
+        return new QuizResultView(result, isFinal, showsAnswers, items);
     }
 
     static string Describe(Question question, IReadOnlyList<string> ids, string noAnswer)

@@ -16,7 +16,11 @@ public interface ILearnerGrain : IGrainWithGuidKey
     /// <summary>Marks a lesson done (again is harmless).</summary>
     Task<CourseProgress> CompleteLesson(string courseSlug, string lessonSlug);
 
-    /// <summary>Grades an attempt on the server. The same attempt id sent again returns the first result and records nothing.</summary>
+    /// <summary>
+    /// Grades an attempt on the server. The same attempt id sent again for the same quiz returns the first result and
+    /// records nothing; sent for another quiz it is refused (<see cref="LearningProblem.AttemptIdReused"/>). The right
+    /// answers of a course's final quiz are shown only in an attempt that passed.
+    /// </summary>
     Task<QuizResult> SubmitQuiz(QuizSubmission submission);
 
     Task<CourseProgress> GetCourseProgress(string courseSlug);
@@ -26,6 +30,12 @@ public interface ILearnerGrain : IGrainWithGuidKey
     /// this learner does not have yet. Doing it again adds nothing.
     /// </summary>
     Task AdoptGuestHistory(Guid guestLearnerId);
+
+    /// <summary>
+    /// Drops the history held in memory and deactivates: called after the history was moved to another id
+    /// (a deleted account), so that no stale copy stays on whichever silo holds this learner.
+    /// </summary>
+    Task Forget();
 
     /// <summary>Progress in every course the learner started, where to continue, and how regularly they learn.</summary>
     Task<LearnerOverview> GetOverview();

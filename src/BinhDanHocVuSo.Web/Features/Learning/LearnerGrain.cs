@@ -61,7 +61,14 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Time
     {
         if (_state.Attempts.TryGetValue(submission.AttemptId, out var earlier))
         {
-            return earlier;
+            // A resend of the same attempt (the offline queue replays) answers with its first result; the same id
+            // sent for another quiz is refused rather than answered with that other quiz's result.
+            if (earlier.QuizId != submission.QuizId || catalog.Current.Find(submission.CourseSlug)?.Slug != earlier.CourseSlug)
+            {
+                throw new LearningException(LearningProblem.AttemptIdReused,
+                    "Mã lượt làm bài này đã được dùng cho một bài kiểm tra khác. Hãy tải lại trang và làm lại.");
+            }
+            return AsShown(earlier);
         }
 
         var course = FindCourse(submission.CourseSlug);
@@ -100,8 +107,16 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Time
         changes.Attempts.Add(AttemptRow(result));
         changes.Answers.AddRange(LearnerStore.AnswerRows(LearnerId, result));
         await Save(next, now, changes);
-        return result;
+        return AsShown(result);
     });
+
+    public Task Forget()
+    {
+        // The history moved away under another id: drop this copy, and let the next call (if any) read afresh.
+        _state = LearnerState.New;
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
 
     public Task AdoptGuestHistory(Guid guestLearnerId) => Act(async () =>
     {
@@ -302,6 +317,19 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Time
         return lesson?.Quiz is { } quiz
             ? (quiz, lesson)
             : throw new LearningException(LearningProblem.UnknownQuiz, $"Khoá học '{course.Slug}' không có bài kiểm tra '{quizId}'.");
+    }
+
+    /// <summary>
+    /// The result as the learner may see it. A course's final quiz decides the certificate: until an attempt passes,
+    /// it says which questions were wrong but not which answers are right, so that failing on purpose does not
+    /// collect the answer key. Lesson quizzes are for practice and always name the right answers.
+    /// </summary>
+    QuizResult AsShown(QuizResult result)
+    {
+        var isLessonQuiz = catalog.Current.Find(result.CourseSlug)?.Lessons.Any(l => l.Quiz?.Id == result.QuizId) == true;
+        return result.Passed || isLessonQuiz
+            ? result
+            : result with { Questions = [.. result.Questions.Select(q => q with { RightAnswer = [] })] };
     }
 
     CourseEnrolmentRow EnrolmentRow(string courseSlug, CourseState state, DateTime now) => new()

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BinhDanHocVuSo.Web.Features.Courses;
 
 namespace BinhDanHocVuSo.Web.Features.Learning;
@@ -13,7 +14,7 @@ public static class LearningApi
         api.MapPost("/courses/{course}/start", StartCourse);
         api.MapPost("/courses/{course}/lessons/{lesson}/open", OpenLesson);
         api.MapPost("/courses/{course}/lessons/{lesson}/complete", CompleteLesson);
-        api.MapPost("/courses/{course}/quizzes/{quiz}/attempts", SubmitAttempt);
+        api.MapPost("/courses/{course}/quizzes/{quiz}/attempts", SubmitAttempt).Accepts<AttemptRequest>("application/json");
         return app;
     }
 
@@ -35,14 +36,33 @@ public static class LearningApi
     static Task<IResult> CompleteLesson(string course, string lesson, HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
         Run(http, () => Learner(http, identity, grains).CompleteLesson(course, lesson));
 
-    static Task<IResult> SubmitAttempt(string course, string quiz, AttemptRequest request, HttpContext http, LearnerIdentity identity, IGrainFactory grains)
+    // The body is read here rather than bound, so that a missing or broken body is answered like every other refusal:
+    // a problem with a Vietnamese message, not an empty 400.
+    static async Task<IResult> SubmitAttempt(string course, string quiz, HttpContext http, LearnerIdentity identity, IGrainFactory grains)
     {
+        AttemptRequest? request = null;
+        try
+        {
+            if (http.Request.HasJsonContentType())
+            {
+                request = await http.Request.ReadFromJsonAsync<AttemptRequest>(http.RequestAborted);
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        if (request is null)
+        {
+            return TypedResults.Problem("Bài làm phải được gửi dạng JSON: {\"attemptId\": \"…\", \"answers\": {\"mã câu hỏi\": [\"mã lựa chọn\"]}}.",
+                statusCode: StatusCodes.Status400BadRequest, title: LearningProblem.MalformedAnswer.ToString());
+        }
         if (request.AttemptId == Guid.Empty)
         {
-            return Task.FromResult<IResult>(TypedResults.Problem("attemptId is missing: send a new GUID for each attempt and the same one when resending it.", statusCode: 400));
+            return TypedResults.Problem("Thiếu mã lượt làm bài (attemptId): gửi một GUID mới cho mỗi lượt làm bài, và đúng mã đó khi gửi lại.",
+                statusCode: StatusCodes.Status400BadRequest, title: LearningProblem.MalformedAnswer.ToString());
         }
-        var answers = (request.Answers ?? []).ToDictionary(a => a.Key, a => (IReadOnlyList<string>)(a.Value ?? []));
-        return Run(http, () => Learner(http, identity, grains).SubmitQuiz(new QuizSubmission(request.AttemptId, course, quiz, answers)));
+        var answers = (request.Answers ?? []).ToDictionary(a => a.Key, a => (IReadOnlyList<string>)[.. (a.Value ?? []).Select(v => v ?? "")]);
+        return await Run(http, () => Learner(http, identity, grains).SubmitQuiz(new QuizSubmission(request.AttemptId, course, quiz, answers)));
     }
 
     static ILearnerGrain Learner(HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
@@ -56,8 +76,7 @@ public static class LearningApi
         }
         catch (LearningException e)
         {
-            var status = e.Problem is LearningProblem.MalformedAnswer ? 400 : 404;
-            return TypedResults.Problem(e.Message, statusCode: status, title: e.Problem.ToString());
+            return TypedResults.Problem(e.Message, statusCode: e.Problem.StatusCode(), title: e.Problem.ToString());
         }
         catch (Exception e) when (e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
         {

@@ -80,4 +80,16 @@ public enum LearningProblem
     UnknownLesson,
     UnknownQuiz,
     MalformedAnswer,
+    AttemptIdReused,
+}
+
+public static class LearningProblems
+{
+    /// <summary>The HTTP status that answers a refused request: a malformed one 400, a clash with an earlier attempt 409, an unknown id 404.</summary>
+    public static int StatusCode(this LearningProblem problem) => problem switch
+    {
+        LearningProblem.MalformedAnswer => StatusCodes.Status400BadRequest,
+        LearningProblem.AttemptIdReused => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status404NotFound,
+    };
 }

@@ -58,20 +58,22 @@ public sealed class LessonPagesSpec : PlatformSpec
         (await answer.Content.ReadAsStringAsync()).Should().Contain("Bạn trả lời đúng 1/3 câu");
     }
 
-    [Fact]
-    public async Task A_visitor_with_a_session_must_send_the_pages_anti_forgery_token()
+    [Theory]
+    [InlineData("/c/khoa-mau/bai-mot", "q.b1-1")]
+    [InlineData("/c/khoa-mau", "q.cuoi-1")]
+    public async Task A_visitor_with_a_session_must_send_the_pages_anti_forgery_token(string path, string question)
     {
         var guest = Platform.Browser();
         (await guest.PostAsync("/api/courses/khoa-mau/start", null)).EnsureSuccessStatusCode();
 
-        var html = await guest.GetStringAsync("/c/khoa-mau/bai-mot");
-        var forged = await guest.PostAsync("/c/khoa-mau/bai-mot", new FormUrlEncodedContent(new Dictionary<string, string>
+        var html = await guest.GetStringAsync(path);
+        var forged = await guest.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["attemptId"] = Guid.NewGuid().ToString(), ["q.b1-1"] = "a",
+            ["attemptId"] = Guid.NewGuid().ToString(), [question] = "a",
         }));
-        var genuine = await guest.PostAsync("/c/khoa-mau/bai-mot", new FormUrlEncodedContent(new Dictionary<string, string>
+        var genuine = await guest.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["attemptId"] = Field(html, "attemptId"), ["__RequestVerificationToken"] = Field(html, "__RequestVerificationToken"), ["q.b1-1"] = "b",
+            ["attemptId"] = Field(html, "attemptId"), ["__RequestVerificationToken"] = Field(html, "__RequestVerificationToken"), [question] = "b",
         }));
 
         html.Should().Contain("__RequestVerificationToken");
@@ -87,8 +89,132 @@ public sealed class LessonPagesSpec : PlatformSpec
         document.Should().Contain("/api/courses/{course}/quizzes/{quiz}/attempts").And.Contain("/api/progress");
     }
 
+    [Fact]
+    public async Task An_attempt_id_reused_for_another_quiz_does_not_return_the_first_quiz_result()
+    {
+        var phone = Platform.Browser();
+        var attempt = Guid.NewGuid();
+        var lessonAnswers = new Dictionary<string, string[]> { ["b1-1"] = ["b"] };
+
+        var first = await phone.PostAsJsonAsync("/api/courses/khoa-mau/quizzes/bai-mot/attempts", new { attemptId = attempt, answers = lessonAnswers });
+        var reused = await phone.PostAsJsonAsync("/api/courses/khoa-mau/quizzes/final/attempts", new { attemptId = attempt, answers = new { } });
+        var replayed = await phone.PostAsJsonAsync("/api/courses/khoa-mau/quizzes/bai-mot/attempts", new { attemptId = attempt, answers = lessonAnswers });
+        var progress = await phone.GetFromJsonAsync<ProgressDto>("/api/progress/khoa-mau");
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        reused.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await reused.Content.ReadAsStringAsync()).Should().Contain("đã được dùng cho một bài kiểm tra khác").And.NotContain("\"quizId\"");
+        replayed.StatusCode.Should().Be(HttpStatusCode.OK, "the offline queue may send the same attempt again");
+        (await replayed.Content.ReadAsStringAsync()).Should().Be(await first.Content.ReadAsStringAsync());
+        progress!.Quizzes.Keys.Should().Equal("bai-mot");
+        progress.Quizzes["bai-mot"].Attempts.Should().Be(1);
+    }
+
+    // A NUL byte in the path itself is refused by the server before routing (Kestrel answers 400); in the query, the
+    // form fields and the JSON body it reaches the pages.
+    [Theory]
+    [InlineData("GET", "/c/khong-co?course=%00")]
+    [InlineData("GET", "/c/khoa-mau/khong-co?lesson=%00")]
+    [InlineData("GET", "/c/khoa-mau/bai-mot?handler=khong-co")]
+    [InlineData("POST", "/c/khong-co")]
+    [InlineData("POST", "/c/khoa-mau?handler=khong-co")]
+    [InlineData("POST", "/c/khong-co/bai-mot")]
+    [InlineData("POST", "/c/khoa-mau/khong-co")]
+    [InlineData("POST", "/c/khoa-mau/bai-mot")]
+    [InlineData("POST", "/c/khoa-mau")]
+    [InlineData("POST", "/c/khoa-mau/bai-mot?handler=khong-co")]
+    [InlineData("POST", "/c/khoa-mau/bai-hai?handler=Done")]
+    [InlineData("POST", "/c/khoa-mau/bai-hai")]
+    [InlineData("GET", "/c/khong-co/chung-nhan")]
+    [InlineData("POST", "/c/khoa-mau/chung-nhan")]
+    [InlineData("GET", "/c/khong-co/media/a.png")]
+    [InlineData("GET", "/c/khoa-mau/media/khong-co.png")]
+    [InlineData("GET", "/api/progress/khong-co")]
+    [InlineData("POST", "/api/courses/khong-co/start")]
+    [InlineData("POST", "/api/courses/khoa-mau/lessons/khong-co/open")]
+    [InlineData("POST", "/api/courses/khoa-mau/lessons/khong-co/complete")]
+    [InlineData("POST", "/api/courses/khong-co/quizzes/final/attempts")]
+    [InlineData("POST", "/api/courses/khoa-mau/quizzes/khong-co/attempts")]
+    [InlineData("POST", "/api/courses/khoa-mau/quizzes/final/attempts")]
+    [InlineData("POST", "/api/courses/khoa-mau/quizzes/bai-mot/attempts")]
+    [InlineData("GET", "/xac-minh/00000000000000000000000000000000")]
+    [InlineData("POST", "/xac-minh/00000000000000000000000000000000")]
+    public async Task A_malformed_or_unknown_course_lesson_or_quiz_is_answered_with_a_4xx_never_a_500(string method, string path)
+    {
+        var responses = new List<HttpResponseMessage>();
+        foreach (var body in Bodies())
+        {
+            var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (method == "POST")
+            {
+                request.Content = body;
+            }
+            responses.Add(await Platform.Browser().SendAsync(request));
+        }
+
+        foreach (var response in responses)
+        {
+            ((int)response.StatusCode).Should().BeLessThan(500, $"{method} {path} with {response.RequestMessage!.Content?.Headers.ContentType} must not fail");
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{")]
+    [InlineData("{}")]
+    [InlineData("[1]")]
+    [InlineData("{\"attemptId\": \"khong-phai-guid\"}")]
+    public async Task A_quiz_attempt_with_a_missing_or_broken_body_is_refused_with_a_message_in_vietnamese(string body)
+    {
+        var response = await Platform.Browser().PostAsync("/api/courses/khoa-mau/quizzes/bai-mot/attempts",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("attemptId").And.MatchRegex("Bài làm phải|Thiếu mã lượt làm bài");
+    }
+
+    /// <summary>Bodies a careless or hostile client sends: empty, an empty form field, a NUL byte, broken and oversized JSON.</summary>
+    static IEnumerable<HttpContent?> Bodies()
+    {
+        yield return null;
+        yield return new FormUrlEncodedContent(new Dictionary<string, string> { ["course"] = "", ["lesson"] = "", ["attemptId"] = Guid.NewGuid().ToString() });
+        yield return new FormUrlEncodedContent(new Dictionary<string, string> { ["course"] = "\0", ["attemptId"] = "\0", ["q.\0"] = "\0" });
+        yield return new FormUrlEncodedContent(new Dictionary<string, string> { ["attemptId"] = Guid.NewGuid().ToString(), ["q.b1-1"] = new string('x', 100_000) });
+        yield return new StringContent("{", System.Text.Encoding.UTF8, "application/json");
+        yield return new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        yield return JsonContent.Create(new { attemptId = Guid.NewGuid(), answers = new Dictionary<string, string?[]?> { ["\0"] = [null], ["b1-1"] = null } });
+        yield return JsonContent.Create(new { attemptId = Guid.NewGuid(), answers = new Dictionary<string, string[]> { ["b1-1"] = [new string('x', 100_000)] } });
+    }
+
+    [Theory]
+    [InlineData("/c/khoa-mau/bai-mot")]
+    [InlineData("/c/khoa-mau")]
+    public async Task A_quiz_form_with_an_empty_course_field_is_graded_for_the_course_in_its_address_and_one_with_a_NUL_byte_is_refused(string path)
+    {
+        var visitor = Platform.Browser();
+        var html = await visitor.GetStringAsync(path);
+
+        var empty = await visitor.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["attemptId"] = Field(html, "attemptId"), ["course"] = "", ["lesson"] = "",
+        }));
+        var nul = await Platform.Browser().PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["attemptId"] = Guid.NewGuid().ToString(), ["course"] = "\0", ["lesson"] = "\0",
+        }));
+
+        empty.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await empty.Content.ReadAsStringAsync()).Should().Contain("Bạn trả lời đúng 0/");
+        ((int)nul.StatusCode).Should().BeInRange(400, 499, "a NUL byte in a form is refused as a bad request");
+    }
+
     static string Field(string html, string name) =>
         System.Text.RegularExpressions.Regex.Match(html, $"name=\"{name}\"[^>]*?value=\"([^\"]+)\"").Groups[1].Value;
+
+    sealed record ProgressDto(Dictionary<string, StandingDto> Quizzes);
+
+    sealed record StandingDto(int BestScorePercent, int Attempts);
 
     sealed record CourseDto(string Slug, string Title, List<string> Competences, int Minutes, List<LessonDto> Lessons);
 

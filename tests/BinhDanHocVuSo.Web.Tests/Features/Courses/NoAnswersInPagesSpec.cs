@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using BinhDanHocVuSo.Content.Quizzes;
 
@@ -6,6 +8,7 @@ namespace BinhDanHocVuSo.Web.Tests.Features.Courses;
 /// <summary>
 /// A page with a quiz, as any browser receives it, never tells which answer is right: not in an attribute, a
 /// class or a comment, not by the order of the options, and not by showing feedback before the learner answers.
+/// A course's final quiz, which decides the certificate, names its right answers only in an attempt that passed.
 /// </summary>
 public sealed class NoAnswersInPagesSpec(ShippedSite site) : IClassFixture<ShippedSite>
 {
@@ -41,6 +44,93 @@ public sealed class NoAnswersInPagesSpec(ShippedSite site) : IClassFixture<Shipp
             }
         }
     }
+
+    [Fact]
+    public async Task A_failed_final_quiz_does_not_reveal_the_right_answers()
+    {
+        var course = site.Catalog.Courses.First(c => c.FinalQuiz is not null);
+        var quiz = course.FinalQuiz!;
+        var visitor = site.Browser();
+        var form = await visitor.GetStringAsync($"/c/{course.Slug}");
+        var attempt = Guid.NewGuid();
+
+        var page = await visitor.PostAsync($"/c/{course.Slug}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["attemptId"] = Field(form, "attemptId"),
+        }));
+        var html = await page.Content.ReadAsStringAsync();
+        var api = await site.Browser().PostAsJsonAsync($"/api/courses/{course.Slug}/quizzes/{quiz.Id}/attempts", new { attemptId = attempt, answers = new { } });
+        var replayed = await site.Browser().PostAsJsonAsync($"/api/courses/{course.Slug}/quizzes/{quiz.Id}/attempts", new { attemptId = attempt, answers = new { } });
+
+        page.StatusCode.Should().Be(HttpStatusCode.OK);
+        html.Should().Contain("Chưa đạt").And.Contain("Chưa đúng").And.NotContain("Đáp án đúng").And.NotContain("Giải thích");
+        foreach (var question in quiz.Questions)
+        {
+            html.Should().NotContain(question.ExplanationHtml, $"a failed attempt does not explain {question.Id}");
+            foreach (var feedback in question.Options.Select(o => o.FeedbackHtml).OfType<string>())
+            {
+                html.Should().NotContain(feedback);
+            }
+        }
+        foreach (var response in new[] { api, replayed })
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            var result = (await response.Content.ReadFromJsonAsync<ResultDto>())!;
+            result.Passed.Should().BeFalse();
+            result.Questions.Should().HaveCount(quiz.Questions.Count).And.OnlyContain(q => !q.IsCorrect && q.RightAnswer.Count == 0,
+                "which questions were wrong is said, never what was right");
+        }
+    }
+
+    [Fact]
+    public async Task A_passed_final_quiz_shows_the_explanations()
+    {
+        var course = site.Catalog.Courses.First(c => c.FinalQuiz is not null);
+        var quiz = course.FinalQuiz!;
+        var visitor = site.Browser();
+        var form = await visitor.GetStringAsync($"/c/{course.Slug}");
+        var fields = RightAnswers(quiz);
+        fields.Add(KeyValuePair.Create("attemptId", Field(form, "attemptId")));
+
+        var page = await visitor.PostAsync($"/c/{course.Slug}", new FormUrlEncodedContent(fields));
+        var html = await page.Content.ReadAsStringAsync();
+        var lesson = course.Lessons.First(l => l.Quiz is not null);
+        var practice = await site.Browser().PostAsJsonAsync($"/api/courses/{course.Slug}/quizzes/{lesson.Quiz!.Id}/attempts",
+            new { attemptId = Guid.NewGuid(), answers = new { } });
+
+        page.StatusCode.Should().Be(HttpStatusCode.OK);
+        html.Should().Contain("Đạt yêu cầu");
+        foreach (var question in quiz.Questions)
+        {
+            html.Should().Contain(question.ExplanationHtml, $"a passed attempt explains {question.Id}");
+        }
+        (await practice.Content.ReadFromJsonAsync<ResultDto>())!.Questions.Should().OnlyContain(q => q.RightAnswer.Count > 0,
+            "a lesson's quiz is practice and always names the right answers");
+    }
+
+    /// <summary>The quiz form filled in as a learner who knows every answer: options checked, steps numbered in the right order.</summary>
+    static List<KeyValuePair<string, string>> RightAnswers(Quiz quiz)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var question in quiz.Questions)
+        {
+            if (question.Kind == QuestionKind.Order)
+            {
+                fields.AddRange(question.RightStepOrder.Select((step, i) => KeyValuePair.Create($"o.{question.Id}.{step}", (i + 1).ToString())));
+            }
+            else
+            {
+                fields.AddRange(question.RightOptionIds.Select(option => KeyValuePair.Create($"q.{question.Id}", option)));
+            }
+        }
+        return fields;
+    }
+
+    static string Field(string html, string name) => Regex.Match(html, $"name=\"{name}\"[^>]*?value=\"([^\"]+)\"").Groups[1].Value;
+
+    sealed record ResultDto(bool Passed, List<QuestionDto> Questions);
+
+    sealed record QuestionDto(string QuestionId, bool IsCorrect, List<string> RightAnswer);
 
     /// <summary>Option ids as the inputs appear, or for an order question the step ids as the selects appear.</summary>
     static List<string> ShownOrder(string form, Question question) => question.Kind == QuestionKind.Order

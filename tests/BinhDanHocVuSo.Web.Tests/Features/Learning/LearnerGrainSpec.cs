@@ -60,6 +60,34 @@ public abstract class LearnerGrainSpec(DatabaseProvider provider) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task An_attempt_id_reused_for_another_quiz_is_refused_and_records_nothing()
+    {
+        var learner = NewLearner();
+        var attempt = Guid.NewGuid();
+        await learner.SubmitQuiz(Submission(attempt));
+
+        var reuse = () => learner.SubmitQuiz(new QuizSubmission(attempt, _course.Slug, "final", Answers.AllRight(_course.FinalQuiz!)));
+
+        (await reuse.Should().ThrowAsync<LearningException>()).Which.Problem.Should().Be(LearningProblem.AttemptIdReused);
+        (await StoredAttempts(learner.GetPrimaryKey())).Should().Be(1);
+        (await learner.GetCourseProgress(_course.Slug)).Quizzes.Keys.Should().Equal(_course.Lessons[0].Quiz!.Id);
+    }
+
+    [Fact]
+    public async Task A_failed_final_attempt_names_the_wrong_questions_but_no_right_answer_even_when_sent_again()
+    {
+        var learner = NewLearner();
+        var attempt = new QuizSubmission(Guid.NewGuid(), _course.Slug, "final", Answers.AllWrong(_course.FinalQuiz!));
+
+        var failed = await learner.SubmitQuiz(attempt);
+        var again = await learner.SubmitQuiz(attempt);
+
+        failed.Passed.Should().BeFalse();
+        failed.Questions.Should().OnlyContain(q => !q.IsCorrect && q.RightAnswer.Count == 0);
+        again.Should().BeEquivalentTo(failed);
+    }
+
+    [Fact]
     public async Task Fifty_concurrent_submissions_for_one_learner_all_land_exactly_once()
     {
         var learner = NewLearner();

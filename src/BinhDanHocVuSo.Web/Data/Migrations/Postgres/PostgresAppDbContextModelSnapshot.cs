@@ -173,6 +173,9 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     b.Property<Guid>("LearnerId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LearnerId", "CourseSlug")

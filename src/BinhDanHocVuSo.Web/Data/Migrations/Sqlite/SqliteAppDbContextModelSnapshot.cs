@@ -166,6 +166,9 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("LearnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LearnerId", "CourseSlug")

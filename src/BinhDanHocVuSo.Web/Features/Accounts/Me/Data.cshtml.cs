@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BinhDanHocVuSo.Web.Data;
+using BinhDanHocVuSo.Web.Features.Groups;
 using BinhDanHocVuSo.Web.Features.Learning;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,10 +12,11 @@ namespace BinhDanHocVuSo.Web.Features.Accounts.Me;
 
 /// <summary>
 /// Privacy: a person sees and downloads everything kept about them, and can delete their account. Their
-/// learning history stays only as anonymous rows keyed by a random id, so group statistics stay right.
+/// learning history stays only as anonymous rows keyed by a random id, so totals stay right; they leave their
+/// groups, their survey responses go and their certificates are withdrawn (<see cref="AccountErasure"/>).
 /// </summary>
 public sealed class DataModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IGrainFactory grains,
-    CommuneDirectory communes, AppDbContext db, AuditLog audit, IStringLocalizer<AccountText> text) : PageModel
+    CommuneDirectory communes, AppDbContext db, AuditLog audit, IStringLocalizer<AccountText> text, TimeProvider clock) : PageModel
 {
     public PersonalData Export { get; private set; } = null!;
     public string? Error { get; private set; }
@@ -52,10 +54,28 @@ public sealed class DataModel(UserManager<AppUser> users, SignInManager<AppUser>
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        audit.Record(user.Id, AuditLog.AccountDeleted, user.Id, "by the person themselves");
-        await db.SaveChangesAsync();
-        await users.DeleteAsync(user);
+        // One transaction: the history leaves the person's id exactly when the account goes.
+        IReadOnlyList<Guid> groups;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            groups = await AccountErasure.RunAsync(db, user.Id, Guid.NewGuid(), clock.GetUtcNow().UtcDateTime);
+            audit.Record(user.Id, AuditLog.AccountDeleted, user.Id, "by the person themselves");
+            await db.SaveChangesAsync();
+            if (!(await users.DeleteAsync(user)).Succeeded)
+            {
+                throw new InvalidOperationException($"Account {user.Id} could not be deleted.");
+            }
+            await transaction.CommitAsync();
+        }
+        // Wherever the learner's grain is active, it drops the history it still holds; group figures are computed again.
+        await grains.GetGrain<ILearnerGrain>(user.Id).Forget();
+        foreach (var group in groups)
+        {
+            await grains.GetGrain<IGroupQuizStatsGrain>(group).Forget();
+        }
         await signIn.SignOutAsync();
+        // Nor does this phone go on learning as the guest it was before signing up.
+        LearnerIdentity.ForgetGuest(HttpContext);
         TempData["Message"] = text["Deleted"].Value;
         return Redirect("/");
     }
