@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using BinhDanHocVuSo.Web.Features.Accounts;
 using BinhDanHocVuSo.Web.Hosting;
+using BinhDanHocVuSo.Web.Tests.Features.Accounts;
 using BinhDanHocVuSo.Web.Tests.Support;
 
 namespace BinhDanHocVuSo.Web.Tests.Hosting;
@@ -32,10 +33,9 @@ public sealed partial class PublicAddressSpec : PlatformSpec
         };
         request.Headers.Host = "evil.example";
 
-        var response = await trainer.SendAsync(request);
-        var page = await response.Content.ReadAsStringAsync();
+        var upload = await trainer.SendAsync(request);
+        var page = await ImportSpec.EndedAsync(trainer, upload, host: "evil.example");
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
         page.Should().Contain("Nông Văn An").And.Contain("https://hoc.caobang.gov.vn").And.NotContain("evil.example");
     }
 

@@ -13,7 +13,6 @@ namespace BinhDanHocVuSo.Web.Features.Admin;
 /// Admins find accounts, grant or revoke roles and assign trainers the communes they work in; every change goes to the
 /// audit log. A role change renews the account's security stamp, so its existing sessions end at their next validation.
 /// </summary>
-[KnownHandler]
 public sealed class UsersModel(UserManager<AppUser> users, AppDbContext db, AuditLog audit, CommuneDirectory communes,
     TimeProvider clock, IStringLocalizer<GroupText> text) : PageModel
 {

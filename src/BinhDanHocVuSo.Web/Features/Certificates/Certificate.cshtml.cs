@@ -14,7 +14,6 @@ namespace BinhDanHocVuSo.Web.Features.Certificates;
 /// The certificate of a completed course, printable on A4, with a QR code of its public verification address.
 /// Issued once per person and course, with the name on the account at that time.
 /// </summary>
-[UnknownHandlerIsNotFound]
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class CertificateModel(ICourseCatalogSource catalog, IGrainFactory grains, AppDbContext db) : PageModel
 {

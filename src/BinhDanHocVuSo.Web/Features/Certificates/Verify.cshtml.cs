@@ -10,7 +10,6 @@ namespace BinhDanHocVuSo.Web.Features.Certificates;
 /// Public check of a printed certificate: the name, the course and the date, nothing else personal; or, once the
 /// holder deleted their account, only that it was withdrawn (410).
 /// </summary>
-[UnknownHandlerIsNotFound]
 public sealed class VerifyModel(AppDbContext db, ICourseCatalogSource catalog) : PageModel
 {
     public bool Withdrawn { get; private set; }

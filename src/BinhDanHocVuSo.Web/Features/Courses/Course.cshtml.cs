@@ -13,7 +13,6 @@ namespace BinhDanHocVuSo.Web.Features.Courses;
 /// its anti-forgery token as the lesson's does (<see cref="QuizPage.IsGenuineAsync"/>): a visitor without cookies
 /// gets no token and needs none.
 /// </summary>
-[UnknownHandlerIsNotFound]
 [IgnoreAntiforgeryToken]
 public sealed class CourseModel(ICourseCatalogSource catalog, LearnerIdentity identity, IGrainFactory grains,
     IAntiforgery antiforgery, IStringLocalizer<SharedResource> text) : PageModel

@@ -13,7 +13,6 @@ namespace BinhDanHocVuSo.Web.Features.Courses;
 /// A lesson at its short, stable address <c>/c/{course}/{lesson}</c> (printed on QR posters), with its quiz
 /// as a plain form: answering works without JavaScript, and the result explains every question.
 /// </summary>
-[UnknownHandlerIsNotFound]
 [IgnoreAntiforgeryToken]
 [OutputCache(PolicyName = LessonCache.Policy)]
 public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity identity, IGrainFactory grains,

@@ -20,7 +20,6 @@ namespace BinhDanHocVuSo.Web.Features.Groups;
 /// which questions to explain again; and the actions that shape the group (assign, members, co-trainers).
 /// </summary>
 [Authorize(Policy = Policies.Trainer)]
-[KnownHandler]
 public sealed class DashboardModel(AppDbContext db, ICourseCatalogSource catalog, UserManager<AppUser> users, CommuneDirectory communes,
     TimeProvider clock, IGrainFactory grains, IStringLocalizer<GroupText> text) : PageModel
 {

@@ -11,7 +11,6 @@ namespace BinhDanHocVuSo.Web.Features.Groups;
 
 /// <summary>The groups a trainer runs (an admin: all groups), and creating a new one in a commune assigned to the trainer.</summary>
 [Authorize(Policy = Policies.Trainer)]
-[KnownHandler]
 public sealed class IndexModel(AppDbContext db, CommuneDirectory communes, TimeProvider clock, IStringLocalizer<GroupText> text) : PageModel
 {
     public CommuneDirectory Communes => communes;

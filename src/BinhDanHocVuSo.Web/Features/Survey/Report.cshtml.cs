@@ -22,7 +22,6 @@ namespace BinhDanHocVuSo.Web.Features.Survey;
 /// the recommended courses to one of the trainer's groups.
 /// </summary>
 [Authorize(Policy = Policies.Trainer)]
-[KnownHandler]
 public sealed class ReportModel(SurveyReports reports, SurveySource surveys, AppDbContext db, ICourseCatalogSource catalog,
     TimeProvider clock, IStringLocalizer<SurveyText> text) : PageModel
 {

@@ -425,13 +425,18 @@ public sealed partial class ImportSpec() : PlatformSpec(DatabaseProvider.Sqlite)
         return await browser.PostAsync("/trainer/import", form);
     }
 
-    /// <summary>Follows an accepted upload to its status page until the import has ended, as the page's refresh would.</summary>
-    internal static async Task<string> EndedAsync(HttpClient browser, HttpResponseMessage upload)
+    /// <summary>
+    /// Follows an accepted upload to its status page until the import has ended, as the page's refresh would
+    /// (with <paramref name="host"/> as every request's Host header when given).
+    /// </summary>
+    internal static async Task<string> EndedAsync(HttpClient browser, HttpResponseMessage upload, string? host = null)
     {
         upload.StatusCode.Should().Be(HttpStatusCode.Redirect, await upload.Content.ReadAsStringAsync());
         for (var i = 0; i < 600; i++)
         {
-            var status = await browser.GetAsync(upload.Headers.Location);
+            using var request = new HttpRequestMessage(HttpMethod.Get, upload.Headers.Location);
+            request.Headers.Host = host;
+            var status = await browser.SendAsync(request);
             var page = await status.Content.ReadAsStringAsync();
             status.StatusCode.Should().Be(HttpStatusCode.OK);
             if (!page.Contains("http-equiv=\"refresh\""))
