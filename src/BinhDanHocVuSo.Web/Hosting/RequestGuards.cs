@@ -1,5 +1,7 @@
 using BinhDanHocVuSo.Web.Features.Errors;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Core.Infrastructure;
@@ -28,6 +30,12 @@ public static class RequestGuards
         }
         if (http.Request.HasFormContentType)
         {
+            // The form is read here, before the page: a page's own body limit ([RequestSizeLimit]) must apply now or never.
+            if (http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { } limit
+                && http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+            {
+                body.MaxRequestBodySize = limit.MaxRequestBodySize;
+            }
             IFormCollection form;
             try
             {

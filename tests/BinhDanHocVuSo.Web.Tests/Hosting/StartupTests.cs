@@ -43,23 +43,5 @@ public sealed class StartupTests
         errors.Should().Contain("BinhDanHocVuSo could not start").And.Contain("Check ConnectionStrings:Postgres");
     }
 
-    /// <summary>Starts the real web host as a person would, and returns its exit code and what it wrote to stderr.</summary>
-    static async Task<(int ExitCode, string Errors)> RunWebHost(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BinhDanHocVuSo.Web.dll"));
-        foreach (var arg in args.Append("--urls=http://127.0.0.1:0"))
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["Content__CoursesPath"] = Repository.Path("courses");
-        start.Environment["Content__AssessmentsPath"] = Repository.Path("assessments");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = await process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        await output;
-        return (process.ExitCode, errors);
-    }
+    static Task<(int ExitCode, string Errors)> RunWebHost(params string[] args) => WebHostProcess.RunAsync("courses", args);
 }

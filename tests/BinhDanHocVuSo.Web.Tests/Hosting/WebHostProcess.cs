@@ -3,11 +3,15 @@ using BinhDanHocVuSo.Web.Tests.Support;
 
 namespace BinhDanHocVuSo.Web.Tests.Hosting;
 
-/// <summary>The real web host started as a person would, with the test course, for specs about what it prints when it cannot start.</summary>
+/// <summary>The real web host started as a person would, with the test course unless told otherwise, for specs about what it prints when it cannot start.</summary>
 static class WebHostProcess
 {
     /// <summary>Starts the host with <paramref name="args"/> and returns its exit code and what it wrote to stderr.</summary>
-    public static async Task<(int ExitCode, string Errors)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Errors)> RunAsync(params string[] args) =>
+        RunAsync("tests/BinhDanHocVuSo.Web.Tests/TestData/courses", args);
+
+    /// <summary>The same with the courses of <paramref name="coursesPath"/> (a path inside the repository).</summary>
+    public static async Task<(int ExitCode, string Errors)> RunAsync(string coursesPath, string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BinhDanHocVuSo.Web.dll"));
@@ -15,7 +19,7 @@ static class WebHostProcess
         {
             start.ArgumentList.Add(arg);
         }
-        start.Environment["Content__CoursesPath"] = Repository.Path("tests/BinhDanHocVuSo.Web.Tests/TestData/courses");
+        start.Environment["Content__CoursesPath"] = Repository.Path(coursesPath);
         start.Environment["Content__AssessmentsPath"] = Repository.Path("assessments");
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

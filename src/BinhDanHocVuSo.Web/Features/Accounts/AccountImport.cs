@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -32,7 +33,7 @@ public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, C
     public sealed record Validation(IReadOnlyList<string> Errors, IReadOnlyList<Row> Rows, bool AboutRows = false);
 
     /// <summary>Reads and checks the whole file, writing nothing.</summary>
-    public async Task<Validation> ValidateAsync(byte[] file, string fileName, string? onlyCommune, CancellationToken cancellationToken)
+    public async Task<Validation> ValidateAsync(byte[] file, string fileName, IReadOnlyList<string>? allowedCommunes, CancellationToken cancellationToken)
     {
         var read = ImportFile.Read(file, fileName, options.MaxImportRows, text);
         if (read.Sheet is not { } sheet)
@@ -75,9 +76,13 @@ public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, C
             {
                 seen[phone] = line;
             }
-            if (commune is null || (onlyCommune is not null && commune.Id != onlyCommune))
+            if (commune is null)
             {
                 rowErrors.Add(text["UnknownCommune", cells.GetValueOrDefault("xa_phuong") ?? ""]);
+            }
+            else if (allowedCommunes is not null && !allowedCommunes.Contains(commune.Id))
+            {
+                rowErrors.Add(text["ImportCommuneNotYours", commune.Name]);
             }
             if (group is not null && (group.Length > Limits.Title || group.Any(char.IsControl)))
             {
@@ -107,7 +112,7 @@ public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, C
             var groups = await GroupsAsync(rows, job.TrainerId, now, createdGroups, cancellationToken);
             foreach (var batch in rows.Chunk(BatchSize))
             {
-                var accounts = Prepare(batch, now);
+                var accounts = await PrepareAsync(batch, now, cancellationToken);
                 db.ChangeTracker.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 foreach (var (row, user, password) in accounts)
@@ -144,12 +149,18 @@ public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, C
         await job.CompleteAsync(cards);
     }
 
-    /// <summary>New accounts with their one-time passwords, hashed here, outside any transaction, on part of the cores.</summary>
-    List<(Row Row, AppUser User, string Password)> Prepare(Row[] batch, DateTime now)
+    /// <summary>
+    /// New accounts with their one-time passwords, hashed here, outside any transaction. Hashing (PBKDF2) is the costly
+    /// part of an import, so it runs on half of the cores and each of them rests as long as it hashed: an import takes
+    /// at most a quarter of the machine, and learners' answers keep their latency meanwhile.
+    /// </summary>
+    async Task<List<(Row Row, AppUser User, string Password)>> PrepareAsync(Row[] batch, DateTime now, CancellationToken cancellationToken)
     {
         var accounts = new (Row, AppUser, string)[batch.Length];
-        Parallel.For(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount / 2) }, i =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount / 2), CancellationToken = cancellationToken };
+        await Parallel.ForAsync(0, batch.Length, parallel, async (i, token) =>
         {
+            var started = Stopwatch.GetTimestamp();
             var row = batch[i];
             var password = TemporaryPassword.New(row.Phone);
             var user = new AppUser
@@ -161,6 +172,7 @@ public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, C
             };
             user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
             accounts[i] = (row, user, password);
+            await Task.Delay(Stopwatch.GetElapsedTime(started), token);
         });
         return [.. accounts];
     }

@@ -2,7 +2,7 @@ using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Features.Accounts;
 using BinhDanHocVuSo.Web.Features.Courses;
 using BinhDanHocVuSo.Web.Features.Learning;
-using BinhDanHocVuSo.Web.Features.Posters;
+using BinhDanHocVuSo.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,12 +15,12 @@ namespace BinhDanHocVuSo.Web.Features.Certificates;
 /// Issued once per person and course, with the name on the account at that time.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class CertificateModel(ICourseCatalogSource catalog, IGrainFactory grains, AppDbContext db) : PageModel
+public sealed class CertificateModel(ICourseCatalogSource catalog, IGrainFactory grains, AppDbContext db, PublicAddress address) : PageModel
 {
     public CertificateRow Certificate { get; private set; } = null!;
     public string CourseTitle { get; private set; } = "";
     public string CompletedOn => Certificate.CompletedAt.AddHours(7).ToString("dd/MM/yyyy");
-    public string VerifyUrl => PosterView.Absolute(Request, $"/xac-minh/{Certificate.Id:N}");
+    public string VerifyUrl => address.For(Request, $"/xac-minh/{Certificate.Id:N}");
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string course)
     {

@@ -5,6 +5,7 @@ using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Features.Accounts;
 using BinhDanHocVuSo.Web.Features.Courses;
 using BinhDanHocVuSo.Web.Features.Learning;
+using BinhDanHocVuSo.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +22,7 @@ namespace BinhDanHocVuSo.Web.Features.Groups;
 /// </summary>
 [Authorize(Policy = Policies.Trainer)]
 public sealed class DashboardModel(AppDbContext db, ICourseCatalogSource catalog, UserManager<AppUser> users, CommuneDirectory communes,
-    TimeProvider clock, IGrainFactory grains, IStringLocalizer<GroupText> text) : PageModel
+    TimeProvider clock, IGrainFactory grains, PublicAddress address, IStringLocalizer<GroupText> text) : PageModel
 {
     const int PageSize = 50;
 
@@ -203,7 +204,7 @@ public sealed class DashboardModel(AppDbContext db, ICourseCatalogSource catalog
         return true;
     }
 
-    string JoinUrlOf(GroupRow group) => $"{Request.Scheme}://{Request.Host}/join/{group.JoinCode}";
+    string JoinUrlOf(GroupRow group) => address.For(Request, $"/join/{group.JoinCode}");
 
     Guid Me => LearnerIdentity.SignedIn(HttpContext)!.Value;
 

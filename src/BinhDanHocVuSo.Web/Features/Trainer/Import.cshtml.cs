@@ -1,4 +1,6 @@
+using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Features.Accounts;
+using BinhDanHocVuSo.Web.Features.Groups;
 using BinhDanHocVuSo.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,8 +15,8 @@ namespace BinhDanHocVuSo.Web.Features.Trainer;
 /// </summary>
 [RequestSizeLimit(2 * 1024 * 1024)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)] // login cards carry one-time passwords
-public sealed class ImportModel(AccountImport import, ImportQueue queue, IGrainFactory grains, AccountsOptions options, IStringLocalizer<AccountText> text)
-    : PageModel
+public sealed class ImportModel(AccountImport import, ImportQueue queue, IGrainFactory grains, AppDbContext db, PublicAddress address,
+    AccountsOptions options, IStringLocalizer<AccountText> text) : PageModel
 {
     /// <summary>Why the upload or the import was refused, each naming its row when it has one.</summary>
     public IReadOnlyList<string> Errors { get; private set; } = [];
@@ -24,7 +26,7 @@ public sealed class ImportModel(AccountImport import, ImportQueue queue, IGrainF
 
     /// <summary>The import shown at <c>/trainer/import/{id}</c>.</summary>
     public ImportStatus? Job { get; private set; }
-    public string SiteUrl => HttpContext.RequestServices.GetRequiredService<PublicAddress>().For(Request, "");
+    public string SiteUrl => address.For(Request, "");
 
     public async Task<IActionResult> OnGetAsync(Guid? id)
     {
@@ -60,8 +62,7 @@ public sealed class ImportModel(AccountImport import, ImportQueue queue, IGrainF
         {
             await stream.ReadExactlyAsync(content, cancellationToken);
         }
-        var onlyCommune = User.IsInRole(Roles.Admin) ? null : User.FindFirst(AppClaimsFactory.Commune)?.Value;
-        var checkedFile = await import.ValidateAsync(content, file.FileName, onlyCommune, cancellationToken);
+        var checkedFile = await import.ValidateAsync(content, file.FileName, await db.OfCallerAsync(HttpContext, cancellationToken), cancellationToken);
         if (checkedFile.Errors.Count > 0)
         {
             Errors = checkedFile.Errors;

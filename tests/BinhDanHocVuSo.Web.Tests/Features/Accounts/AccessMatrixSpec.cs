@@ -79,6 +79,18 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
         Row("/survey/report", Login, Denied, Denied, Ok, Ok);
         Row("/survey/report?handler=csv", Login, Denied, Denied, Ok, Ok);
         Row("/survey/report?handler=moodle", Login, Denied, Denied, Ok, Ok);
+        Row("/account/reset", Ok, Ok, Ok, Ok, Ok);
+        Row("/account/denied", "403 ", "403 ", "403 ", "403 ", "403 ");
+        Row("/trainer/import/00000000-0000-0000-0000-000000000001", Login, Denied, Denied, "404 ", "404 ");
+        Row("/groups/00000000-0000-0000-0000-000000000001", Login, Denied, Denied, "404 ", "404 ");
+        Row("/join/ABCDEF", Login, "404 ", "404 ", "404 ", "404 ");
+        Row("/posters", Ok, Ok, Ok, Ok, Ok);
+        Row("/c/khoa-mau/bai-mot/poster", Ok, Ok, Ok, Ok, Ok);
+        Row("/xac-minh/00000000-0000-0000-0000-000000000001", "404 ", "404 ", "404 ", "404 ", "404 ");
+        Row("/offline", Ok, Ok, Ok, Ok, Ok);
+        Row("/survey/page/1", Login, Denied, "302 /survey", Denied, "302 /survey");
+        Row("/survey/review", Login, Denied, "302 /survey", Denied, "302 /survey");
+        Row("/api/progress/khoa-mau", Ok, Ok, Ok, Ok, Ok);
         return data;
     }
 

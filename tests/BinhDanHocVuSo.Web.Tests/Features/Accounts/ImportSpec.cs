@@ -93,6 +93,17 @@ public sealed partial class ImportSpec() : PlatformSpec(DatabaseProvider.Sqlite)
     }
 
     [Fact]
+    public async Task An_upload_beyond_the_page_s_body_limit_is_refused_before_it_is_read()
+    {
+        var trainer = await Platform.SignedInAs(await Platform.CreateAsync(Roles.Trainer));
+
+        var response = await Upload(trainer, "rat-lon.csv", new byte[3 * 1024 * 1024]);
+
+        ((int)response.StatusCode).Should().BeOneOf(400, 413);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("quá lớn");
+    }
+
+    [Fact]
     public async Task Importing_more_rows_than_the_cap_is_refused_with_the_cap_named()
     {
         var trainer = await Platform.SignedInAs(await Platform.CreateAsync(Roles.Trainer));
@@ -446,6 +457,27 @@ public sealed partial class ImportSpec() : PlatformSpec(DatabaseProvider.Sqlite)
             await Task.Delay(100);
         }
         throw new TimeoutException("the import did not end within a minute");
+    }
+
+    [Fact]
+    public async Task A_trainer_imports_only_into_the_communes_assigned_to_them()
+    {
+        var person = await Platform.CreateAsync(Roles.Trainer);
+        var trainer = await Platform.SignedInAs(person);
+        var csv = Encoding.UTF8.GetBytes(Header + $"Nông Văn An,{People.NewPhone()},{People.OtherCommune},\n");
+
+        var refused = await Upload(trainer, "xa-khac.csv", csv);
+        await InScope(async s =>
+        {
+            var db = s.GetRequiredService<AppDbContext>();
+            db.TrainerCommunes.Add(new TrainerCommuneRow { TrainerId = person.Id, Commune = People.OtherCommune, AssignedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        var accepted = await EndedAsync(trainer, await Upload(trainer, "xa-khac.csv", csv));
+
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("Dòng 2: Xã Bạch Đằng không thuộc các xã, phường bạn được giao");
+        accepted.Should().Contain("Nông Văn An");
     }
 
     async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> action)
