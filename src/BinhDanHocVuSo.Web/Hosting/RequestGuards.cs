@@ -30,7 +30,7 @@ public static class RequestGuards
         }
         if (http.Request.HasFormContentType)
         {
-            // The form is read here, before the page: a page's own body limit ([RequestSizeLimit]) must apply now or never.
+            // The form is read here, before the page: a page's own body limit ([BodyLimit]) must apply now or never.
             if (http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { } limit
                 && http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
             {
@@ -129,4 +129,14 @@ sealed class MissingHandlerFilter : IPageFilter, IAlwaysRunResultFilter
     public void OnResultExecuted(ResultExecutedContext context)
     {
     }
+}
+
+/// <summary>
+/// The largest body a page accepts. The request guard reads every form before the page does, so it applies this
+/// limit then (MVC's <c>[RequestSizeLimit]</c> filter would come too late, after the body was read).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class BodyLimitAttribute(long bytes) : Attribute, IRequestSizeLimitMetadata
+{
+    public long? MaxRequestBodySize => bytes;
 }

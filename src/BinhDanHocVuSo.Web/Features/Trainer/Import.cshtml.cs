@@ -11,9 +11,9 @@ namespace BinhDanHocVuSo.Web.Features.Trainer;
 /// <summary>
 /// Bulk account creation: the file is checked here, the accounts are created in the background by <see cref="ImportQueue"/>,
 /// and <c>/trainer/import/{id}</c> shows the progress and then the login cards, to the trainer who imported only.
-/// A trainer imports only into their own commune.
+/// A trainer imports only into the communes they work in.
 /// </summary>
-[RequestSizeLimit(2 * 1024 * 1024)]
+[BodyLimit(2 * 1024 * 1024)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)] // login cards carry one-time passwords
 public sealed class ImportModel(AccountImport import, ImportQueue queue, IGrainFactory grains, AppDbContext db, PublicAddress address,
     AccountsOptions options, IStringLocalizer<AccountText> text) : PageModel
