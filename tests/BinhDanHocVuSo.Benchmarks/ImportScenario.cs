@@ -87,7 +87,7 @@ public static partial class ImportScenario
         {
             throw new BenchException($"the import was refused ({status}): {Reason(page)}");
         }
-        while (page.Contains("http-equiv=\"refresh\"", StringComparison.Ordinal))
+        while (page.Contains("data-refresh=", StringComparison.Ordinal))
         {
             await Task.Delay(250, cancel);
             using var response = await trainer.GetAsync(at, cancel);

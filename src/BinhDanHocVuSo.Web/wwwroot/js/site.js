@@ -17,6 +17,12 @@
     }
   }
 
+  // A page still at work (an import) asks to be looked at again: reload it after the seconds it names.
+  var refresh = document.querySelector('[data-refresh]');
+  if (refresh) {
+    setTimeout(function () { location.reload(); }, 1000 * (+refresh.getAttribute('data-refresh') || 3));
+  }
+
   // Offline reading: the service worker keeps pages as they are opened; a lesson also asks it to keep its course.
   if ('serviceWorker' in navigator && window.caches) {
     navigator.serviceWorker.register('/sw.js').then(function () {

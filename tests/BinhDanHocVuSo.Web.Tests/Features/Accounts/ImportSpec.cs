@@ -437,7 +437,7 @@ public sealed partial class ImportSpec() : PlatformSpec(DatabaseProvider.Sqlite)
     }
 
     /// <summary>
-    /// Follows an accepted upload to its status page until the import has ended, as the page's refresh would
+    /// Follows an accepted upload to its status page until the import has ended, as the page's reload would
     /// (with <paramref name="host"/> as every request's Host header when given).
     /// </summary>
     internal static async Task<string> EndedAsync(HttpClient browser, HttpResponseMessage upload, string? host = null)
@@ -450,7 +450,7 @@ public sealed partial class ImportSpec() : PlatformSpec(DatabaseProvider.Sqlite)
             var status = await browser.SendAsync(request);
             var page = await status.Content.ReadAsStringAsync();
             status.StatusCode.Should().Be(HttpStatusCode.OK);
-            if (!page.Contains("http-equiv=\"refresh\""))
+            if (!page.Contains("data-refresh="))
             {
                 return page;
             }
@@ -479,14 +479,6 @@ public sealed partial class ImportSpec() : PlatformSpec(DatabaseProvider.Sqlite)
         (await refused.Content.ReadAsStringAsync()).Should().Contain("Dòng 2: Xã Bạch Đằng không thuộc các xã, phường bạn được giao");
         accepted.Should().Contain("Nông Văn An");
     }
-
-    async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> action)
-    {
-        using var scope = Platform.Services.CreateScope();
-        return await action(scope.ServiceProvider);
-    }
-
-    Task<int> CountAsync<TRow>(Func<AppDbContext, IQueryable<TRow>> rows) => InScope(s => rows(s.GetRequiredService<AppDbContext>()).CountAsync());
 
     [GeneratedRegex(@"^\d{8}$")]
     private static partial Regex OneTimePassword();
@@ -534,12 +526,4 @@ public sealed class ImportOnPostgresSpec() : PlatformSpec(DatabaseProvider.Postg
         (await CountAsync(db => db.GroupMembers)).Should().Be(0);
         (await CountAsync(db => db.Groups)).Should().Be(0);
     }
-
-    async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> action)
-    {
-        using var scope = Platform.Services.CreateScope();
-        return await action(scope.ServiceProvider);
-    }
-
-    Task<int> CountAsync<TRow>(Func<AppDbContext, IQueryable<TRow>> rows) => InScope(s => rows(s.GetRequiredService<AppDbContext>()).CountAsync());
 }
