@@ -1,4 +1,7 @@
+using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BinhDanHocVuSo.Web.Tests.Support;
 
@@ -13,6 +16,16 @@ public abstract class PlatformSpec(DatabaseProvider provider = DatabaseProvider.
         Database = await TestDatabase.CreateAsync(provider);
         Platform = new Platform(Database);
     }
+
+    /// <summary>Runs <paramref name="action"/> with the platform's services in a scope of its own, as one request would.</summary>
+    protected async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        using var scope = Platform.Services.CreateScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    /// <summary>How many rows the query over the platform's database finds.</summary>
+    protected Task<int> CountAsync<TRow>(Func<AppDbContext, IQueryable<TRow>> rows) => InScope(s => rows(s.GetRequiredService<AppDbContext>()).CountAsync());
 
     public virtual async Task DisposeAsync()
     {

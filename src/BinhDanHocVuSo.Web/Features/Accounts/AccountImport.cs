@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using BinhDanHocVuSo.Web.Data;
+using BinhDanHocVuSo.Web.Features.Groups;
 using BinhDanHocVuSo.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +55,8 @@ public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, C
             var name = cells.GetValueOrDefault("ho_ten")?.Normalize(NormalizationForm.FormC);
             var phone = PhoneNumber.Normalize(cells.GetValueOrDefault("so_dien_thoai"));
             var commune = FindCommune(cells.GetValueOrDefault("xa_phuong"));
-            var group = NullIfEmpty(cells.GetValueOrDefault("nhom"))?.Normalize(NormalizationForm.FormC);
+            var groupCell = NullIfEmpty(cells.GetValueOrDefault("nhom"));
+            string? group = null;
             var rowErrors = new List<string>();
             if (string.IsNullOrWhiteSpace(name) || name.Length > Limits.Title)
             {
@@ -84,9 +86,16 @@ public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, C
             {
                 rowErrors.Add(text["ImportCommuneNotYours", commune.Name]);
             }
-            if (group is not null && (group.Length > Limits.Title || group.Any(char.IsControl)))
+            if (groupCell is not null)
             {
-                rowErrors.Add(text["ImportBadGroup", Limits.Title]);
+                if (GroupName.Clean(groupCell, out var groupName) is GroupName.Problem.None)
+                {
+                    group = groupName;
+                }
+                else
+                {
+                    rowErrors.Add(text["ImportBadGroup", Limits.Title]);
+                }
             }
             errors.AddRange(rowErrors.Select(e => text["ImportRowError", line, e].Value));
             if (rowErrors.Count == 0)

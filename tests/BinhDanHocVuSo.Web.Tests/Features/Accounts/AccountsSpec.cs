@@ -21,12 +21,6 @@ public sealed class AccountsSpec : PlatformSpec
         ["Phone"] = phone, ["FullName"] = "Lò Thị Mai", ["Commune"] = People.Commune, ["Password"] = password, ["ConfirmPassword"] = password,
     };
 
-    async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> action)
-    {
-        using var scope = Platform.Services.CreateScope();
-        return await action(scope.ServiceProvider);
-    }
-
     [Theory]
     [InlineData("0912 345 678", "0912345678")]
     [InlineData("+84912345678", "0912345678")]
