@@ -117,19 +117,25 @@ public abstract class AccountDeletionSpec(DatabaseProvider provider) : PlatformS
         var trainer = await Platform.CreateAsync(Roles.Trainer);
         var coTrainer = await Platform.CreateAsync(Roles.Trainer);
         var member = await Platform.CreateAsync();
+        var invited = await Platform.CreateAsync();
         var group = NewGroup(trainer.Id);
         await Add(group,
             new GroupTrainerRow { GroupId = group.Id, TrainerId = trainer.Id }, new GroupTrainerRow { GroupId = group.Id, TrainerId = coTrainer.Id },
             new GroupMemberRow { GroupId = group.Id, LearnerId = member.Id, JoinedAt = DateTime.UtcNow },
-            new GroupMemberRow { GroupId = group.Id, LearnerId = coTrainer.Id, JoinedAt = DateTime.UtcNow });
+            new GroupMemberRow { GroupId = group.Id, LearnerId = coTrainer.Id, JoinedAt = DateTime.UtcNow },
+            new GroupInvitationRow { GroupId = group.Id, LearnerId = invited.Id, InvitedAt = DateTime.UtcNow, InvitedBy = trainer.Id },
+            new TrainerCommuneRow { TrainerId = coTrainer.Id, Commune = People.OtherCommune, AssignedAt = DateTime.UtcNow });
 
         await DeleteAccount(await Platform.SignedInAs(member), member);
         await DeleteAccount(await Platform.SignedInAs(coTrainer), coTrainer);
+        await DeleteAccount(await Platform.SignedInAs(invited), invited);
         var page = await (await Platform.SignedInAs(trainer)).GetStringAsync($"/groups/{group.Id}");
 
         (await InDatabase(db => db.GroupMembers.CountAsync(m => m.GroupId == group.Id))).Should().Be(0);
         (await InDatabase(db => db.GroupTrainers.Select(t => t.TrainerId).ToListAsync())).Should().Equal(trainer.Id);
         page.Should().Contain("0 thành viên").And.NotContain("(tài khoản đã xoá)");
+        (await InDatabase(db => db.GroupInvitations.CountAsync())).Should().Be(0);
+        (await InDatabase(db => db.TrainerCommunes.CountAsync())).Should().Be(0);
     }
 
     [Fact]

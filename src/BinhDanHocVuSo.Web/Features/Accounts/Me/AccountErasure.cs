@@ -6,7 +6,7 @@ namespace BinhDanHocVuSo.Web.Features.Accounts.Me;
 /// <summary>
 /// What deleting an account does to everything kept under the person's id, inside the caller's transaction: the
 /// learning history moves to a fresh random id that nothing links to the person (so totals stay right), the person
-/// leaves every group they were a member or trainer of, their survey responses and one-time reset codes go, and their
+/// leaves every group they were a member or trainer of (and their invitations and assigned communes go), their survey responses and one-time reset codes go, and their
 /// certificates are withdrawn with the name erased. Audit entries keep only ids and stay.
 /// </summary>
 public static class AccountErasure
@@ -35,6 +35,8 @@ public static class AccountErasure
         var groups = await db.GroupMembers.Where(m => m.LearnerId == personId).Select(m => m.GroupId).ToListAsync();
         await db.GroupMembers.Where(m => m.LearnerId == personId).ExecuteDeleteAsync();
         await db.GroupTrainers.Where(t => t.TrainerId == personId).ExecuteDeleteAsync();
+        await db.GroupInvitations.Where(i => i.LearnerId == personId).ExecuteDeleteAsync();
+        await db.TrainerCommunes.Where(t => t.TrainerId == personId).ExecuteDeleteAsync();
         await db.ResetCodes.Where(c => c.UserId == personId).ExecuteDeleteAsync();
         return groups;
     }
