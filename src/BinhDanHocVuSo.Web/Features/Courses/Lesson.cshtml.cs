@@ -31,11 +31,9 @@ public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity id
         {
             return redirect;
         }
-        // Only learners who already have a history get "continue here" recorded: a passer-by reading a
-        // poster's lesson costs no database write.
         if (identity.Find(HttpContext) is { } learnerId)
         {
-            await grains.GetGrain<ILearnerGrain>(learnerId).OpenLesson(Course.Slug, Lesson.Slug);
+            await grains.GetGrain<ILearnerGrain>(learnerId).NoteLessonOpened(Course.Slug, Lesson.Slug);
         }
         LessonHtml = QuizPage.WithFormFields(Lesson.Html, HttpContext, antiforgery);
         return Page();

@@ -10,8 +10,13 @@ public interface ILearnerGrain : IGrainWithGuidKey
     /// <summary>Starts a course (again is harmless) and returns its progress.</summary>
     Task<CourseProgress> StartCourse(string courseSlug);
 
-    /// <summary>Records that the learner opened a lesson, so "Tiếp tục học" can bring them back to it.</summary>
-    Task<CourseProgress> OpenLesson(string courseSlug, string lessonSlug);
+    /// <summary>
+    /// Notes in memory that the learner opened a lesson, so that "Tiếp tục học" brings them back to it. Nothing is
+    /// written: opening a page is a GET, and a GET never writes. The note is kept with the learner's next action
+    /// (an answer, a lesson marked done); lost on a restart before that, it costs only the pointer to the last page read.
+    /// Awaited, so that what the learner opens next reads it, but it never waits on the database.
+    /// </summary>
+    Task NoteLessonOpened(string courseSlug, string lessonSlug);
 
     /// <summary>Marks a lesson done (again is harmless).</summary>
     Task<CourseProgress> CompleteLesson(string courseSlug, string lessonSlug);

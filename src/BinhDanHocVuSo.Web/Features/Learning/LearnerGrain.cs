@@ -25,22 +25,15 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Time
         return Progress(course);
     });
 
-    public Task<CourseProgress> OpenLesson(string courseSlug, string lessonSlug) => Act(async () =>
+    public Task NoteLessonOpened(string courseSlug, string lessonSlug)
     {
-        var course = FindCourse(courseSlug);
-        var lesson = FindLesson(course, lessonSlug);
-        var now = Now();
-        await EnsureStarted(course, now);
-        var state = _state.Courses[course.Slug];
-        if (state.LastLessonSlug != lesson.Slug || !IsToday(now))
+        if (catalog.Current.Find(courseSlug) is { } course && course.FindLesson(lessonSlug)?.Lesson is { } lesson
+            && _state.Course(course.Slug) is { } state && state.LastLessonSlug != lesson.Slug)
         {
-            var opened = state with { LastLessonSlug = lesson.Slug };
-            var changes = new LearnerChanges();
-            changes.SetEnrolment(EnrolmentRow(course.Slug, opened, now));
-            await Save(_state with { Courses = _state.Courses.SetItem(course.Slug, opened) }, now, changes);
+            _state = _state with { Courses = _state.Courses.SetItem(course.Slug, state with { LastLessonSlug = lesson.Slug }) };
         }
-        return Progress(course);
-    });
+        return Task.CompletedTask;
+    }
 
     public Task<CourseProgress> CompleteLesson(string courseSlug, string lessonSlug) => Act(async () =>
     {

@@ -12,7 +12,6 @@ public static class LearningApi
         api.MapGet("/progress", GetOverview);
         api.MapGet("/progress/{course}", GetCourseProgress);
         api.MapPost("/courses/{course}/start", StartCourse);
-        api.MapPost("/courses/{course}/lessons/{lesson}/open", OpenLesson);
         api.MapPost("/courses/{course}/lessons/{lesson}/complete", CompleteLesson);
         api.MapPost("/courses/{course}/quizzes/{quiz}/attempts", SubmitAttempt).Accepts<AttemptRequest>("application/json");
         return app;
@@ -29,9 +28,6 @@ public static class LearningApi
 
     static Task<IResult> StartCourse(string course, HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
         Run(http, () => Learner(http, identity, grains).StartCourse(course));
-
-    static Task<IResult> OpenLesson(string course, string lesson, HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
-        Run(http, () => Learner(http, identity, grains).OpenLesson(course, lesson));
 
     static Task<IResult> CompleteLesson(string course, string lesson, HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
         Run(http, () => Learner(http, identity, grains).CompleteLesson(course, lesson));

@@ -131,7 +131,6 @@ public sealed class LessonPagesSpec : PlatformSpec
     [InlineData("GET", "/c/khoa-mau/media/khong-co.png")]
     [InlineData("GET", "/api/progress/khong-co")]
     [InlineData("POST", "/api/courses/khong-co/start")]
-    [InlineData("POST", "/api/courses/khoa-mau/lessons/khong-co/open")]
     [InlineData("POST", "/api/courses/khoa-mau/lessons/khong-co/complete")]
     [InlineData("POST", "/api/courses/khong-co/quizzes/final/attempts")]
     [InlineData("POST", "/api/courses/khoa-mau/quizzes/khong-co/attempts")]
