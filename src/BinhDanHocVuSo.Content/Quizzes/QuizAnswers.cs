@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace BinhDanHocVuSo.Content.Quizzes;
 
-/// <summary>Reads the answers of a quiz form (see <see cref="QuizHtml"/>) into what <see cref="QuizGrader"/> takes.</summary>
+/// <summary>
+/// Reads the answers of a quiz form (see <see cref="QuizHtml"/>) into what <see cref="QuizGrader"/> takes. Reading only
+/// parses: whether each value is one of the question's options is the grader's to say, once, when it grades.
+/// </summary>
 public static class QuizAnswers
 {
     /// <summary>Field name prefix of option answers: <c>q.{questionId}</c> = option id (repeated for multiple).</summary>
@@ -15,7 +18,7 @@ public static class QuizAnswers
     /// Builds question id → answer values from posted form fields. Fields without the <c>q.</c> or <c>o.</c>
     /// prefix (anti-forgery token, attempt id…) and empty values are ignored.
     /// </summary>
-    /// <exception cref="QuizAnswerException">A field is malformed (unknown question, option, step or position…).</exception>
+    /// <exception cref="QuizAnswerException">A field is malformed (unknown question or step, a position out of range…).</exception>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> FromForm(Quiz quiz, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var chosenOptions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -55,8 +58,6 @@ public static class QuizAnswers
             answers[questionId] = ToOrder(quiz.FindQuestion(questionId)!, stepPositions);
         }
 
-        // The grader checks the option ids and step sets, so form and dictionary answers obey the same rules.
-        _ = QuizGrader.Grade(quiz, answers);
         return answers;
     }
 

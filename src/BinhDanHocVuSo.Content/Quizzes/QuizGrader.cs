@@ -1,8 +1,19 @@
+using System.Diagnostics.Metrics;
+
 namespace BinhDanHocVuSo.Content.Quizzes;
 
 /// <summary>Grades answers against a quiz. Pure: same quiz and answers, same grade.</summary>
 public static class QuizGrader
 {
+    /// <summary>The meter of the content engine; <see cref="GradesCounter"/> counts every grading, for operators and specs.</summary>
+    public const string MeterName = "BinhDanHocVuSo.Content";
+
+    /// <summary>The instrument that counts gradings, tagged with the quiz id.</summary>
+    public const string GradesCounter = "quiz.grades";
+
+    static readonly Meter Meter = new(MeterName);
+    static readonly Counter<long> Grades = Meter.CreateCounter<long>(GradesCounter, description: "Quiz attempts graded");
+
     /// <summary>
     /// Grades <paramref name="answers"/> (question id → chosen option ids, or step ids in the learner's order).
     /// A question missing from the answers, or with no values, counts as wrong.
@@ -16,6 +27,7 @@ public static class QuizGrader
                 ?? throw new QuizAnswerException(questionId, QuizAnswerProblem.UnknownQuestion, "there is no such question in this quiz");
             Validate(question, values);
         }
+        Grades.Add(1, new KeyValuePair<string, object?>("quiz", quiz.Id));
 
         var grades = quiz.Questions
             .Select(question => GradeQuestion(question, answers.GetValueOrDefault(question.Id) ?? []))

@@ -66,7 +66,7 @@ public class QuizAnswersTests
     [InlineData("o.o.{0}", "mot", QuizAnswerProblem.InvalidPosition)]
     public void A_malformed_field_is_refused_naming_the_question(string name, string value, QuizAnswerProblem problem)
     {
-        var reading = () => QuizAnswers.FromForm(_quiz, Form((string.Format(name, Steps[0].Id), value)));
+        var reading = () => QuizGrader.Grade(_quiz, QuizAnswers.FromForm(_quiz, Form((string.Format(name, Steps[0].Id), value))));
 
         reading.Should().Throw<QuizAnswerException>().Where(e => e.Problem == problem);
     }
@@ -74,7 +74,7 @@ public class QuizAnswersTests
     [Fact]
     public void Two_single_choice_values_are_refused()
     {
-        var reading = () => QuizAnswers.FromForm(_quiz, Form(("q.s", "a"), ("q.s", "b")));
+        var reading = () => QuizGrader.Grade(_quiz, QuizAnswers.FromForm(_quiz, Form(("q.s", "a"), ("q.s", "b"))));
 
         reading.Should().Throw<QuizAnswerException>().Where(e => e.QuestionId == "s" && e.Problem == QuizAnswerProblem.TooManyValues);
     }

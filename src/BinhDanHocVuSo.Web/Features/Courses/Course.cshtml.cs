@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace BinhDanHocVuSo.Web.Features.Courses;
 
@@ -15,7 +14,7 @@ namespace BinhDanHocVuSo.Web.Features.Courses;
 /// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class CourseModel(ICourseCatalogSource catalog, LearnerIdentity identity, IGrainFactory grains,
-    IAntiforgery antiforgery, IStringLocalizer<SharedResource> text) : PageModel
+    IAntiforgery antiforgery, QuizForms quizForms) : PageModel
 {
     public Course Course { get; private set; } = null!;
     public CourseProgress? Progress { get; private set; }
@@ -40,22 +39,9 @@ public sealed class CourseModel(ICourseCatalogSource catalog, LearnerIdentity id
         {
             return NotFound();
         }
-        if (!await QuizPage.IsGenuineAsync(HttpContext, antiforgery))
-        {
-            return BadRequest();
-        }
-        var learner = grains.GetGrain<ILearnerGrain>(identity.FindOrCreate(HttpContext));
-        try
-        {
-            var result = await learner.SubmitQuiz(QuizPage.ReadSubmission(Request, found.Slug, quiz));
-            Result = QuizResultView.From(result, quiz, isFinal: true, text["NoAnswer"]);
-        }
-        catch (LearningException e)
-        {
-            Error = e.Message;
-            Response.StatusCode = e.Problem.StatusCode();
-        }
-        await Show(found, identity.FindOrCreate(HttpContext));
+        var outcome = await quizForms.SubmitAsync(HttpContext, found, quiz, isFinal: true);
+        (Result, Error, Response.StatusCode) = (outcome.Result, outcome.Error, outcome.StatusCode);
+        await Show(found, outcome.LearnerId);
         return Page();
     }
 

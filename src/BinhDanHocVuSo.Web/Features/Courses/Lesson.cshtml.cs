@@ -16,7 +16,7 @@ namespace BinhDanHocVuSo.Web.Features.Courses;
 [IgnoreAntiforgeryToken]
 [OutputCache(PolicyName = LessonCache.Policy)]
 public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity identity, IGrainFactory grains,
-    IAntiforgery antiforgery, IStringLocalizer<SharedResource> text) : PageModel
+    IAntiforgery antiforgery, QuizForms quizForms, IStringLocalizer<SharedResource> text) : PageModel
 {
     public Course Course { get; private set; } = null!;
     public Lesson Lesson { get; private set; } = null!;
@@ -49,24 +49,13 @@ public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity id
         {
             return NotFound();
         }
-        if (!await QuizPage.IsGenuineAsync(HttpContext, antiforgery))
+        var outcome = await quizForms.SubmitAsync(HttpContext, Course, quiz, isFinal: false);
+        (Result, Error, Response.StatusCode) = (outcome.Result, outcome.Error, outcome.StatusCode);
+        if (Result is null)
         {
-            return BadRequest();
-        }
-        try
-        {
-            var submission = QuizPage.ReadSubmission(Request, Course.Slug, quiz);
-            var result = await grains.GetGrain<ILearnerGrain>(identity.FindOrCreate(HttpContext)).SubmitQuiz(submission);
-            Result = QuizResultView.From(result, quiz, isFinal: false, text["NoAnswer"]);
-            return Page();
-        }
-        catch (LearningException e)
-        {
-            Error = e.Message;
             LessonHtml = QuizPage.WithFormFields(Lesson.Html, HttpContext, antiforgery);
-            Response.StatusCode = e.Problem.StatusCode();
-            return Page();
         }
+        return Page();
     }
 
     public async Task<IActionResult> OnPostDoneAsync([FromRoute] string course, [FromRoute] string lesson)
@@ -77,7 +66,10 @@ public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity id
         }
         if (!await QuizPage.IsGenuineAsync(HttpContext, antiforgery))
         {
-            return BadRequest();
+            Error = text["Learning.Forged"];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            LessonHtml = QuizPage.WithFormFields(Lesson.Html, HttpContext, antiforgery);
+            return Page();
         }
         await grains.GetGrain<ILearnerGrain>(identity.FindOrCreate(HttpContext)).CompleteLesson(Course.Slug, Lesson.Slug);
         return NextLesson is { } next ? Redirect($"/c/{Course.Slug}/{next.Slug}") : Redirect($"/c/{Course.Slug}");

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using BinhDanHocVuSo.Web.Features.Courses;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace BinhDanHocVuSo.Web.Features.Learning;
 
@@ -20,21 +21,25 @@ public static class LearningApi
     /// <summary>A quiz attempt as the phone sends it. The attempt id is made by the phone, once per attempt, so a resend is safe.</summary>
     public sealed record AttemptRequest(Guid AttemptId, Dictionary<string, string[]>? Answers);
 
-    static async Task<IResult> GetOverview(HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
+    static async Task<Ok<LearnerOverview>> GetOverview(HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
         TypedResults.Ok(await Learner(http, identity, grains).GetOverview());
 
-    static Task<IResult> GetCourseProgress(string course, HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
-        Run(http, () => Learner(http, identity, grains).GetCourseProgress(course));
+    static Task<Results<Ok<CourseProgress>, ProblemHttpResult>> GetCourseProgress(
+        string course, HttpContext http, LearnerIdentity identity, IGrainFactory grains, IStringLocalizer<SharedResource> text) =>
+        Run(http, text, () => Learner(http, identity, grains).GetCourseProgress(course));
 
-    static Task<IResult> StartCourse(string course, HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
-        Run(http, () => Learner(http, identity, grains).StartCourse(course));
+    static Task<Results<Ok<CourseProgress>, ProblemHttpResult>> StartCourse(
+        string course, HttpContext http, LearnerIdentity identity, IGrainFactory grains, IStringLocalizer<SharedResource> text) =>
+        Run(http, text, () => Learner(http, identity, grains).StartCourse(course));
 
-    static Task<IResult> CompleteLesson(string course, string lesson, HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
-        Run(http, () => Learner(http, identity, grains).CompleteLesson(course, lesson));
+    static Task<Results<Ok<CourseProgress>, ProblemHttpResult>> CompleteLesson(
+        string course, string lesson, HttpContext http, LearnerIdentity identity, IGrainFactory grains, IStringLocalizer<SharedResource> text) =>
+        Run(http, text, () => Learner(http, identity, grains).CompleteLesson(course, lesson));
 
     // The body is read here rather than bound, so that a missing or broken body is answered like every other refusal:
     // a problem with a Vietnamese message, not an empty 400.
-    static async Task<IResult> SubmitAttempt(string course, string quiz, HttpContext http, LearnerIdentity identity, IGrainFactory grains)
+    static async Task<Results<Ok<QuizResult>, ProblemHttpResult>> SubmitAttempt(
+        string course, string quiz, HttpContext http, LearnerIdentity identity, IGrainFactory grains, IStringLocalizer<SharedResource> text)
     {
         AttemptRequest? request = null;
         try
@@ -49,22 +54,23 @@ public static class LearningApi
         }
         if (request is null)
         {
-            return TypedResults.Problem("Bài làm phải được gửi dạng JSON: {\"attemptId\": \"…\", \"answers\": {\"mã câu hỏi\": [\"mã lựa chọn\"]}}.",
-                statusCode: StatusCodes.Status400BadRequest, title: LearningProblem.MalformedAnswer.ToString());
+            return Malformed(text["Learning.NotJson"]);
         }
         if (request.AttemptId == Guid.Empty)
         {
-            return TypedResults.Problem("Thiếu mã lượt làm bài (attemptId): gửi một GUID mới cho mỗi lượt làm bài, và đúng mã đó khi gửi lại.",
-                statusCode: StatusCodes.Status400BadRequest, title: LearningProblem.MalformedAnswer.ToString());
+            return Malformed(text["Learning.ApiMissingAttemptId"]);
         }
         var answers = (request.Answers ?? []).ToDictionary(a => a.Key, a => (IReadOnlyList<string>)[.. (a.Value ?? []).Select(v => v ?? "")]);
-        return await Run(http, () => Learner(http, identity, grains).SubmitQuiz(new QuizSubmission(request.AttemptId, course, quiz, answers)));
+        return await Run(http, text, () => Learner(http, identity, grains).SubmitQuiz(new QuizSubmission(request.AttemptId, course, quiz, answers)));
     }
+
+    static ProblemHttpResult Malformed(string message) =>
+        TypedResults.Problem(message, statusCode: StatusCodes.Status400BadRequest, title: LearningProblem.MalformedAnswer.ToString());
 
     static ILearnerGrain Learner(HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
         grains.GetGrain<ILearnerGrain>(identity.FindOrCreate(http));
 
-    static async Task<IResult> Run<T>(HttpContext http, Func<Task<T>> action)
+    static async Task<Results<Ok<T>, ProblemHttpResult>> Run<T>(HttpContext http, IStringLocalizer text, Func<Task<T>> action)
     {
         try
         {
@@ -72,14 +78,14 @@ public static class LearningApi
         }
         catch (LearningException e)
         {
-            return TypedResults.Problem(e.Message, statusCode: e.Problem.StatusCode(), title: e.Problem.ToString());
+            return TypedResults.Problem(e.Describe(text), statusCode: e.Problem.StatusCode(), title: e.Problem.ToString());
         }
         catch (Exception e) when (e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
         {
             // A silo just died and the learner's grain is moving to a survivor: nothing was acknowledged, so the
             // phone resends the same attempt id in a moment and it is recorded once.
             http.Response.Headers.RetryAfter = "2";
-            return TypedResults.Problem("Máy chủ đang chuyển việc, hãy gửi lại sau ít giây.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.Problem(text["Learning.SiloMoving"], statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 }

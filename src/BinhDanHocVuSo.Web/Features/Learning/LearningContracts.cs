@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+
 namespace BinhDanHocVuSo.Web.Features.Learning;
 
 /// <summary>Where a learner stands in one course.</summary>
@@ -44,12 +46,23 @@ public sealed record QuizResult(
     [property: Id(9)] DateTime SubmittedAt,
     [property: Id(10)] bool CourseCompleted);
 
+/// <summary>
+/// One question of a graded attempt, as the grader gave it: whether it was right, what was chosen and what is right,
+/// the feedback of the chosen options and the explanation. The texts are the course's own strings (shared, not copied);
+/// an attempt read back from the database has none of them (<see cref="FeedbackHtml"/> empty, <see cref="ExplanationHtml"/> null).
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record QuestionResult(
     [property: Id(0)] string QuestionId,
     [property: Id(1)] bool IsCorrect,
     [property: Id(2)] IReadOnlyList<string> Chosen,
-    [property: Id(3)] IReadOnlyList<string> RightAnswer);
+    [property: Id(3)] IReadOnlyList<string> RightAnswer,
+    [property: Id(4)] IReadOnlyList<string>? FeedbackHtml = null,
+    [property: Id(5)] string? ExplanationHtml = null)
+{
+    /// <summary>What a learner may see before the final quiz is passed: right or wrong, and their own answer.</summary>
+    public QuestionResult WithoutAnswers() => this with { RightAnswer = [], FeedbackHtml = [], ExplanationHtml = null };
+}
 
 [GenerateSerializer, Immutable]
 public sealed record LearnerOverview(
@@ -67,11 +80,16 @@ public sealed record ReviewSuggestion(
     [property: Id(1)] string QuizId,
     [property: Id(2)] string QuestionId);
 
-/// <summary>A request the learner grain refuses; nothing was recorded. <see cref="Problem"/> says what was wrong.</summary>
+/// <summary>
+/// A request the learner refuses; nothing was recorded. <see cref="Problem"/> says what was wrong and <see cref="Subject"/>
+/// names it (the course, lesson, quiz or question id); pages and the API say it in Vietnamese (<see cref="LearningProblems.Describe"/>).
+/// </summary>
 [GenerateSerializer]
-public sealed class LearningException(LearningProblem problem, string message) : Exception(message)
+public sealed class LearningException(LearningProblem problem, string subject, Exception? inner = null)
+    : Exception($"{problem}: {subject}", inner)
 {
     [Id(0)] public LearningProblem Problem { get; } = problem;
+    [Id(1)] public string Subject { get; } = subject;
 }
 
 public enum LearningProblem
@@ -81,6 +99,8 @@ public enum LearningProblem
     UnknownQuiz,
     MalformedAnswer,
     AttemptIdReused,
+    NotAForm,
+    MissingAttemptId,
 }
 
 public static class LearningProblems
@@ -88,8 +108,11 @@ public static class LearningProblems
     /// <summary>The HTTP status that answers a refused request: a malformed one 400, a clash with an earlier attempt 409, an unknown id 404.</summary>
     public static int StatusCode(this LearningProblem problem) => problem switch
     {
-        LearningProblem.MalformedAnswer => StatusCodes.Status400BadRequest,
+        LearningProblem.MalformedAnswer or LearningProblem.NotAForm or LearningProblem.MissingAttemptId => StatusCodes.Status400BadRequest,
         LearningProblem.AttemptIdReused => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status404NotFound,
     };
+
+    /// <summary>The refusal in the learner's words, from the shared resources (key <c>Learning.{Problem}</c>).</summary>
+    public static string Describe(this LearningException e, IStringLocalizer text) => text[$"Learning.{e.Problem}", e.Subject];
 }

@@ -1,0 +1,61 @@
+using BinhDanHocVuSo.Content.Courses;
+using BinhDanHocVuSo.Content.Quizzes;
+using BinhDanHocVuSo.Web.Features.Learning;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Localization;
+
+namespace BinhDanHocVuSo.Web.Features.Courses;
+
+/// <summary>
+/// The one way a quiz form is answered, from a lesson page or from the course page (its final quiz): check the
+/// anti-forgery token (not from cookie-less visitors, see <see cref="QuizPage.IsCookieless"/>), read the form (parsing
+/// only), find or create the learner once, and let the learner's grain grade it, once.
+/// </summary>
+public sealed class QuizForms(LearnerIdentity identity, IGrainFactory grains, IAntiforgery antiforgery, IStringLocalizer<SharedResource> text)
+{
+    /// <summary>Answers a posted quiz form. The outcome names the learner (created when the answer is their first).</summary>
+    public async Task<QuizFormOutcome> SubmitAsync(HttpContext http, Course course, Quiz quiz, bool isFinal)
+    {
+        if (!await QuizPage.IsGenuineAsync(http, antiforgery))
+        {
+            return new QuizFormOutcome(identity.Find(http), null, text["Learning.Forged"], StatusCodes.Status400BadRequest);
+        }
+        try
+        {
+            var submission = Read(http.Request, course.Slug, quiz);
+            var learnerId = identity.FindOrCreate(http);
+            var result = await grains.GetGrain<ILearnerGrain>(learnerId).SubmitQuiz(submission);
+            return new QuizFormOutcome(learnerId, QuizResultView.From(result, quiz, isFinal, text["NoAnswer"]), null, StatusCodes.Status200OK);
+        }
+        catch (LearningException e)
+        {
+            return new QuizFormOutcome(identity.Find(http), null, e.Describe(text), e.Problem.StatusCode());
+        }
+    }
+
+    /// <summary>Reads a posted quiz form into a submission, or says what is malformed. Nothing is graded here.</summary>
+    static QuizSubmission Read(HttpRequest request, string courseSlug, Quiz quiz)
+    {
+        if (!request.HasFormContentType)
+        {
+            throw new LearningException(LearningProblem.NotAForm, quiz.Id);
+        }
+        var form = request.Form;
+        if (!Guid.TryParse(form[QuizPage.AttemptField], out var attemptId) || attemptId == Guid.Empty)
+        {
+            throw new LearningException(LearningProblem.MissingAttemptId, quiz.Id);
+        }
+        try
+        {
+            var fields = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? "")));
+            return new QuizSubmission(attemptId, courseSlug, quiz.Id, QuizAnswers.FromForm(quiz, fields));
+        }
+        catch (QuizAnswerException e)
+        {
+            throw new LearningException(LearningProblem.MalformedAnswer, e.QuestionId, e);
+        }
+    }
+}
+
+/// <summary>What answering a quiz form came to: the result to show, or the refusal and its status code.</summary>
+public sealed record QuizFormOutcome(Guid? LearnerId, QuizResultView? Result, string? Error, int StatusCode);

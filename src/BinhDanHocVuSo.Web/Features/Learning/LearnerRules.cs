@@ -1,0 +1,279 @@
+using System.Collections.Immutable;
+using BinhDanHocVuSo.Content.Courses;
+using BinhDanHocVuSo.Content.Quizzes;
+using BinhDanHocVuSo.Web.Hosting;
+
+namespace BinhDanHocVuSo.Web.Features.Learning;
+
+/// <summary>
+/// The rules of a learner's history: when a course starts, when a lesson is done, when a course is complete, how an
+/// attempt is graded (once) and replayed, what counts as a day of learning, what to continue and what to review.
+/// Pure: each action takes the state, the course and the time, and returns a <see cref="LearnerDecision"/>; no silo,
+/// web host or database is involved, so the rules are tested on their own.
+/// </summary>
+public static class LearnerRules
+{
+    /// <summary>Starts a course; starting it again changes nothing.</summary>
+    public static LearnerDecision StartCourse(LearnerState state, Course course, DateTime now) =>
+        new Decider(state, now).Start(course).Decide();
+
+    /// <summary>Opening a lesson starts its course and makes it the course's "continue here".</summary>
+    public static LearnerDecision OpenLesson(LearnerState state, Course course, Lesson lesson, DateTime now)
+    {
+        var decider = new Decider(state, now).Start(course);
+        if (decider.State.Courses[course.Slug].LastLessonSlug != lesson.Slug)
+        {
+            decider.Apply(new LessonOpened(course.Slug, lesson.Slug, now));
+        }
+        return decider.Decide();
+    }
+
+    /// <summary>Marks a lesson done (again changes nothing) and completes the course when it was the last step.</summary>
+    public static LearnerDecision CompleteLesson(LearnerState state, Course course, Lesson lesson, DateTime now) =>
+        new Decider(state, now).Start(course).LessonDone(course, lesson).Complete(course).Decide();
+
+    /// <summary>
+    /// Grades an attempt, once. Trying a lesson's quiz finishes the lesson (the learner has read it and practised); a
+    /// passed final quiz with every lesson done completes the course. The same attempt id again returns the first
+    /// result and decides nothing; sent for another quiz it is refused.
+    /// </summary>
+    /// <returns>The decision, and the result as the learner may see it (see <see cref="AsShown"/>).</returns>
+    public static (LearnerDecision Decision, QuizResult Result) SubmitQuiz(LearnerState state, Course course, QuizSubmission submission, DateTime now)
+    {
+        if (state.Attempts.TryGetValue(submission.AttemptId, out var earlier))
+        {
+            if (earlier.QuizId != submission.QuizId || earlier.CourseSlug != course.Slug)
+            {
+                throw new LearningException(LearningProblem.AttemptIdReused, submission.AttemptId.ToString());
+            }
+            return (LearnerDecision.Unchanged(state), AsShown(earlier, course));
+        }
+
+        var (quiz, lesson) = FindQuiz(course, submission.QuizId);
+        QuizGrade grade;
+        try
+        {
+            grade = QuizGrader.Grade(quiz, submission.Answers);
+        }
+        catch (QuizAnswerException e)
+        {
+            throw new LearningException(LearningProblem.MalformedAnswer, e.QuestionId, e);
+        }
+
+        var decider = new Decider(state, now).Start(course);
+        if (lesson is not null)
+        {
+            decider.LessonDone(course, lesson);
+        }
+        var result = new QuizResult(submission.AttemptId, course.Slug, quiz.Id, quiz.Version, grade.Correct, grade.Total,
+            grade.ScorePercent, grade.ScorePercent >= course.PassMark,
+            [.. grade.Questions.Select(q => new QuestionResult(q.QuestionId, q.IsCorrect, q.Chosen, q.Right,
+                [.. q.Feedback.Select(f => f.FeedbackHtml)], q.ExplanationHtml))],
+            now, CourseCompleted: false);
+        decider.Apply(new QuizAttempted(result));
+        decider.Complete(course);
+        if (decider.State.Courses[course.Slug].CompletedAt == now && state.Course(course.Slug)?.CompletedAt is null)
+        {
+            result = result with { CourseCompleted = true };
+            decider.Replace(new QuizAttempted(result));
+        }
+        return (decider.Decide(), AsShown(result, course));
+    }
+
+    /// <summary>
+    /// Takes over what the person did as a guest before signing in: courses, lessons, attempts and days this learner
+    /// does not have yet; a course the guest completed is complete here too once its rules hold. Again changes nothing.
+    /// </summary>
+    public static LearnerDecision AdoptGuest(LearnerState state, LearnerState guest, CourseCatalog catalog, DateTime now)
+    {
+        var decider = new Decider(state, now, countsAsActivity: false);
+        foreach (var (slug, guestCourse) in guest.Courses)
+        {
+            if (decider.State.Course(slug) is null)
+            {
+                decider.Apply(new CourseStarted(slug, guestCourse.StartedAt));
+                if (guestCourse.LastLessonSlug is { } last)
+                {
+                    decider.Apply(new LessonOpened(slug, last, guestCourse.StartedAt));
+                }
+            }
+            foreach (var (lessonSlug, done) in guestCourse.Lessons.Where(l => !decider.State.Courses[slug].Lessons.ContainsKey(l.Key)))
+            {
+                decider.Apply(new LessonCompleted(slug, lessonSlug, done.Version, done.At));
+            }
+        }
+        foreach (var attempt in guest.Attempts.Values.Where(a => !decider.State.Attempts.ContainsKey(a.AttemptId)))
+        {
+            decider.Apply(new QuizAttempted(attempt));
+        }
+        foreach (var day in guest.ActiveDays.Where(d => !decider.State.ActiveDays.Contains(d)))
+        {
+            decider.Apply(new DayActive(day));
+        }
+        foreach (var slug in guest.Courses.Keys)
+        {
+            if (catalog.Find(slug) is { } course)
+            {
+                decider.Complete(course);
+            }
+        }
+        return decider.Decide();
+    }
+
+    /// <summary>Where the learner stands in a course. Lessons removed from the course since do not count.</summary>
+    public static CourseProgress Progress(LearnerState state, Course course)
+    {
+        var courseState = state.Course(course.Slug);
+        var done = courseState is null ? [] : course.Lessons.Where(l => courseState.Lessons.ContainsKey(l.Slug)).Select(l => l.Slug).ToList();
+        var next = course.Lessons.FirstOrDefault(l => courseState is null || !courseState.Lessons.ContainsKey(l.Slug))?.Slug;
+        var quizzes = state.Attempts.Values
+            .Where(a => a.CourseSlug == course.Slug)
+            .GroupBy(a => a.QuizId)
+            .ToImmutableDictionary(g => g.Key, g =>
+            {
+                var best = g.MaxBy(a => a.ScorePercent)!;
+                return new QuizStanding(best.ScorePercent, g.Count(), best.QuizVersion);
+            });
+        return new CourseProgress(course.Slug, courseState is not null, done, course.Lessons.Count, next, quizzes,
+            courseState?.CompletedAt, courseState?.LastLessonSlug);
+    }
+
+    /// <summary>
+    /// Every course started, the course to continue (the unfinished one learnt in most recently), days in a row ending
+    /// today or yesterday, lessons done this week (from Monday), and up to five questions wrong in each quiz's latest attempt.
+    /// </summary>
+    public static LearnerOverview Overview(LearnerState state, CourseCatalog catalog, DateOnly today)
+    {
+        var courses = catalog.Courses.Where(c => state.Courses.ContainsKey(c.Slug)).Select(c => Progress(state, c)).ToList();
+        var current = state.Courses
+            .Where(c => c.Value.CompletedAt is null && catalog.Find(c.Key) is not null)
+            .OrderByDescending(c => c.Value.Lessons.Values.Select(l => l.At).DefaultIfEmpty(c.Value.StartedAt).Max())
+            .Select(c => Progress(state, catalog.Find(c.Key)!))
+            .FirstOrDefault();
+        var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var lessonsThisWeek = state.Courses.Values.SelectMany(c => c.Lessons.Values).Count(l => VietnamClock.DayOf(l.At) >= weekStart);
+        var review = state.Attempts.Values
+            .GroupBy(a => (a.CourseSlug, a.QuizId))
+            .Select(g => g.MaxBy(a => a.SubmittedAt)!)
+            .SelectMany(a => a.Questions.Where(q => !q.IsCorrect).Select(q => new ReviewSuggestion(a.CourseSlug, a.QuizId, q.QuestionId)))
+            .Take(5)
+            .ToList();
+        return new LearnerOverview(courses, current?.CourseSlug, current?.NextLessonSlug, DaysInARow(state, today), lessonsThisWeek, review);
+    }
+
+    /// <summary>
+    /// The result as the learner may see it. A course's final quiz decides the certificate: until an attempt passes, it
+    /// says which questions were wrong but not which answers are right, nor the feedback and explanations, so that failing
+    /// on purpose does not collect the answer key. Lesson quizzes are for practice and show everything.
+    /// </summary>
+    public static QuizResult AsShown(QuizResult result, Course course) =>
+        result.Passed || course.Lessons.Any(l => l.Quiz?.Id == result.QuizId)
+            ? result
+            : result with { Questions = [.. result.Questions.Select(q => q.WithoutAnswers())] };
+
+    static int DaysInARow(LearnerState state, DateOnly today)
+    {
+        var day = state.ActiveDays.Contains(today) ? today : today.AddDays(-1);
+        var count = 0;
+        while (state.ActiveDays.Contains(day))
+        {
+            count++;
+            day = day.AddDays(-1);
+        }
+        return count;
+    }
+
+    static (Quiz Quiz, Lesson? Lesson) FindQuiz(Course course, string quizId)
+    {
+        if (course.FinalQuiz is { } final && final.Id == quizId)
+        {
+            return (final, null);
+        }
+        var lesson = course.Lessons.FirstOrDefault(l => l.Quiz?.Id == quizId);
+        return lesson?.Quiz is { } quiz ? (quiz, lesson) : throw new LearningException(LearningProblem.UnknownQuiz, quizId);
+    }
+
+    // Lessons removed from the course since the learner started do not count, so they never block completion.
+    static bool IsComplete(Course course, LearnerState state)
+    {
+        var courseState = state.Courses[course.Slug];
+        return course.Lessons.All(l => courseState.Lessons.ContainsKey(l.Slug))
+            && (course.FinalQuiz is null
+                || state.Attempts.Values.Any(a => a.CourseSlug == course.Slug && a.QuizId == course.FinalQuiz.Id && a.Passed));
+    }
+
+    /// <summary>Applies events to a state one by one, keeping them; every action that changes something is a day of learning.</summary>
+    sealed class Decider(LearnerState state, DateTime now, bool countsAsActivity = true)
+    {
+        readonly ImmutableList<LearnerEvent>.Builder _events = ImmutableList.CreateBuilder<LearnerEvent>();
+
+        public LearnerState State { get; private set; } = state;
+
+        public Decider Start(Course course)
+        {
+            if (State.Course(course.Slug) is null)
+            {
+                Apply(new CourseStarted(course.Slug, now));
+            }
+            return this;
+        }
+
+        public Decider LessonDone(Course course, Lesson lesson)
+        {
+            if (!State.Courses[course.Slug].Lessons.ContainsKey(lesson.Slug))
+            {
+                Apply(new LessonCompleted(course.Slug, lesson.Slug, lesson.Version, now));
+            }
+            return this;
+        }
+
+        /// <summary>Sets the course's completion time the first time every current lesson is done and the final quiz is passed.</summary>
+        public Decider Complete(Course course)
+        {
+            if (State.Course(course.Slug) is { CompletedAt: null } && IsComplete(course, State))
+            {
+                Apply(new CourseCompleted(course.Slug, now));
+            }
+            return this;
+        }
+
+        public void Apply(LearnerEvent e)
+        {
+            State = Evolve(State, e);
+            _events.Add(e);
+        }
+
+        /// <summary>Replaces an attempt already applied by a later form of it (the same attempt id).</summary>
+        public void Replace(QuizAttempted attempt)
+        {
+            var index = _events.FindIndex(e => e is QuizAttempted a && a.Result.AttemptId == attempt.Result.AttemptId);
+            _events[index] = attempt;
+            State = Evolve(State, attempt);
+        }
+
+        public LearnerDecision Decide()
+        {
+            var day = VietnamClock.DayOf(now);
+            if (countsAsActivity && _events.Count > 0 && !State.ActiveDays.Contains(day))
+            {
+                Apply(new DayActive(day));
+            }
+            return new LearnerDecision(State, _events.ToImmutable());
+        }
+    }
+
+    /// <summary>What an event does to the state: the only place the state changes.</summary>
+    public static LearnerState Evolve(LearnerState state, LearnerEvent e) => e switch
+    {
+        CourseStarted started => state with { Courses = state.Courses.SetItem(started.CourseSlug, CourseState.StartedOn(started.At)) },
+        LessonOpened opened => WithCourse(state, opened.CourseSlug, c => c with { LastLessonSlug = opened.LessonSlug }),
+        LessonCompleted done => WithCourse(state, done.CourseSlug, c => c with { Lessons = c.Lessons.SetItem(done.LessonSlug, new LessonDone(done.LessonVersion, done.At)) }),
+        QuizAttempted attempted => state with { Attempts = state.Attempts.SetItem(attempted.Result.AttemptId, attempted.Result) },
+        CourseCompleted completed => WithCourse(state, completed.CourseSlug, c => c with { CompletedAt = completed.At }),
+        DayActive active => state with { ActiveDays = state.ActiveDays.Add(active.Day) },
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e, "an event the learner's state does not know"),
+    };
+
+    static LearnerState WithCourse(LearnerState state, string slug, Func<CourseState, CourseState> change) =>
+        state with { Courses = state.Courses.SetItem(slug, change(state.Courses[slug])) };
+}
