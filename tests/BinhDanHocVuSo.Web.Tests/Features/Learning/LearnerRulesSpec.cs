@@ -1,0 +1,373 @@
+using BinhDanHocVuSo.Content.Competences;
+using BinhDanHocVuSo.Content.Courses;
+using BinhDanHocVuSo.Content.Quizzes;
+using BinhDanHocVuSo.Web.Features.Learning;
+using BinhDanHocVuSo.Web.Tests.Support;
+
+namespace BinhDanHocVuSo.Web.Tests.Features.Learning;
+
+/// <summary>
+/// The learner's rules on their own: no silo, no web host, no database. The sample course has two lessons ("bai-mot"
+/// with a quiz of three questions, "bai-hai" without) and a final quiz of two questions; its pass mark is 80 %.
+/// </summary>
+public sealed class LearnerRulesSpec
+{
+    static readonly CourseCatalog Catalog = CourseLoader.Load(
+        Repository.Path("tests/BinhDanHocVuSo.Web.Tests/TestData/courses"), CompetenceModel.Load(Repository.Path("assessments/competences.yaml")));
+
+    static readonly Course Course = Catalog.Find("khoa-mau")!;
+    static readonly Lesson First = Course.Lessons[0];
+    static readonly Lesson Second = Course.Lessons[1];
+    static readonly Quiz LessonQuiz = First.Quiz!;
+    static readonly Quiz Final = Course.FinalQuiz!;
+
+    // 10:00 in Vietnam on Wednesday 2 December 2026.
+    static readonly DateTime Wednesday = new(2026, 12, 2, 3, 0, 0, DateTimeKind.Utc);
+
+    static QuizSubmission Attempt(Quiz quiz, bool right, Guid? id = null) =>
+        new(id ?? Guid.NewGuid(), Course.Slug, quiz.Id, right ? Answers.AllRight(quiz) : Answers.AllWrong(quiz));
+
+    static LearnerState Do(LearnerState state, params Func<LearnerState, LearnerDecision>[] actions) =>
+        actions.Aggregate(state, (s, action) => action(s).State);
+
+    static LearnerState Submit(LearnerState state, QuizSubmission submission, DateTime at) =>
+        LearnerRules.SubmitQuiz(state, Course, submission, at).Decision.State;
+
+    static LearnerState AllLessonsDone(DateTime at) => Do(LearnerState.New,
+        s => LearnerRules.CompleteLesson(s, Course, First, at),
+        s => LearnerRules.CompleteLesson(s, Course, Second, at));
+
+    [Fact]
+    public void Starting_a_course_records_its_start_and_a_day_of_learning()
+    {
+        var decision = LearnerRules.StartCourse(LearnerState.New, Course, Wednesday);
+
+        decision.Events.Should().Equal(new CourseStarted(Course.Slug, Wednesday), new DayActive(new DateOnly(2026, 12, 2)));
+        decision.State.Courses[Course.Slug].StartedAt.Should().Be(Wednesday);
+    }
+
+    [Fact]
+    public void Starting_a_course_again_changes_nothing()
+    {
+        var started = LearnerRules.StartCourse(LearnerState.New, Course, Wednesday).State;
+
+        LearnerRules.StartCourse(started, Course, Wednesday.AddHours(1)).Changed.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Opening_a_lesson_starts_its_course_and_makes_the_lesson_its_continue_here()
+    {
+        var decision = LearnerRules.OpenLesson(LearnerState.New, Course, Second, Wednesday);
+
+        decision.Events.Should().ContainEquivalentOf(new LessonOpened(Course.Slug, Second.Slug, Wednesday));
+        LearnerRules.Progress(decision.State, Course).Should().Match<CourseProgress>(p => p.Started && p.LastOpenedLessonSlug == Second.Slug);
+    }
+
+    [Fact]
+    public void Opening_the_same_lesson_again_the_same_day_changes_nothing()
+    {
+        var opened = LearnerRules.OpenLesson(LearnerState.New, Course, First, Wednesday).State;
+
+        LearnerRules.OpenLesson(opened, Course, First, Wednesday.AddMinutes(5)).Changed.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Completing_a_lesson_keeps_the_version_of_the_lesson_that_was_read()
+    {
+        var state = LearnerRules.CompleteLesson(LearnerState.New, Course, Second, Wednesday).State;
+
+        state.Courses[Course.Slug].Lessons[Second.Slug].Should().Be(new LessonDone(Second.Version, Wednesday));
+    }
+
+    [Fact]
+    public void Completing_a_lesson_twice_records_it_once()
+    {
+        var once = LearnerRules.CompleteLesson(LearnerState.New, Course, Second, Wednesday).State;
+
+        LearnerRules.CompleteLesson(once, Course, Second, Wednesday.AddHours(2)).Changed.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_course_with_a_final_quiz_is_not_complete_while_the_final_quiz_is_not_passed()
+    {
+        var state = Submit(AllLessonsDone(Wednesday), Attempt(Final, right: false), Wednesday);
+
+        LearnerRules.Progress(state, Course).CompletedAt.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_course_is_complete_when_every_lesson_is_done_and_the_final_quiz_is_passed()
+    {
+        var passedAt = Wednesday.AddHours(1);
+        var state = Submit(AllLessonsDone(Wednesday), Attempt(Final, right: true), passedAt);
+
+        LearnerRules.Progress(state, Course).CompletedAt.Should().Be(passedAt);
+    }
+
+    [Fact]
+    public void A_passed_final_quiz_completes_the_course_later_when_the_last_lesson_is_done()
+    {
+        var state = Do(Submit(LearnerState.New, Attempt(Final, right: true), Wednesday),
+            s => LearnerRules.CompleteLesson(s, Course, First, Wednesday.AddHours(1)));
+        var lastLessonAt = Wednesday.AddHours(2);
+
+        var decision = LearnerRules.CompleteLesson(state, Course, Second, lastLessonAt);
+
+        decision.Events.Should().ContainEquivalentOf(new CourseCompleted(Course.Slug, lastLessonAt));
+    }
+
+    [Fact]
+    public void A_course_is_completed_once_and_keeps_its_first_completion_time()
+    {
+        var passedAt = Wednesday.AddHours(1);
+        var completed = Submit(AllLessonsDone(Wednesday), Attempt(Final, right: true), passedAt);
+
+        var again = Submit(completed, Attempt(Final, right: true), passedAt.AddDays(1));
+
+        LearnerRules.Progress(again, Course).CompletedAt.Should().Be(passedAt);
+    }
+
+    [Fact]
+    public void The_attempt_that_completes_the_course_says_so_and_later_attempts_do_not()
+    {
+        var (first, completing) = LearnerRules.SubmitQuiz(AllLessonsDone(Wednesday), Course, Attempt(Final, right: true), Wednesday);
+        var (_, later) = LearnerRules.SubmitQuiz(first.State, Course, Attempt(Final, right: true), Wednesday.AddHours(1));
+
+        completing.CourseCompleted.Should().BeTrue();
+        later.CourseCompleted.Should().BeFalse();
+        first.State.Attempts[completing.AttemptId].CourseCompleted.Should().BeTrue("the kept attempt says so too");
+    }
+
+    [Fact]
+    public void Trying_a_lesson_quiz_finishes_the_lesson_even_with_every_answer_wrong()
+    {
+        var state = Submit(LearnerState.New, Attempt(LessonQuiz, right: false), Wednesday);
+
+        LearnerRules.Progress(state, Course).CompletedLessons.Should().Equal(First.Slug);
+    }
+
+    [Fact]
+    public void An_attempt_sent_again_returns_its_first_result_and_decides_nothing()
+    {
+        var attempt = Attempt(LessonQuiz, right: true);
+        var (first, result) = LearnerRules.SubmitQuiz(LearnerState.New, Course, attempt, Wednesday);
+
+        var (again, resent) = LearnerRules.SubmitQuiz(first.State, Course, attempt with { Answers = Answers.AllWrong(LessonQuiz) }, Wednesday.AddMinutes(1));
+
+        again.Changed.Should().BeFalse();
+        resent.Should().BeSameAs(first.State.Attempts[attempt.AttemptId], "the kept result is returned, not graded again");
+        resent.ScorePercent.Should().Be(result.ScorePercent);
+    }
+
+    [Fact]
+    public void The_same_attempt_id_sent_for_another_quiz_is_refused()
+    {
+        var id = Guid.NewGuid();
+        var state = Submit(LearnerState.New, Attempt(LessonQuiz, right: true, id), Wednesday);
+
+        var reuse = () => LearnerRules.SubmitQuiz(state, Course, Attempt(Final, right: true, id), Wednesday);
+
+        reuse.Should().Throw<LearningException>().Where(e => e.Problem == LearningProblem.AttemptIdReused);
+    }
+
+    [Fact]
+    public void A_malformed_answer_is_refused_naming_the_question()
+    {
+        var submission = Attempt(LessonQuiz, right: true) with
+        {
+            Answers = new Dictionary<string, IReadOnlyList<string>> { ["b1-1"] = ["khong-co"] },
+        };
+
+        var submit = () => LearnerRules.SubmitQuiz(LearnerState.New, Course, submission, Wednesday);
+
+        submit.Should().Throw<LearningException>().Where(e => e.Problem == LearningProblem.MalformedAnswer && e.Subject == "b1-1");
+    }
+
+    [Fact]
+    public void An_unknown_quiz_is_refused()
+    {
+        var submit = () => LearnerRules.SubmitQuiz(LearnerState.New, Course, Attempt(LessonQuiz, right: true) with { QuizId = "khong-co" }, Wednesday);
+
+        submit.Should().Throw<LearningException>().Where(e => e.Problem == LearningProblem.UnknownQuiz && e.Subject == "khong-co");
+    }
+
+    [Fact]
+    public void An_unanswered_question_counts_as_wrong()
+    {
+        var submission = Attempt(LessonQuiz, right: true) with
+        {
+            Answers = Answers.AllRight(LessonQuiz).Where(a => a.Key != "b1-3").ToDictionary(),
+        };
+
+        var (_, result) = LearnerRules.SubmitQuiz(LearnerState.New, Course, submission, Wednesday);
+
+        (result.Correct, result.Total, result.ScorePercent).Should().Be((2, 3, 67));
+        result.Questions.Single(q => q.QuestionId == "b1-3").Should().Match<QuestionResult>(q => !q.IsCorrect && q.Chosen.Count == 0);
+    }
+
+    [Fact]
+    public void An_attempt_passes_from_the_course_pass_mark()
+    {
+        var halfRight = Attempt(Final, right: true) with
+        {
+            Answers = new Dictionary<string, IReadOnlyList<string>> { [Final.Questions[0].Id] = Final.Questions[0].RightOptionIds },
+        };
+
+        var (_, result) = LearnerRules.SubmitQuiz(LearnerState.New, Course, halfRight, Wednesday);
+
+        result.ScorePercent.Should().Be(50);
+        result.Passed.Should().BeFalse("the pass mark is 80 %");
+    }
+
+    [Fact]
+    public void A_failed_final_quiz_says_which_questions_were_wrong_but_not_the_right_answers_feedback_or_explanations()
+    {
+        var (_, result) = LearnerRules.SubmitQuiz(LearnerState.New, Course, Attempt(Final, right: false), Wednesday);
+
+        result.Questions.Should().AllSatisfy(q =>
+        {
+            q.IsCorrect.Should().BeFalse();
+            q.Chosen.Should().NotBeEmpty();
+            q.RightAnswer.Should().BeEmpty();
+            q.FeedbackHtml.Should().BeEmpty();
+            q.ExplanationHtml.Should().BeNull();
+        });
+    }
+
+    [Fact]
+    public void A_passed_final_quiz_shows_the_right_answers_and_explanations()
+    {
+        var (_, result) = LearnerRules.SubmitQuiz(LearnerState.New, Course, Attempt(Final, right: true), Wednesday);
+
+        result.Questions.Should().AllSatisfy(q =>
+        {
+            q.RightAnswer.Should().NotBeEmpty();
+            q.ExplanationHtml.Should().NotBeNullOrEmpty();
+        });
+    }
+
+    [Fact]
+    public void A_lesson_quiz_shows_right_answers_feedback_and_explanations_even_when_failed()
+    {
+        var (_, result) = LearnerRules.SubmitQuiz(LearnerState.New, Course, Attempt(LessonQuiz, right: false), Wednesday);
+
+        var first = result.Questions.Single(q => q.QuestionId == "b1-1");
+        first.RightAnswer.Should().NotBeEmpty();
+        first.FeedbackHtml.Should().ContainSingle().Which.Should().Contain("ai có mã OTP");
+        first.ExplanationHtml.Should().Contain("Không đưa mã OTP");
+    }
+
+    [Fact]
+    public void A_resent_failed_final_attempt_still_hides_the_right_answers()
+    {
+        var attempt = Attempt(Final, right: false);
+        var state = Submit(LearnerState.New, attempt, Wednesday);
+
+        var (_, resent) = LearnerRules.SubmitQuiz(state, Course, attempt, Wednesday);
+
+        resent.Questions.Should().AllSatisfy(q => q.RightAnswer.Should().BeEmpty());
+    }
+
+    [Fact]
+    public void Days_in_a_row_are_Vietnamese_calendar_days()
+    {
+        // 23:30 UTC on Tuesday is 06:30 on Wednesday in Vietnam.
+        var tuesdayNightUtc = new DateTime(2026, 12, 1, 23, 30, 0, DateTimeKind.Utc);
+        var state = LearnerRules.StartCourse(LearnerState.New, Course, tuesdayNightUtc).State;
+
+        state.ActiveDays.Should().Equal(new DateOnly(2026, 12, 2));
+    }
+
+    [Fact]
+    public void Days_in_a_row_count_back_from_today_or_yesterday_and_stop_at_a_missed_day()
+    {
+        var state = Do(LearnerState.New,
+            s => LearnerRules.CompleteLesson(s, Course, First, Wednesday.AddDays(-4)),
+            s => LearnerRules.CompleteLesson(s, Course, Second, Wednesday.AddDays(-2)),
+            s => LearnerRules.OpenLesson(s, Course, First, Wednesday.AddDays(-1)));
+
+        LearnerRules.Overview(state, Catalog, new DateOnly(2026, 12, 2)).DaysActiveInARow.Should().Be(2, "Monday and Tuesday; Sunday was missed");
+        LearnerRules.Overview(state, Catalog, new DateOnly(2026, 12, 4)).DaysActiveInARow.Should().Be(0, "Wednesday was missed too");
+    }
+
+    [Fact]
+    public void Lessons_this_week_count_from_Monday()
+    {
+        var state = Do(LearnerState.New,
+            s => LearnerRules.CompleteLesson(s, Course, First, Wednesday.AddDays(-3)),
+            s => LearnerRules.CompleteLesson(s, Course, Second, Wednesday.AddDays(-2)));
+
+        LearnerRules.Overview(state, Catalog, new DateOnly(2026, 12, 2)).LessonsThisWeek.Should().Be(1, "Sunday's lesson was last week");
+    }
+
+    [Fact]
+    public void Continue_points_at_the_next_unfinished_lesson_of_the_unfinished_course()
+    {
+        var state = LearnerRules.CompleteLesson(LearnerState.New, Course, First, Wednesday).State;
+
+        var overview = LearnerRules.Overview(state, Catalog, new DateOnly(2026, 12, 2));
+
+        (overview.ContinueCourseSlug, overview.ContinueLessonSlug).Should().Be((Course.Slug, Second.Slug));
+    }
+
+    [Fact]
+    public void A_completed_course_is_not_offered_to_continue()
+    {
+        var state = Submit(AllLessonsDone(Wednesday), Attempt(Final, right: true), Wednesday);
+
+        LearnerRules.Overview(state, Catalog, new DateOnly(2026, 12, 2)).ContinueCourseSlug.Should().BeNull();
+    }
+
+    [Fact]
+    public void Review_suggests_the_questions_wrong_in_the_latest_attempt_of_each_quiz()
+    {
+        var wrongFirst = Submit(LearnerState.New, Attempt(LessonQuiz, right: false), Wednesday);
+        var rightLater = Submit(wrongFirst, Attempt(LessonQuiz, right: true), Wednesday.AddHours(1));
+
+        LearnerRules.Overview(wrongFirst, Catalog, new DateOnly(2026, 12, 2)).Review.Select(r => r.QuestionId)
+            .Should().BeEquivalentTo("b1-1", "b1-2", "b1-3");
+        LearnerRules.Overview(rightLater, Catalog, new DateOnly(2026, 12, 2)).Review.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Progress_shows_each_quiz_s_best_score_and_number_of_attempts()
+    {
+        var state = Submit(Submit(LearnerState.New, Attempt(LessonQuiz, right: true), Wednesday), Attempt(LessonQuiz, right: false), Wednesday);
+
+        LearnerRules.Progress(state, Course).Quizzes[LessonQuiz.Id].Should().Match<QuizStanding>(q => q.BestScorePercent == 100 && q.Attempts == 2);
+    }
+
+    [Fact]
+    public void Adopting_a_guest_s_history_adds_what_the_learner_lacks_and_again_adds_nothing()
+    {
+        var guest = Submit(LearnerState.New, Attempt(LessonQuiz, right: true), Wednesday);
+        var mine = LearnerRules.CompleteLesson(LearnerState.New, Course, Second, Wednesday.AddHours(1)).State;
+
+        var adopted = LearnerRules.AdoptGuest(mine, guest, Catalog, Wednesday.AddHours(2)).State;
+
+        LearnerRules.Progress(adopted, Course).CompletedLessons.Should().Equal(First.Slug, Second.Slug);
+        adopted.Attempts.Keys.Should().BeEquivalentTo(guest.Attempts.Keys);
+        LearnerRules.AdoptGuest(adopted, guest, Catalog, Wednesday.AddHours(3)).Changed.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Adopting_a_guest_who_finished_everything_completes_the_course()
+    {
+        var guest = Submit(AllLessonsDone(Wednesday), Attempt(Final, right: true), Wednesday);
+
+        var adopted = LearnerRules.AdoptGuest(LearnerState.New, guest, Catalog, Wednesday.AddDays(1)).State;
+
+        LearnerRules.Progress(adopted, Course).CompletedAt.Should().NotBeNull();
+    }
+
+    [Fact]
+    public void The_events_of_a_decision_lead_from_the_old_state_to_the_new_one()
+    {
+        var before = LearnerRules.CompleteLesson(LearnerState.New, Course, Second, Wednesday).State;
+
+        var (decision, _) = LearnerRules.SubmitQuiz(before, Course, Attempt(LessonQuiz, right: true), Wednesday.AddDays(1));
+
+        decision.Events.Aggregate(before, LearnerRules.Evolve).Should().BeEquivalentTo(decision.State,
+            "what the store keeps (the events) is all the state is made of");
+    }
+}
