@@ -56,6 +56,13 @@ public static partial class People
         return await browser.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>Presses "Đánh dấu đã học" on a lesson page, as the learner would.</summary>
+    public static async Task MarkLessonDoneAsync(this HttpClient browser, string course, string lesson)
+    {
+        var response = await browser.SubmitFormAsync($"/c/{course}/{lesson}?handler=Done", [], $"/c/{course}/{lesson}");
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect, "the lesson is marked done");
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }

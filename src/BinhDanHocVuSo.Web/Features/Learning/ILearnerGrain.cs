@@ -7,9 +7,6 @@ namespace BinhDanHocVuSo.Web.Features.Learning;
 /// </summary>
 public interface ILearnerGrain : IGrainWithGuidKey
 {
-    /// <summary>Starts a course (again is harmless) and returns its progress.</summary>
-    Task<CourseProgress> StartCourse(string courseSlug);
-
     /// <summary>
     /// Notes in memory that the learner opened a lesson, so that "Tiếp tục học" brings them back to it. Nothing is
     /// written: opening a page is a GET, and a GET never writes. The note is kept with the learner's next action

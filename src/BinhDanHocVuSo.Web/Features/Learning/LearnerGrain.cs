@@ -32,13 +32,6 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Viet
         return Task.CompletedTask;
     }
 
-    public Task<CourseProgress> StartCourse(string courseSlug) => Act(state =>
-    {
-        var course = FindCourse(courseSlug);
-        var decision = LearnerRules.StartCourse(state, course, clock.UtcNow);
-        return (decision, LearnerRules.Progress(decision.State, course));
-    });
-
     public Task<CourseProgress> CompleteLesson(string courseSlug, string lessonSlug) => Act(state =>
     {
         var course = FindCourse(courseSlug);

@@ -13,10 +13,6 @@ namespace BinhDanHocVuSo.Web.Features.Learning;
 /// </summary>
 public static class LearnerRules
 {
-    /// <summary>Starts a course; starting it again changes nothing.</summary>
-    public static LearnerDecision StartCourse(LearnerState state, Course course, DateTime now) =>
-        new Decider(state, now).Start(course).Decide();
-
     /// <summary>Opening a lesson starts its course and makes it the course's "continue here".</summary>
     public static LearnerDecision OpenLesson(LearnerState state, Course course, Lesson lesson, DateTime now)
     {

@@ -12,8 +12,6 @@ public static class LearningApi
         var api = app.MapGroup("/api").WithTags("Learning");
         api.MapGet("/progress", GetOverview);
         api.MapGet("/progress/{course}", GetCourseProgress);
-        api.MapPost("/courses/{course}/start", StartCourse);
-        api.MapPost("/courses/{course}/lessons/{lesson}/complete", CompleteLesson);
         api.MapPost("/courses/{course}/quizzes/{quiz}/attempts", SubmitAttempt).Accepts<AttemptRequest>("application/json");
         return app;
     }
@@ -27,14 +25,6 @@ public static class LearningApi
     static Task<Results<Ok<CourseProgress>, ProblemHttpResult>> GetCourseProgress(
         string course, HttpContext http, LearnerIdentity identity, IGrainFactory grains, IStringLocalizer<SharedResource> text) =>
         Run(http, text, () => Learner(http, identity, grains).GetCourseProgress(course));
-
-    static Task<Results<Ok<CourseProgress>, ProblemHttpResult>> StartCourse(
-        string course, HttpContext http, LearnerIdentity identity, IGrainFactory grains, IStringLocalizer<SharedResource> text) =>
-        Run(http, text, () => Learner(http, identity, grains).StartCourse(course));
-
-    static Task<Results<Ok<CourseProgress>, ProblemHttpResult>> CompleteLesson(
-        string course, string lesson, HttpContext http, LearnerIdentity identity, IGrainFactory grains, IStringLocalizer<SharedResource> text) =>
-        Run(http, text, () => Learner(http, identity, grains).CompleteLesson(course, lesson));
 
     // The body is read here rather than bound, so that a missing or broken body is answered like every other refusal:
     // a problem with a Vietnamese message, not an empty 400.

@@ -145,7 +145,7 @@ public abstract class AccountDeletionSpec(DatabaseProvider provider) : PlatformS
         var leaving = await Platform.CreateAsync();
         var staying = await Platform.CreateAsync();
         await CompleteCourse(leaving.Id);
-        await Platform.Grains.GetGrain<ILearnerGrain>(staying.Id).StartCourse("khoa-mau");
+        await Platform.Grains.GetGrain<ILearnerGrain>(staying.Id).CompleteLesson("khoa-mau", "bai-hai");
         var group = NewGroup(trainer.Id);
         await Add(group, new GroupTrainerRow { GroupId = group.Id, TrainerId = trainer.Id },
             new GroupMemberRow { GroupId = group.Id, LearnerId = leaving.Id, JoinedAt = DateTime.UtcNow },

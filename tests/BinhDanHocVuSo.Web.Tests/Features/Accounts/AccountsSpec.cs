@@ -71,7 +71,7 @@ public sealed class AccountsSpec : PlatformSpec
     public async Task Signing_up_keeps_everything_the_guest_did_on_this_phone()
     {
         var browser = Platform.Browser();
-        (await browser.PostAsync("/api/courses/khoa-mau/lessons/bai-hai/complete", null)).EnsureSuccessStatusCode();
+        await browser.MarkLessonDoneAsync("khoa-mau", "bai-hai");
 
         (await browser.SubmitFormAsync("/account/register", SignUp("0912444555"))).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var progress = await browser.GetFromJsonAsync<ProgressDto>("/api/progress/khoa-mau");
@@ -84,7 +84,7 @@ public sealed class AccountsSpec : PlatformSpec
     {
         var person = await Platform.CreateAsync();
         var phone = Platform.Browser();
-        (await phone.PostAsync("/api/courses/khoa-mau/lessons/bai-hai/complete", null)).EnsureSuccessStatusCode();
+        await phone.MarkLessonDoneAsync("khoa-mau", "bai-hai");
 
         (await phone.SubmitFormAsync("/account/login", new() { ["Phone"] = person.Phone, ["Password"] = person.Password }))
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -98,10 +98,10 @@ public sealed class AccountsSpec : PlatformSpec
     public async Task After_sign_up_the_old_guest_cookie_no_longer_reads_the_account_history()
     {
         var phone = Platform.Browser();
-        var asGuest = await phone.PostAsync("/api/courses/khoa-mau/lessons/bai-hai/complete", null);
+        var asGuest = await phone.PostAsync("/c/khoa-mau/bai-hai?handler=Done", null);
         var guestCookie = asGuest.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(LearnerIdentity.GuestCookie + "=", StringComparison.Ordinal)).Split(';')[0];
         (await phone.SubmitFormAsync("/account/register", SignUp("0912444666"))).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await phone.PostAsync("/api/courses/khoa-mau/lessons/bai-mot/complete", null)).EnsureSuccessStatusCode();
+        await phone.MarkLessonDoneAsync("khoa-mau", "bai-mot");
 
         var copied = Platform.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         copied.DefaultRequestHeaders.Add("Cookie", guestCookie);
@@ -115,7 +115,7 @@ public sealed class AccountsSpec : PlatformSpec
     [Fact]
     public async Task A_guest_cookie_whose_id_is_an_account_id_opens_nothing_of_that_account()
     {
-        var asGuest = await Platform.Browser().PostAsync("/api/courses/khoa-mau/start", null);
+        var asGuest = await Platform.Browser().PostAsync("/c/khoa-mau/bai-hai?handler=Done", null);
         var guestCookie = asGuest.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(LearnerIdentity.GuestCookie + "=", StringComparison.Ordinal)).Split(';')[0];
         var reading = new DefaultHttpContext();
         reading.Request.Headers.Cookie = guestCookie;
@@ -129,7 +129,7 @@ public sealed class AccountsSpec : PlatformSpec
             await users.AddToRoleAsync(user, Roles.Learner);
             return new People.Person(user.Id, "0912444777", People.Password, People.Commune);
         });
-        (await (await Platform.SignedInAs(person)).PostAsync("/api/courses/khoa-mau/lessons/bai-mot/complete", null)).EnsureSuccessStatusCode();
+        await (await Platform.SignedInAs(person)).MarkLessonDoneAsync("khoa-mau", "bai-mot");
 
         var copied = Platform.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         copied.DefaultRequestHeaders.Add("Cookie", guestCookie);
@@ -250,7 +250,7 @@ public sealed class AccountsSpec : PlatformSpec
     {
         var person = await Platform.CreateAsync();
         var browser = await Platform.SignedInAs(person);
-        (await browser.PostAsync("/api/courses/khoa-mau/lessons/bai-hai/complete", null)).EnsureSuccessStatusCode();
+        await browser.MarkLessonDoneAsync("khoa-mau", "bai-hai");
 
         var download = await browser.GetStringAsync("/account/data?handler=download");
         var deleted = await browser.SubmitFormAsync("/account/data?handler=Delete", new() { ["Password"] = person.Password }, "/account/data");

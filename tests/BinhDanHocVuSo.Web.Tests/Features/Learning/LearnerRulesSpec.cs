@@ -38,20 +38,24 @@ public sealed class LearnerRulesSpec
         s => LearnerRules.CompleteLesson(s, Course, Second, at));
 
     [Fact]
-    public void Starting_a_course_records_its_start_and_a_day_of_learning()
+    public void The_first_step_in_a_course_starts_it_and_counts_as_a_day_of_learning()
     {
-        var decision = LearnerRules.StartCourse(LearnerState.New, Course, Wednesday);
+        var decision = LearnerRules.CompleteLesson(LearnerState.New, Course, Second, Wednesday);
 
-        decision.Events.Should().Equal(new CourseStarted(Course.Slug, Wednesday), new DayActive(new DateOnly(2026, 12, 2)));
+        decision.Events.Should().Equal(new CourseStarted(Course.Slug, Wednesday),
+            new LessonCompleted(Course.Slug, Second.Slug, Second.Version, Wednesday), new DayActive(new DateOnly(2026, 12, 2)));
         decision.State.Courses[Course.Slug].StartedAt.Should().Be(Wednesday);
     }
 
     [Fact]
-    public void Starting_a_course_again_changes_nothing()
+    public void A_course_starts_once_and_keeps_its_first_start()
     {
-        var started = LearnerRules.StartCourse(LearnerState.New, Course, Wednesday).State;
+        var started = LearnerRules.CompleteLesson(LearnerState.New, Course, Second, Wednesday).State;
 
-        LearnerRules.StartCourse(started, Course, Wednesday.AddHours(1)).Changed.Should().BeFalse();
+        var later = LearnerRules.CompleteLesson(started, Course, First, Wednesday.AddHours(1));
+
+        later.Events.OfType<CourseStarted>().Should().BeEmpty();
+        later.State.Courses[Course.Slug].StartedAt.Should().Be(Wednesday);
     }
 
     [Fact]
@@ -273,7 +277,7 @@ public sealed class LearnerRulesSpec
     {
         // 23:30 UTC on Tuesday is 06:30 on Wednesday in Vietnam.
         var tuesdayNightUtc = new DateTime(2026, 12, 1, 23, 30, 0, DateTimeKind.Utc);
-        var state = LearnerRules.StartCourse(LearnerState.New, Course, tuesdayNightUtc).State;
+        var state = LearnerRules.OpenLesson(LearnerState.New, Course, First, tuesdayNightUtc).State;
 
         state.ActiveDays.Should().Equal(new DateOnly(2026, 12, 2));
     }
