@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using BinhDanHocVuSo.Content.Assessments.Reports;
 using BinhDanHocVuSo.Content.Courses;
 using Microsoft.Extensions.Caching.Memory;
@@ -67,14 +66,18 @@ public sealed class SurveyReportCache : IDisposable
     /// Waits until no one else reads the respondents of <paramref name="key"/>, and holds them until disposed: a report
     /// opened by several people at once, or while the platform builds it at start, is read and scored once.
     /// </summary>
+    /// <remarks>
+    /// Keys share a fixed set of gates by hash (lock striping), so that the gates never grow with the scopes asked for;
+    /// two scopes that share a gate only wait for each other.
+    /// </remarks>
     public async Task<IDisposable> ReadingAsync(MembersKey key, CancellationToken cancellationToken)
     {
-        var gate = _readers.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+        var gate = _readers[(key.GetHashCode() & int.MaxValue) % _readers.Length];
         await gate.WaitAsync(cancellationToken);
         return new Release(gate);
     }
 
-    readonly ConcurrentDictionary<MembersKey, SemaphoreSlim> _readers = new();
+    readonly SemaphoreSlim[] _readers = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     sealed class Release(SemaphoreSlim gate) : IDisposable
     {
