@@ -32,7 +32,7 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Viet
         return Task.CompletedTask;
     }
 
-    public Task<CourseProgress> CompleteLesson(string courseSlug, string lessonSlug) => Act(state =>
+    public Task<CourseProgress> CompleteLesson(string courseSlug, string lessonSlug) => DecideAndKeep(state =>
     {
         var course = FindCourse(courseSlug);
         var lesson = course.FindLesson(lessonSlug)?.Lesson ?? throw new LearningException(LearningProblem.UnknownLesson, lessonSlug);
@@ -40,7 +40,7 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Viet
         return (decision, LearnerRules.Progress(decision.State, course));
     });
 
-    public Task<QuizResult> SubmitQuiz(QuizSubmission submission) => Act(state =>
+    public Task<QuizResult> SubmitQuiz(QuizSubmission submission) => DecideAndKeep(state =>
     {
         var (decision, result) = LearnerRules.SubmitQuiz(state, FindCourse(submission.CourseSlug), submission, clock.UtcNow);
         return (decision, result);
@@ -53,7 +53,7 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Viet
     async Task Adopt(Guid guestLearnerId)
     {
         var guest = await store.LoadAsync(guestLearnerId);
-        await Act(state => (LearnerRules.AdoptGuest(state, guest, catalog.Current, clock.UtcNow), true));
+        await DecideAndKeep(state => (LearnerRules.AdoptGuest(state, guest, catalog.Current, clock.UtcNow), true));
     }
 
     public Task Forget()
@@ -76,11 +76,11 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Viet
     /// state. If another activation wrote meanwhile (possible for a moment while a cluster heals), the stored history is
     /// read again, the notes applied to it, and the action decided once more on top of it.
     /// </summary>
-    async Task<T> Act<T>(Func<LearnerState, (LearnerDecision Decision, T Answer)> decide)
+    async Task<T> DecideAndKeep<T>(Func<LearnerState, (LearnerDecision Decision, T Answer)> decide)
     {
         try
         {
-            return await Persist(decide(_state));
+            return await Keep(decide(_state));
         }
         catch (StaleLearnerStateException)
         {
@@ -90,11 +90,11 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Viet
             {
                 await NoteLessonOpened(note.CourseSlug, note.LessonSlug);
             }
-            return await Persist(decide(_state));
+            return await Keep(decide(_state));
         }
     }
 
-    async Task<T> Persist<T>((LearnerDecision Decision, T Answer) decided)
+    async Task<T> Keep<T>((LearnerDecision Decision, T Answer) decided)
     {
         var (decision, answer) = decided;
         if (decision.Changed || !_unsaved.IsEmpty)
