@@ -120,6 +120,8 @@ public static class AccountsExtensions
         services.AddScoped<AccountService>();
         services.AddScoped<ResetCodes>();
         services.AddScoped<AccountImport>();
+        services.AddScoped<BinhDanHocVuSo.Web.Features.Groups.GroupRoster>();
+        services.AddScoped<BinhDanHocVuSo.Web.Features.Groups.GroupDashboards>();
         services.AddSingleton<ImportQueue>();
         services.AddHostedService(s => s.GetRequiredService<ImportQueue>());
         services.AddHostedService<RoleSeeder>();

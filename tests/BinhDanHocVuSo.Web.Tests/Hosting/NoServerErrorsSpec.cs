@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Features.Accounts;
 using BinhDanHocVuSo.Web.Features.Courses;
+using BinhDanHocVuSo.Web.Features.Groups;
 using BinhDanHocVuSo.Web.Hosting;
 using BinhDanHocVuSo.Web.Tests.Support;
 using Microsoft.AspNetCore.Http;

@@ -16,13 +16,14 @@ namespace BinhDanHocVuSo.Web.Features.Accounts;
 /// Every row is checked first, in the request; one bad row means nothing is created, and each error names its row.
 /// The accounts are then written by <see cref="ImportQueue"/> in the background: the passwords of a batch are hashed
 /// before its transaction opens (PBKDF2 is slow on purpose), and each batch of <see cref="BatchSize"/> rows is one
-/// short transaction, so that quiz answers and sign-ups are never kept waiting for the database's writer.
+/// short transaction, so that quiz answers and sign-ups are never kept waiting for the database's writer. The groups
+/// are the <see cref="GroupRoster"/>'s: it finds or creates them and places each committed batch in them.
 /// A batch can still fail when a number is registered while the import runs: then every account this import
 /// created is deleted again (nobody has seen their passwords: cards are shown only when the import ends) and the
 /// rows whose number was taken meanwhile are named, so that "nothing is created" holds to the end.
 /// </summary>
 public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, CommuneDirectory communes, AuditLog audit,
-    AccountsOptions options, TimeProvider clock, IStringLocalizer<AccountText> text, ILogger<AccountImport> log)
+    GroupRoster roster, AccountsOptions options, TimeProvider clock, IStringLocalizer<AccountText> text, ILogger<AccountImport> log)
 {
     public static readonly string[] Columns = ["ho_ten", "so_dien_thoai", "xa_phuong", "nhom"];
 
@@ -118,7 +119,8 @@ public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, C
         var cards = new List<LoginCard>(rows.Count);
         try
         {
-            var groups = await GroupsAsync(rows, job.TrainerId, now, createdGroups, cancellationToken);
+            var groups = await roster.ImportGroupsAsync(job.TrainerId,
+                rows.Where(r => r.Group is not null).Select(r => (r.Group!, r.Commune)), createdGroups, cancellationToken);
             foreach (var batch in rows.Chunk(BatchSize))
             {
                 var accounts = await PrepareAsync(batch, now, cancellationToken);
@@ -128,14 +130,11 @@ public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, C
                 {
                     db.Users.Add(user);
                     db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = learnerRole });
-                    if (row.Group is { } group)
-                    {
-                        db.GroupMembers.Add(new GroupMemberRow { GroupId = groups[group], LearnerId = user.Id, JoinedAt = now });
-                    }
                 }
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 createdUsers.AddRange(accounts.Select(a => a.User.Id));
+                await roster.PlaceImportedAsync([.. accounts.Where(a => a.Row.Group is not null).Select(a => (groups[a.Row.Group!], a.User.Id))], cancellationToken);
                 cards.AddRange(accounts.Select(a => new LoginCard(a.Row.FullName, a.Row.Phone, a.Password, a.Row.Group)));
                 await job.ProgressAsync(cards.Count);
             }
@@ -186,46 +185,18 @@ public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, C
         return [.. accounts];
     }
 
-    /// <summary>The group id for every group name of the import: the trainer's open group of that name, or a new one.</summary>
-    async Task<Dictionary<string, Guid>> GroupsAsync(IReadOnlyList<Row> rows, Guid trainerId, DateTime now, List<Guid> created, CancellationToken cancellationToken)
-    {
-        var groups = new Dictionary<string, Guid>();
-        foreach (var row in rows.Where(r => r.Group is not null).DistinctBy(r => r.Group))
-        {
-            var name = row.Group!;
-            var existing = await db.Groups.Where(g => g.Name == name && g.ArchivedAt == null)
-                .Where(g => db.GroupTrainers.Any(t => t.GroupId == g.Id && t.TrainerId == trainerId))
-                .Select(g => (Guid?)g.Id).FirstOrDefaultAsync(cancellationToken);
-            if (existing is { } id)
-            {
-                groups[name] = id;
-                continue;
-            }
-            var group = new GroupRow { Id = Guid.NewGuid(), Name = name, Commune = row.Commune, JoinCode = JoinCodes.New(), CreatedBy = trainerId, CreatedAt = now };
-            db.Groups.Add(group);
-            db.GroupTrainers.Add(new GroupTrainerRow { GroupId = group.Id, TrainerId = trainerId });
-            groups[name] = group.Id;
-            created.Add(group.Id);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return groups;
-    }
-
     /// <summary>Deletes what a stopped import created: its accounts (whose passwords nobody has seen yet) and its new groups.</summary>
     async Task UndoAsync(List<Guid> createdUsers, List<Guid> createdGroups)
     {
         db.ChangeTracker.Clear();
+        await roster.UndoImportAsync(createdUsers, createdGroups);
         foreach (var chunk in createdUsers.Chunk(BatchSize))
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await db.GroupMembers.Where(m => chunk.Contains(m.LearnerId)).ExecuteDeleteAsync();
             await db.UserRoles.Where(r => chunk.Contains(r.UserId)).ExecuteDeleteAsync();
             await db.Users.Where(u => chunk.Contains(u.Id)).ExecuteDeleteAsync();
             await transaction.CommitAsync();
         }
-        await db.GroupMembers.Where(m => createdGroups.Contains(m.GroupId)).ExecuteDeleteAsync();
-        await db.GroupTrainers.Where(t => createdGroups.Contains(t.GroupId)).ExecuteDeleteAsync();
-        await db.Groups.Where(g => createdGroups.Contains(g.Id)).ExecuteDeleteAsync();
     }
 
     /// <summary>An error naming each row whose number already has an account.</summary>
@@ -244,18 +215,4 @@ public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, C
     static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     static Validation Failed(string error) => new([error], []);
-}
-
-/// <summary>Short join codes people can type: no 0/O or 1/I to confuse.</summary>
-public static class JoinCodes
-{
-    const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-    public static string New() => string.Create(6, 0, (chars, _) =>
-    {
-        for (var i = 0; i < chars.Length; i++)
-        {
-            chars[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
-        }
-    });
 }

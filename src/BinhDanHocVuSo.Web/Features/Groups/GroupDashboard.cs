@@ -1,6 +1,11 @@
+using System.Globalization;
 using BinhDanHocVuSo.Content.Courses;
 using BinhDanHocVuSo.Web.Data;
+using BinhDanHocVuSo.Web.Features.Accounts;
+using BinhDanHocVuSo.Web.Features.Courses;
+using BinhDanHocVuSo.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace BinhDanHocVuSo.Web.Features.Groups;
 
@@ -18,6 +23,8 @@ public enum CellStatus
 /// </summary>
 public sealed record GroupDashboard(
     GroupRow Group,
+    string CommuneName,
+    CourseCatalog Catalog,
     IReadOnlyList<AssignedCourse> Courses,
     IReadOnlyList<MemberLine> Members,
     double CompletionRate,
@@ -30,7 +37,11 @@ public sealed record GroupDashboard(
     public const int InactiveDays = 7;
 }
 
-public sealed record AssignedCourse(string Slug, string Title, DateTime? DueAt, int Done, int InProgress, int Overdue, int NotStarted);
+public sealed record AssignedCourse(string Slug, string Title, DateTime? DueAt, int Done, int InProgress, int Overdue, int NotStarted)
+{
+    /// <summary>The Vietnamese day the course is due by (<see cref="DueAt"/> is the first instant after it).</summary>
+    public DateOnly? DueDay => DueAt is { } due ? VietnamClock.DayOf(due.AddTicks(-1)) : null;
+}
 
 public sealed record MemberLine(Guid LearnerId, string Name, string? Phone, IReadOnlyList<CellStatus> Cells, DateOnly? LastActive);
 
@@ -40,14 +51,24 @@ public sealed record QuestionDifficulty(string CourseSlug, string QuizId, string
     public double WrongShare => Answers == 0 ? 0 : (double)Wrong / Answers;
 }
 
-public static class GroupDashboardQuery
+/// <summary>The dashboard's read model: one group the caller runs, as its trainers see it now. It writes nothing.</summary>
+public sealed class GroupDashboards(AppDbContext db, ICourseCatalogSource catalogs, CommuneDirectory communes, IGrainFactory grains,
+    VietnamClock clock, IStringLocalizer<GroupText> text)
 {
-    // Vietnam keeps UTC+7 all year; "today" and "overdue" are judged by the local calendar.
-    static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
-    public static async Task<GroupDashboard> LoadAsync(AppDbContext db, GroupRow group, CourseCatalog catalog, GroupQuizStats quizStats,
-        DateTime nowUtc, string deletedName)
+    /// <summary>The dashboard of the group, or null when the caller does not run it (pages answer 404, so ids reveal nothing).</summary>
+    public async Task<GroupDashboard?> LoadAsync(HttpContext caller, Guid groupId)
     {
+        if (await db.Visible(caller).AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId) is not { } group)
+        {
+            return null;
+        }
+        var quizStats = await grains.GetGrain<IGroupQuizStatsGrain>(group.Id).Get();
+        return await LoadAsync(group, catalogs.Current, quizStats, clock.UtcNow);
+    }
+
+    async Task<GroupDashboard> LoadAsync(GroupRow group, CourseCatalog catalog, GroupQuizStats quizStats, DateTime nowUtc)
+    {
+        var deletedName = text["DeletedAccount"].Value;
         var assignments = await db.Assignments.AsNoTracking().Where(a => a.GroupId == group.Id).OrderBy(a => a.AssignedAt).ToListAsync();
         var slugs = assignments.Select(a => a.CourseSlug).ToList();
         var memberIds = db.GroupMembers.Where(m => m.GroupId == group.Id).Select(m => m.LearnerId);
@@ -65,17 +86,17 @@ public static class GroupDashboardQuery
         var enrolments = (await db.CourseEnrolments.Where(e => slugs.Contains(e.CourseSlug) && memberIds.Contains(e.LearnerId))
             .Select(e => new { e.LearnerId, e.CourseSlug, Done = e.CompletedAt != null }).ToListAsync())
             .ToDictionary(e => (e.LearnerId, e.CourseSlug), e => e.Done);
-        var today = DateOnly.FromDateTime(nowUtc + VietnamOffset);
+        var today = VietnamClock.DayOf(nowUtc);
         CellStatus Status(Guid learner, AssignmentRow assignment) =>
             enrolments.TryGetValue((learner, assignment.CourseSlug), out var done) && done ? CellStatus.Done
-            : assignment.DueAt is { } due && due < nowUtc ? CellStatus.Overdue
+            : assignment.DueAt is { } due && due <= nowUtc ? CellStatus.Overdue
             : enrolments.ContainsKey((learner, assignment.CourseSlug)) ? CellStatus.InProgress
             : CellStatus.NotStarted;
 
         var members = people
             .Select(p => new MemberLine(p.LearnerId, p.Name ?? deletedName, p.Phone,
                 [.. assignments.Select(a => Status(p.LearnerId, a))], p.LastActive))
-            .OrderBy(m => VietnameseOrder.GetSortKey(m.Name, System.Globalization.CompareOptions.IgnoreCase), SortKeyOrder)
+            .OrderBy(m => VietnameseOrder.GetSortKey(m.Name, CompareOptions.IgnoreCase), SortKeyOrder)
             .ToList();
         var courses = assignments.Select((a, i) => new AssignedCourse(a.CourseSlug, catalog.Find(a.CourseSlug)?.Title ?? a.CourseSlug, a.DueAt,
             members.Count(m => m.Cells[i] == CellStatus.Done), members.Count(m => m.Cells[i] == CellStatus.InProgress),
@@ -86,7 +107,7 @@ public static class GroupDashboardQuery
             .Select(a => new QuestionDifficulty(a.CourseSlug, a.QuizId, a.QuestionId, Prompt(catalog, a.CourseSlug, a.QuizId, a.QuestionId), a.Answers, a.Wrong))
             .OrderByDescending(q => q.WrongShare).ThenBy(q => q.CourseSlug).ThenBy(q => q.QuizId).ThenBy(q => q.QuestionId)
             .ToList();
-        return new GroupDashboard(group, courses, members,
+        return new GroupDashboard(group, communes.NameOf(group.Commune), catalog, courses, members,
             cells == 0 ? 0 : (double)courses.Sum(c => c.Done) / cells,
             quizStats.AverageBestScore,
             [.. members.Where(m => m.LastActive is null || m.LastActive < inactiveSince)],
@@ -94,15 +115,14 @@ public static class GroupDashboardQuery
     }
 
     // Sort keys are computed once per name: comparing 5,000 names culture-aware pair by pair costs tens of milliseconds.
-    static readonly System.Globalization.CompareInfo VietnameseOrder = System.Globalization.CultureInfo.GetCultureInfo("vi-VN").CompareInfo;
+    static readonly CompareInfo VietnameseOrder = CultureInfo.GetCultureInfo("vi-VN").CompareInfo;
 
-    static readonly Comparer<System.Globalization.SortKey> SortKeyOrder = Comparer<System.Globalization.SortKey>.Create(System.Globalization.SortKey.Compare);
+    static readonly Comparer<SortKey> SortKeyOrder = Comparer<SortKey>.Create(SortKey.Compare);
 
     static string Prompt(CourseCatalog catalog, string courseSlug, string quizId, string questionId)
     {
         var course = catalog.Find(courseSlug);
         var quiz = course?.FinalQuiz?.Id == quizId ? course.FinalQuiz : course?.Lessons.FirstOrDefault(l => l.Quiz?.Id == quizId)?.Quiz;
-        var html = quiz?.Questions.FirstOrDefault(q => q.Id == questionId)?.PromptHtml ?? questionId;
-        return System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", ""));
+        return quiz?.Questions.FirstOrDefault(q => q.Id == questionId) is { } question ? PlainText.OfInlineHtml(question.PromptHtml) : questionId;
     }
 }

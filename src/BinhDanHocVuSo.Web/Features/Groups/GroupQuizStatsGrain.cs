@@ -15,7 +15,10 @@ public interface IGroupQuizStatsGrain : IGrainWithGuidKey
     /// <summary>The latest snapshot; computed now when there is none, refreshed in the background when it is old.</summary>
     Task<GroupQuizStats> Get();
 
-    /// <summary>Drops the snapshot after the trainer changed what the figures are about (the assigned courses).</summary>
+    /// <summary>
+    /// Drops the snapshot after what the figures are about changed (the members or the assigned courses): the next
+    /// <see cref="Get"/> computes them afresh. <see cref="GroupRoster"/> calls it after each such change commits.
+    /// </summary>
     Task Forget();
 }
 

@@ -1,17 +1,15 @@
 using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Features.Accounts;
-using BinhDanHocVuSo.Web.Features.Learning;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace BinhDanHocVuSo.Web.Features.Groups;
 
 /// <summary>The groups a trainer runs (an admin: all groups), and creating a new one in a commune assigned to the trainer.</summary>
 [Authorize(Policy = Policies.Trainer)]
-public sealed class IndexModel(AppDbContext db, CommuneDirectory communes, TimeProvider clock, IStringLocalizer<GroupText> text) : PageModel
+public sealed class IndexModel(AppDbContext db, CommuneDirectory communes, GroupRoster roster) : PageModel
 {
     public CommuneDirectory Communes => communes;
     public IReadOnlyList<GroupLine> Groups { get; private set; } = [];
@@ -37,31 +35,14 @@ public sealed class IndexModel(AppDbContext db, CommuneDirectory communes, TimeP
 
     public async Task<IActionResult> OnPostAsync(string? name, string? commune)
     {
-        var problem = GroupName.Clean(name, out var cleanName) switch
+        var (group, problem) = await roster.CreateAsync(HttpContext, name, commune);
+        if (group is not null)
         {
-            GroupName.Problem.Missing => text["GroupNameRequired"],
-            GroupName.Problem.ControlCharacter => text["GroupNameControlCharacter"],
-            GroupName.Problem.TooLong => text["GroupNameTooLong", Limits.Title],
-            _ => communes.Find(commune) is null ? text["CommuneRequired"]
-                : !(await db.OfCallerAsync(HttpContext)).Covers(commune!) ? text["CommuneNotAssigned"]
-                : null,
-        };
-        if (problem is not null)
-        {
-            Error = problem;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            await OnGetAsync();
-            return Page();
+            return Redirect($"/groups/{group.Id}");
         }
-        var me = LearnerIdentity.SignedIn(HttpContext)!.Value;
-        var group = new GroupRow
-        {
-            Id = Guid.NewGuid(), Name = cleanName, Commune = commune!, JoinCode = JoinCodes.New(), CreatedBy = me,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.Groups.Add(group);
-        db.GroupTrainers.Add(new GroupTrainerRow { GroupId = group.Id, TrainerId = me });
-        await db.SaveChangesAsync();
-        return Redirect($"/groups/{group.Id}");
+        Error = problem;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await OnGetAsync();
+        return Page();
     }
 }

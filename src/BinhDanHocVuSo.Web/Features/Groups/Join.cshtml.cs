@@ -11,7 +11,7 @@ namespace BinhDanHocVuSo.Web.Features.Groups;
 /// <summary>A person joins a group with the code (or QR link <c>/join/{code}</c>) the trainer shows or prints.</summary>
 [Authorize(Policy = Policies.SignedIn)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(BinhDanHocVuSo.Web.Hosting.AccountsExtensions.JoinLimit)]
-public sealed class JoinModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class JoinModel(AppDbContext db, GroupRoster roster) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     public GroupRow? Group { get; private set; }
@@ -22,7 +22,8 @@ public sealed class JoinModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        await FindAsync();
+        Group = await roster.FindByCodeAsync(Code);
+        IsMember = Group is not null && await db.GroupMembers.AnyAsync(m => m.GroupId == Group.Id && m.LearnerId == Me);
         Invitations = await db.Groups
             .Where(g => g.ArchivedAt == null && db.GroupInvitations.Any(i => i.GroupId == g.Id && i.LearnerId == Me))
             .OrderBy(g => g.Name).ToListAsync();
@@ -33,54 +34,19 @@ public sealed class JoinModel(AppDbContext db, TimeProvider clock) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        await FindAsync();
-        if (Group is null)
-        {
-            return NotFound();
-        }
-        if (!IsMember)
-        {
-            db.GroupMembers.Add(new GroupMemberRow { GroupId = Group.Id, LearnerId = Me, JoinedAt = clock.GetUtcNow().UtcDateTime });
-        }
-        await db.GroupInvitations.Where(i => i.GroupId == Group.Id && i.LearnerId == Me).ExecuteDeleteAsync();
-        await db.SaveChangesAsync();
-        return Redirect($"/join/{Group.JoinCode}");
-    }
+    public async Task<IActionResult> OnPostAsync() =>
+        await roster.JoinByCodeAsync(Me, Code) is { } group ? Redirect($"/join/{group.JoinCode}") : NotFound();
 
     /// <summary>Accepts an invitation: the person becomes a member of the group that invited them.</summary>
-    public async Task<IActionResult> OnPostAcceptAsync(Guid group)
-    {
-        if (await InvitedToAsync(group) is not { } invited)
-        {
-            return NotFound();
-        }
-        if (!await db.GroupMembers.AnyAsync(m => m.GroupId == invited.Id && m.LearnerId == Me))
-        {
-            db.GroupMembers.Add(new GroupMemberRow { GroupId = invited.Id, LearnerId = Me, JoinedAt = clock.GetUtcNow().UtcDateTime });
-        }
-        await db.GroupInvitations.Where(i => i.GroupId == invited.Id && i.LearnerId == Me).ExecuteDeleteAsync();
-        await db.SaveChangesAsync();
-        return Redirect($"/join/{invited.JoinCode}");
-    }
+    public async Task<IActionResult> OnPostAcceptAsync(Guid group) =>
+        await roster.AcceptInvitationAsync(Me, group) is { } invited ? Redirect($"/join/{invited.JoinCode}") : NotFound();
 
     /// <summary>Declines an invitation: it goes away and nothing else changes.</summary>
     public async Task<IActionResult> OnPostDeclineAsync(Guid group)
     {
-        await db.GroupInvitations.Where(i => i.GroupId == group && i.LearnerId == Me).ExecuteDeleteAsync();
+        await roster.DeclineInvitationAsync(Me, group);
         return Redirect("/join");
     }
 
-    Task<GroupRow?> InvitedToAsync(Guid group) => db.Groups.FirstOrDefaultAsync(g =>
-        g.Id == group && g.ArchivedAt == null && db.GroupInvitations.Any(i => i.GroupId == g.Id && i.LearnerId == Me));
-
     Guid Me => LearnerIdentity.SignedIn(HttpContext)!.Value;
-
-    async Task FindAsync()
-    {
-        var code = Code?.Trim().ToUpperInvariant();
-        Group = code is null ? null : await db.Groups.FirstOrDefaultAsync(g => g.JoinCode == code && g.ArchivedAt == null);
-        IsMember = Group is not null && await db.GroupMembers.AnyAsync(m => m.GroupId == Group.Id && m.LearnerId == Me);
-    }
 }

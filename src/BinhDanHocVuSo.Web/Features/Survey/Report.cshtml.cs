@@ -7,7 +7,6 @@ using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Features.Accounts;
 using BinhDanHocVuSo.Web.Features.Courses;
 using BinhDanHocVuSo.Web.Features.Groups;
-using BinhDanHocVuSo.Web.Features.Learning;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +22,7 @@ namespace BinhDanHocVuSo.Web.Features.Survey;
 /// </summary>
 [Authorize(Policy = Policies.Trainer)]
 public sealed class ReportModel(SurveyReports reports, SurveySource surveys, AppDbContext db, ICourseCatalogSource catalog,
-    TimeProvider clock, IStringLocalizer<SurveyText> text) : PageModel
+    IStringLocalizer<SurveyText> text) : PageModel
 {
     static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -88,30 +87,24 @@ public sealed class ReportModel(SurveyReports reports, SurveySource surveys, App
     }
 
     /// <summary>Assigns the recommended courses of the priority list to one group the caller runs (existing assignments stay as they are).</summary>
-    public async Task<IActionResult> OnPostAssignAsync(Guid group)
+    public async Task<IActionResult> OnPostAssignAsync(Guid group, [FromServices] GroupRoster roster)
     {
-        if (await db.FindVisibleAsync(HttpContext, group) is not { } target)
-        {
-            return NotFound();
-        }
         if (!await LoadAsync())
         {
             return NotFound();
         }
         var slugs = Report.Priorities.Select(p => p.CourseSlug).OfType<string>().Distinct().Where(s => catalog.Current.Find(s) is not null).ToList();
+        if (await roster.AssignAllAsync(HttpContext, group, slugs) is not { } added)
+        {
+            return NotFound();
+        }
         if (slugs.Count == 0)
         {
             Message = text["NothingToAssign"];
             HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var existing = await db.Assignments.Where(a => a.GroupId == target.Id).Select(a => a.CourseSlug).ToListAsync();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var me = LearnerIdentity.SignedIn(HttpContext)!.Value;
-        var added = slugs.Except(existing).ToList();
-        db.Assignments.AddRange(added.Select(slug => new AssignmentRow { GroupId = target.Id, CourseSlug = slug, AssignedAt = now, AssignedBy = me }));
-        await db.SaveChangesAsync();
-        return Redirect($"/survey/report?assigned={added.Count}{(Query.Length > 0 ? "&" + Query : "")}");
+        return Redirect($"/survey/report?assigned={added}{(Query.Length > 0 ? "&" + Query : "")}");
     }
 
     async Task<bool> LoadAsync()
