@@ -1,5 +1,6 @@
 using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,7 @@ namespace BinhDanHocVuSo.Web.Features.Admin;
 /// Completion across the province for administrators: by commune (accounts who completed at least one course,
 /// the figure the movement reports) and by group (members who completed at least one assigned course).
 /// </summary>
+[Authorize(Policy = Policies.Admin)]
 public sealed class OverviewModel(AppDbContext db, CommuneDirectory communes) : PageModel
 {
     public int Accounts { get; private set; }
