@@ -24,10 +24,9 @@ public static class WebUiExtensions
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddLocalization(options => options.ResourcesPath = "Resources");
-        services.AddRazorPages(options => options.RootDirectory = "/Features")
-            .AddViewLocalization()
-            .AddDataAnnotationsLocalization(options =>
-                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        // Forms check their fields in code (e.g. Accounts/AccountChecks) with messages from each feature's resources,
+        // so there is no DataAnnotations localization to configure.
+        services.AddRazorPages(options => options.RootDirectory = "/Features").AddViewLocalization();
         services.AddValidatedOptions<NetworkOptions, NetworkOptionsValidator>(NetworkOptions.Section);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<NetworkOptions>>((forwarded, network) =>
         {

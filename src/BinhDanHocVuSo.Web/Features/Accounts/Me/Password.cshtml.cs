@@ -30,11 +30,12 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
             return Challenge();
         }
         FirstTime = user.MustChangePassword;
-        if (Password != ConfirmPassword)
+        if (!AccountChecks.SamePassword(Password, ConfirmPassword, Errors, text))
         {
-            Errors.Add(text["PasswordsDiffer"]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
-        else if (await AttemptThrottle.For(grains, AttemptThrottle.SignIn, user.UserName!).SecondsToWait() is > 0 and var wait)
+        if (await AttemptThrottle.For(grains, AttemptThrottle.SignIn, user.UserName!).SecondsToWait() is > 0 and var wait)
         {
             Errors.Add(text["SignInWait", wait]);
             Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
