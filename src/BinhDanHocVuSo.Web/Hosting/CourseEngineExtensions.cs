@@ -10,7 +10,7 @@ public static class CourseEngineExtensions
         builder.Services.AddValidatedOptions<ContentOptions, ContentOptionsValidator>(ContentOptions.Section);
         var options = builder.StartupOptions(ContentOptions.Section, new ContentOptionsValidator(builder.Environment));
         var root = builder.Environment.ContentRootPath;
-        var paths = new ContentPaths(
+        var paths = new ContentFolders(
             ContentOptions.Resolve(options.CoursesPath, "courses", root),
             ContentOptions.Resolve(options.AssessmentsPath, "assessments", root));
         var watch = options.Watch ?? builder.Environment.IsDevelopment();
