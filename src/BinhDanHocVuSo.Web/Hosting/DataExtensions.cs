@@ -10,6 +10,7 @@ public static class DataExtensions
     /// </summary>
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
+        builder.Services.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(DatabaseOptions.Section);
         var database = builder.ReadDatabaseSettings();
         builder.Services.AddSingleton(database);
 
@@ -41,7 +42,8 @@ public static class DataExtensions
     {
         if (!builder.Properties.TryGetValue(typeof(DatabaseSettings), out var read))
         {
-            read = builder.Properties[typeof(DatabaseSettings)] = DatabaseSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
+            var options = builder.StartupOptions(DatabaseOptions.Section, new DatabaseOptionsValidator());
+            read = builder.Properties[typeof(DatabaseSettings)] = DatabaseSettings.Read(options, builder.Configuration, builder.Environment.ContentRootPath);
         }
         return (DatabaseSettings)read;
     }
