@@ -1,4 +1,5 @@
 using BinhDanHocVuSo.Web.Features.Courses;
+using BinhDanHocVuSo.Web.Features.Offline;
 using BinhDanHocVuSo.Web.Hosting;
 
 if (args is ["validate", ..])
@@ -27,6 +28,8 @@ try
     app.MapHealth();
     app.MapCourses();
     app.MapLearning();
+    app.MapOffline();
+    app.MapDiagnostics();
     await app.RunAsync();
     return 0;
 }

@@ -18,14 +18,14 @@ public static class AccountsExtensions
 
     /// <summary>
     /// ASP.NET Core Identity on the platform's database (phone number as user name, password or 6-digit PIN),
-    /// role policies on every page folder, data-protection keys in the database (shared by all silos),
+    /// the role policies that page models name in <c>[Authorize(Policy = …)]</c>, data-protection keys in the database (shared by all silos),
     /// and a rate limit on sign-in, sign-up and reset.
     /// </summary>
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(AccountsOptions.Section).Get<AccountsOptions>() ?? new AccountsOptions();
         var services = builder.Services;
-        services.AddSingleton(options);
+        services.AddValidatedOptions<AccountsOptions, AccountsOptionsValidator>(AccountsOptions.Section);
+        var options = builder.StartupOptions(AccountsOptions.Section, new AccountsOptionsValidator());
         services.AddSingleton(CommuneDirectory.Load(
             Path.GetFullPath(options.CommunesPath ?? Path.Combine(AppContext.BaseDirectory, "Data", "Communes"), builder.Environment.ContentRootPath)));
 
@@ -65,24 +65,14 @@ public static class AccountsExtensions
         });
         // A session is checked against its account this often: a new security stamp (password reset or changed, role
         // changed) or a deleted account ends it, and roles are read afresh. Identity's validator takes the TimeProvider.
-        if (options.SessionCheckSeconds <= 0)
-        {
-            throw new StartupException($"Accounts:SessionCheckSeconds is {options.SessionCheckSeconds}; set a number of seconds above 0 (default 30).");
-        }
         services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromSeconds(options.SessionCheckSeconds));
-        services.AddProtectedKeys(builder.Configuration);
+        builder.AddProtectedKeys();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(Policies.Official, policy => policy.RequireRole(Roles.Official, Roles.Admin))
             .AddPolicy(Policies.Trainer, policy => policy.RequireRole(Roles.Trainer, Roles.Admin))
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
-        services.AddRazorPages(pages =>
-        {
-            pages.Conventions.AuthorizeFolder("/Accounts/Me", Policies.SignedIn);
-            pages.Conventions.AuthorizeFolder("/Trainer", Policies.Trainer);
-            pages.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
-        });
 
         services.AddRateLimiter(limiter =>
         {
@@ -164,26 +154,4 @@ public static class AccountsExtensions
         }
         return Task.CompletedTask;
     }
-}
-
-/// <summary>Makes sure every role exists, after the migrations and before the first request.</summary>
-sealed class RoleSeeder(IServiceScopeFactory scopes) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        using var scope = scopes.CreateScope();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().RunExclusiveAsync(async () =>
-        {
-            foreach (var role in Roles.All)
-            {
-                if (!await roles.RoleExistsAsync(role))
-                {
-                    await roles.CreateAsync(new IdentityRole<Guid>(role));
-                }
-            }
-        }, cancellationToken);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

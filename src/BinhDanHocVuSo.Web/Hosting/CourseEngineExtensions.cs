@@ -7,9 +7,10 @@ public static class CourseEngineExtensions
     /// <summary>Loads and validates <c>Content:CoursesPath</c> at start, seeds the catalogue tables, and reloads on file changes.</summary>
     public static WebApplicationBuilder AddCourseEngine(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
+        builder.Services.AddValidatedOptions<ContentOptions, ContentOptionsValidator>(ContentOptions.Section);
+        var options = builder.StartupOptions(ContentOptions.Section, new ContentOptionsValidator(builder.Environment));
         var root = builder.Environment.ContentRootPath;
-        var paths = new ContentPaths(
+        var paths = new ContentFolders(
             ContentOptions.Resolve(options.CoursesPath, "courses", root),
             ContentOptions.Resolve(options.AssessmentsPath, "assessments", root));
         var watch = options.Watch ?? builder.Environment.IsDevelopment();

@@ -40,7 +40,7 @@ public static class CreateAdminCommand
             user = new AppUser
             {
                 Id = Guid.NewGuid(), UserName = phone, PhoneNumber = phone, FullName = name.Trim(), Commune = commune!,
-                MustChangePassword = true, CreatedAt = DateTime.UtcNow,
+                MustChangePassword = true, CreatedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
             };
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)

@@ -10,7 +10,8 @@ public static class DataExtensions
     /// </summary>
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
-        var database = DatabaseSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(DatabaseOptions.Section);
+        var database = builder.ReadDatabaseSettings();
         builder.Services.AddSingleton(database);
 
         switch (database.Provider)
@@ -31,6 +32,20 @@ public static class DataExtensions
             .AddDbContextCheck<AppDbContext>("database", tags: [HealthExtensions.ReadyTag])
             .AddCheck<DatabaseWriteCheck>("database-write", tags: [HealthExtensions.ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// The database settings, read and checked once per builder: the provider decides which context is registered here and
+    /// how the silo clusters (<see cref="SiloExtensions.AddSilo"/>); services take the <see cref="DatabaseSettings"/> singleton.
+    /// </summary>
+    public static DatabaseSettings ReadDatabaseSettings(this IHostApplicationBuilder builder)
+    {
+        if (!builder.Properties.TryGetValue(typeof(DatabaseSettings), out var read))
+        {
+            var options = builder.StartupOptions(DatabaseOptions.Section, new DatabaseOptionsValidator());
+            read = builder.Properties[typeof(DatabaseSettings)] = DatabaseSettings.Read(options, builder.Configuration, builder.Environment.ContentRootPath);
+        }
+        return (DatabaseSettings)read;
     }
 
     /// <summary>Hands out the provider's context as the provider-neutral <see cref="AppDbContext"/>.</summary>

@@ -7,8 +7,8 @@ namespace BinhDanHocVuSo.Web.Hosting;
 
 public static class DataProtectionExtensions
 {
-    public const string CertificatePathKey = "DataProtection:CertificatePath";
-    public const string CertificatePasswordKey = "DataProtection:CertificatePassword";
+    public const string CertificatePathKey = KeyRingOptions.Section + ":" + nameof(KeyRingOptions.CertificatePath);
+    public const string CertificatePasswordKey = KeyRingOptions.Section + ":" + nameof(KeyRingOptions.CertificatePassword);
 
     /// <summary>
     /// Data-protection keys (sign-in and guest cookies, anti-forgery tokens) in the database, shared by every silo,
@@ -16,15 +16,17 @@ public static class DataProtectionExtensions
     /// <c>DataProtection:CertificatePassword</c>) when one is configured: someone who reads the database (a backup,
     /// a dump) then cannot forge a session. Without one the keys are stored as they are (a warning at start in Production).
     /// </summary>
-    public static IServiceCollection AddProtectedKeys(this IServiceCollection services, IConfiguration configuration)
+    public static WebApplicationBuilder AddProtectedKeys(this WebApplicationBuilder builder)
     {
-        var keys = services.AddDataProtection().SetApplicationName("BinhDanHocVuSo").PersistKeysToDbContext<AppDbContext>();
-        if (configuration[CertificatePathKey] is { Length: > 0 } path)
+        builder.Services.AddValidatedOptions<KeyRingOptions, KeyRingOptionsValidator>(KeyRingOptions.Section);
+        var options = builder.StartupOptions(KeyRingOptions.Section, new KeyRingOptionsValidator());
+        var keys = builder.Services.AddDataProtection().SetApplicationName("BinhDanHocVuSo").PersistKeysToDbContext<AppDbContext>();
+        if (options.CertificatePath is { Length: > 0 } path)
         {
-            var certificate = LoadCertificate(path, configuration[CertificatePasswordKey]);
+            var certificate = LoadCertificate(path, options.CertificatePassword);
             keys.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
         }
-        return services;
+        return builder;
     }
 
     static X509Certificate2 LoadCertificate(string path, string? password)

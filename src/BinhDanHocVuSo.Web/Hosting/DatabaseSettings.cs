@@ -6,34 +6,26 @@ namespace BinhDanHocVuSo.Web.Hosting;
 /// <summary>The database settings after validation: a provider and a usable connection string.</summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
 {
-    public const string ProviderKey = "Database:Provider";
+    public const string ProviderKey = DatabaseOptions.Section + ":" + nameof(DatabaseOptions.Provider);
     public const string SqliteKey = "ConnectionStrings:Sqlite";
     public const string PostgresKey = "ConnectionStrings:Postgres";
-    public const string DataPathKey = "Database:DataPath";
+    public const string DataPathKey = DatabaseOptions.Section + ":" + nameof(DatabaseOptions.DataPath);
 
     /// <summary>The key a person changes to point the platform at another database.</summary>
     public string ConnectionStringKey => Provider == DatabaseProvider.Sqlite ? SqliteKey : PostgresKey;
 
-    public static DatabaseSettings Read(IConfiguration configuration, string contentRoot)
-    {
-        var providerName = configuration[ProviderKey];
-        var provider = DatabaseProvider.Sqlite;
-        if (!string.IsNullOrWhiteSpace(providerName) && !Enum.TryParse(providerName, ignoreCase: true, out provider))
-        {
-            throw new StartupException($"{ProviderKey} is '{providerName}'; set it to 'Sqlite' (embedded, the default) or 'Postgres'.");
-        }
+    /// <summary>The provider of <paramref name="options"/> (already validated) with its connection string, made usable.</summary>
+    public static DatabaseSettings Read(DatabaseOptions options, IConfiguration configuration, string contentRoot) =>
+        options.ChosenProvider == DatabaseProvider.Sqlite
+            ? new(DatabaseProvider.Sqlite, SqliteConnectionString(options, configuration, contentRoot))
+            : new(DatabaseProvider.Postgres, PostgresConnectionString(configuration));
 
-        return provider == DatabaseProvider.Sqlite
-            ? new(provider, SqliteConnectionString(configuration, contentRoot))
-            : new(provider, PostgresConnectionString(configuration));
-    }
-
-    static string SqliteConnectionString(IConfiguration configuration, string contentRoot)
+    static string SqliteConnectionString(DatabaseOptions options, IConfiguration configuration, string contentRoot)
     {
         var configured = configuration[SqliteKey];
         if (string.IsNullOrWhiteSpace(configured))
         {
-            var folder = Path.GetFullPath(configuration[DataPathKey] ?? "data", contentRoot);
+            var folder = Path.GetFullPath(options.DataPath, contentRoot);
             configured = $"Data Source={Path.Combine(folder, "binhdanhocvuso.db")}";
         }
 

@@ -1,10 +1,12 @@
+using Microsoft.Extensions.Options;
+
 namespace BinhDanHocVuSo.Web.Hosting;
 
 /// <summary>
 /// Settings that a public server should have but that a developer's run does without: named once at start in
 /// Production, as warnings (the platform still starts).
 /// </summary>
-sealed class ProductionWarnings(IConfiguration configuration, IHostEnvironment environment, PublicAddress address, ILogger<ProductionWarnings> logger) : IHostedService
+sealed class ProductionWarnings(IOptions<KeyRingOptions> keyRing, IHostEnvironment environment, PublicAddress address, ILogger<ProductionWarnings> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -12,7 +14,7 @@ sealed class ProductionWarnings(IConfiguration configuration, IHostEnvironment e
         {
             return Task.CompletedTask;
         }
-        if (string.IsNullOrEmpty(configuration[DataProtectionExtensions.CertificatePathKey]))
+        if (string.IsNullOrEmpty(keyRing.Value.CertificatePath))
         {
             logger.LogWarning("{Key} is not set: the data-protection keys are stored unencrypted in the database; anyone who reads it (or a backup) can forge sign-in cookies. Set it to a .pfx certificate (and {PasswordKey}).",
                 DataProtectionExtensions.CertificatePathKey, DataProtectionExtensions.CertificatePasswordKey);

@@ -8,12 +8,16 @@ namespace BinhDanHocVuSo.Web.Hosting;
 
 /// <summary>
 /// Failures that are not bugs of the page that met them, and the answer each deserves instead of a 500: a database
-/// that cannot write (disk full, read-only, corrupted, unreachable) answers 503 with <c>Retry-After</c>; a request
-/// that cannot be read (a broken or oversized form, a missing anti-forgery token) answers 400.
+/// that cannot write (disk full, read-only, corrupted, unreachable) or a silo that cannot answer (one just died and its
+/// grains are moving, as the learning API answers too) answers 503 with <c>Retry-After</c>; a request that cannot be
+/// read (a broken or oversized form, a missing anti-forgery token) answers 400.
 /// </summary>
 public static class RequestFailures
 {
     public const int RetryAfterSeconds = 30;
+
+    /// <summary>A grain moves to a surviving silo within seconds.</summary>
+    public const int SiloRetryAfterSeconds = 2;
 
     // SQLite result codes that mean "the storage cannot take this write now", not "this write is wrong".
     static readonly HashSet<int> SqliteStorageCodes =
@@ -31,7 +35,7 @@ public static class RequestFailures
 
     /// <summary>The status a request that failed with <paramref name="exception"/> answers.</summary>
     public static int StatusCodeOf(Exception exception) =>
-        IsStorageFailure(exception) ? StatusCodes.Status503ServiceUnavailable
+        IsStorageFailure(exception) || IsSiloFailure(exception) ? StatusCodes.Status503ServiceUnavailable
         : IsUnreadableRequest(exception) ? StatusCodes.Status400BadRequest
         : StatusCodes.Status500InternalServerError;
 
@@ -45,6 +49,10 @@ public static class RequestFailures
         IOException io => io.HResult is 28 or unchecked((int)0x80070070) or unchecked((int)0x80070027), // ENOSPC; ERROR_DISK_FULL, ERROR_HANDLE_DISK_FULL
         _ => false,
     });
+
+    /// <summary>A grain call that no silo answered: the silo left the cluster, refused the message, or did not answer in time.</summary>
+    public static bool IsSiloFailure(Exception exception) =>
+        Causes(exception).Any(e => e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException);
 
     /// <summary>The request itself could not be read: a malformed or oversized form, or a missing anti-forgery token.</summary>
     public static bool IsUnreadableRequest(Exception exception) =>
@@ -72,8 +80,8 @@ public static class RequestFailures
 }
 
 /// <summary>
-/// Logs a storage failure once per <see cref="LogThrottle.DefaultInterval"/> with the count of repeats held back, sets
-/// the 503 answer's <c>Retry-After</c>, and leaves the page to <c>/loi</c>. Other failures keep the middleware's own log.
+/// Logs a storage or silo failure once per <see cref="LogThrottle.DefaultInterval"/> with the count of repeats held back,
+/// sets the 503 answer's <c>Retry-After</c>, and leaves the page to <c>/loi</c>. Other failures keep the middleware's own log.
 /// </summary>
 sealed class StorageFailureHandler(LogThrottle throttle, ILogger<StorageFailureHandler> logger) : IExceptionHandler
 {
@@ -90,6 +98,18 @@ sealed class StorageFailureHandler(LogThrottle throttle, ILogger<StorageFailureH
             if (throttle.ShouldLog(kind, out var suppressed))
             {
                 logger.LogError(exception, "The database cannot write ({Kind}); requests that write answer 503. {Suppressed} more failures like it in the last interval were not logged.",
+                    kind, suppressed);
+            }
+        }
+        else if (RequestFailures.IsSiloFailure(exception))
+        {
+            http.Items[Logged] = true;
+            http.Items[Features.Errors.ErrorText.ReasonKey] = "SiloUnavailable";
+            http.Response.Headers.RetryAfter = RequestFailures.SiloRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var kind = exception.GetBaseException().GetType().Name;
+            if (throttle.ShouldLog(kind, out var suppressed))
+            {
+                logger.LogError(exception, "A grain call found no silo to answer it ({Kind}); pages answer 503. {Suppressed} more failures like it in the last interval were not logged.",
                     kind, suppressed);
             }
         }

@@ -1,4 +1,3 @@
-using BinhDanHocVuSo.Web.Features.Learning;
 using Orleans.Configuration;
 
 namespace BinhDanHocVuSo.Web.Hosting;
@@ -12,8 +11,9 @@ public static class SiloExtensions
     /// </summary>
     public static WebApplicationBuilder AddSilo(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
-        var database = DatabaseSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddValidatedOptions<SiloOptions, SiloOptionsValidator>(SiloOptions.Section);
+        var options = builder.StartupOptions(SiloOptions.Section, new SiloOptionsValidator());
+        var database = builder.ReadDatabaseSettings();
         var clustering = string.IsNullOrWhiteSpace(options.Clustering)
             ? (database.Provider == DatabaseProvider.Postgres ? "AdoNet" : "Localhost")
             : options.Clustering;
@@ -45,58 +45,6 @@ public static class SiloExtensions
             }
         });
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: [HealthExtensions.ReadyTag]);
-        if (options.Diagnostics)
-        {
-            builder.Services.AddSingleton<IStartupFilter, DiagnosticsEndpoints>();
-        }
         return builder;
-    }
-
-    /// <summary>
-    /// Read-only endpoints for tests and benchmarks, only with <c>Orleans:Diagnostics=true</c> (never in production):
-    /// <list type="bullet">
-    /// <item><c>GET /_diagnostics/learner</c>: which silo answered, and which silo hosts the learner grain of the caller's
-    /// guest cookie (null when it is not active anywhere); it neither creates a guest nor activates the grain.</item>
-    /// <item><c>GET /_diagnostics/memory</c>: this silo's managed heap after a full collection, its working set, and how
-    /// many learner grains are active on it: what a benchmark needs to work out the memory of one active learner.</item>
-    /// </list>
-    /// </summary>
-    sealed class DiagnosticsEndpoints : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Map("/_diagnostics/memory", branch => branch.Run(async http =>
-            {
-                var services = http.RequestServices;
-                var here = services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
-                var statistics = await services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics([here]);
-                var learners = statistics.Where(s => s.GrainType.Contains(nameof(LearnerGrain), StringComparison.Ordinal)).Sum(s => s.ActivationCount);
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-                GC.WaitForPendingFinalizers();
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-                await http.Response.WriteAsJsonAsync(new
-                {
-                    silo = here.ToString(),
-                    managedBytes = GC.GetTotalMemory(forceFullCollection: false),
-                    workingSetBytes = Environment.WorkingSet,
-                    learnerGrains = learners,
-                });
-            }));
-            app.Map("/_diagnostics/learner", branch => branch.Run(async http =>
-            {
-                var services = http.RequestServices;
-                var here = services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
-                var grains = services.GetRequiredService<IGrainFactory>();
-                if (services.GetRequiredService<LearnerIdentity>().Find(http) is not { } learner)
-                {
-                    http.Response.StatusCode = StatusCodes.Status404NotFound;
-                    await http.Response.WriteAsJsonAsync(new { silo = here.ToString(), learner = (Guid?)null, hostedOn = (string?)null });
-                    return;
-                }
-                var hostedOn = await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grains.GetGrain<ILearnerGrain>(learner));
-                await http.Response.WriteAsJsonAsync(new { silo = here.ToString(), learner, hostedOn = hostedOn?.ToString() });
-            }));
-            next(app);
-        };
     }
 }

@@ -13,6 +13,9 @@ public sealed class SiloOptions
     /// <summary><c>Localhost</c> (one process), <c>AdoNet</c> (silos share PostgreSQL), or empty to follow <c>Database:Provider</c>.</summary>
     public string? Clustering { get; set; }
 
+    /// <summary>The accepted values of <see cref="Clustering"/>.</summary>
+    public static readonly string[] Clusterings = ["Localhost", "AdoNet"];
+
     public int SiloPort { get; set; } = 11111;
     public int GatewayPort { get; set; } = 30000;
 
@@ -20,7 +23,7 @@ public sealed class SiloOptions
     public string? AdvertisedIPAddress { get; set; }
 
     /// <summary>
-    /// Turns on <c>GET /_diagnostics/learner</c>, which tells which silo hosts the caller's learner grain.
+    /// Turns on the read-only <c>/_diagnostics</c> endpoints (see <see cref="DiagnosticsExtensions"/>).
     /// Off by default: it is for proving a cluster in tests and during set-up, not for production.
     /// </summary>
     public bool Diagnostics { get; set; }
@@ -32,8 +35,7 @@ public sealed class SiloOptions
     /// </summary>
     public const string MembershipSection = Section + ":Membership";
 
+    /// <summary>The advertised address (checked by <see cref="SiloOptionsValidator"/>), or loopback.</summary>
     internal IPAddress AdvertisedAddress() =>
-        string.IsNullOrWhiteSpace(AdvertisedIPAddress) ? IPAddress.Loopback
-        : IPAddress.TryParse(AdvertisedIPAddress, out var address) ? address
-        : throw new StartupException($"Orleans:AdvertisedIPAddress '{AdvertisedIPAddress}' is not an IP address.");
+        string.IsNullOrWhiteSpace(AdvertisedIPAddress) ? IPAddress.Loopback : IPAddress.Parse(AdvertisedIPAddress);
 }

@@ -12,6 +12,9 @@ public static class StartupErrors
     {
         StartupException startup => startup.Message,
         OptionsValidationException options => string.Join("; ", options.Failures),
+        // The configuration binder's own message names the key and the type it wanted, e.g. "Failed to convert
+        // configuration value 'abc' at 'Accounts:SessionCheckSeconds' to type 'System.Int32'."
+        InvalidOperationException { Source: "Microsoft.Extensions.Configuration.Binder" } binding => binding.Message,
         AggregateException aggregate => aggregate.InnerExceptions.Select(Describe).FirstOrDefault(m => m is not null),
         _ when e.InnerException is not null => Describe(e.InnerException),
         _ => null,

@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
 namespace BinhDanHocVuSo.Web.Hosting;
 
 public static class WebUiExtensions
 {
-    public const string TrustedProxiesKey = "Network:TrustedProxies";
+    public const string TrustedProxiesKey = NetworkOptions.Section + ":" + nameof(NetworkOptions.TrustedProxies);
 
     /// <summary>Server-rendered Vietnamese pages for phones: Razor Pages under <c>Features/</c>, UTF-8 text, compression, request logs.</summary>
     public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
@@ -23,35 +24,32 @@ public static class WebUiExtensions
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddLocalization(options => options.ResourcesPath = "Resources");
-        services.AddRazorPages(options => options.RootDirectory = "/Features")
-            .AddViewLocalization()
-            .AddDataAnnotationsLocalization(options =>
-                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-        services.Configure<ForwardedHeadersOptions>(options =>
+        // Forms check their fields in code (e.g. Accounts/AccountChecks) with messages from each feature's resources,
+        // so there is no DataAnnotations localization to configure.
+        services.AddRazorPages(options => options.RootDirectory = "/Features").AddViewLocalization();
+        services.AddValidatedOptions<NetworkOptions, NetworkOptionsValidator>(NetworkOptions.Section);
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<NetworkOptions>>((forwarded, network) =>
         {
             // Behind nginx: the client's address (for rate limits) and https (for HSTS and Secure cookies) come from
-            // the proxy, and only from the proxies named in Network:TrustedProxies (addresses or networks; loopback is always trusted).
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in (builder.Configuration[TrustedProxiesKey] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            // the proxy, and only from the proxies named in Network:TrustedProxies (loopback is always trusted).
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var (_, address, net) in network.Value.Proxies())
             {
-                if (System.Net.IPAddress.TryParse(proxy, out var address))
+                if (address is not null)
                 {
-                    options.KnownProxies.Add(address);
+                    forwarded.KnownProxies.Add(address);
                 }
-                else if (System.Net.IPNetwork.TryParse(proxy, out var network))
+                else if (net is { } known)
                 {
-                    options.KnownIPNetworks.Add(network);
-                }
-                else
-                {
-                    throw new StartupException($"{TrustedProxiesKey} has '{proxy}'; list the proxies' addresses or networks, e.g. 10.0.0.2,10.0.1.0/24");
+                    forwarded.KnownIPNetworks.Add(known);
                 }
             }
         });
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         // Secure whenever the page was served over https, the proxy's included.
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
-        services.AddSingleton(PublicAddress.Read(builder.Configuration));
+        services.AddValidatedOptions<SiteOptions, SiteOptionsValidator>(SiteOptions.Section);
+        services.AddSingleton<PublicAddress>();
         services.AddHostedService<ProductionWarnings>();
         services.AddSingleton(provider => new LogThrottle(provider.GetService<TimeProvider>() ?? TimeProvider.System, LogThrottle.DefaultInterval));
         services.AddExceptionHandler<StorageFailureHandler>();
@@ -76,7 +74,7 @@ public static class WebUiExtensions
     public static WebApplication UseWebUi(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        // A database that cannot write answers 503 with Retry-After, an unreadable request 400, each with its reason at /loi.
+        // A database that cannot write or a silo that cannot answer: 503 with Retry-After; an unreadable request: 400; each with its reason at /loi.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/loi/500",
@@ -101,7 +99,6 @@ public static class WebUiExtensions
         app.UseRequestGuards();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
-        Features.Offline.OfflineEndpoints.MapOffline(app);
         return app;
     }
 }

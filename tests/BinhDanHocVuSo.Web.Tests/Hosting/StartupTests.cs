@@ -43,5 +43,33 @@ public sealed class StartupTests
         errors.Should().Contain("BinhDanHocVuSo could not start").And.Contain("Check ConnectionStrings:Postgres");
     }
 
+    [Fact]
+    public async Task A_session_check_below_one_second_stops_the_start_with_one_line_naming_the_setting_and_its_default()
+    {
+        var (exitCode, errors) = await RunWebHost("--Accounts:SessionCheckSeconds=-1");
+
+        exitCode.Should().NotBe(0);
+        errors.Should().Contain("BinhDanHocVuSo could not start: Accounts:SessionCheckSeconds is -1; set a number of seconds above 0 (default 30).")
+            .And.NotContain("   at ");
+    }
+
+    [Fact]
+    public async Task A_setting_that_is_not_a_number_stops_the_start_with_one_line_naming_the_setting()
+    {
+        var (exitCode, errors) = await RunWebHost("--Accounts:AttemptsPerMinute=many");
+
+        exitCode.Should().NotBe(0);
+        errors.Should().Contain("BinhDanHocVuSo could not start:").And.Contain("Accounts:AttemptsPerMinute").And.NotContain("   at ");
+    }
+
+    [Fact]
+    public async Task A_trusted_proxy_that_is_no_address_stops_the_start_when_the_host_starts_with_one_line_naming_the_setting()
+    {
+        var (exitCode, errors) = await RunWebHost($"--{WebUiExtensions.TrustedProxiesKey}=10.0.0.2,nginx");
+
+        exitCode.Should().NotBe(0);
+        errors.Should().Contain($"BinhDanHocVuSo could not start: {WebUiExtensions.TrustedProxiesKey} has 'nginx'").And.NotContain("   at ");
+    }
+
     static Task<(int ExitCode, string Errors)> RunWebHost(params string[] args) => WebHostProcess.RunAsync("courses", args);
 }

@@ -8,6 +8,7 @@ using BinhDanHocVuSo.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace BinhDanHocVuSo.Web.Features.Accounts;
 
@@ -23,7 +24,7 @@ namespace BinhDanHocVuSo.Web.Features.Accounts;
 /// rows whose number was taken meanwhile are named, so that "nothing is created" holds to the end.
 /// </summary>
 public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, CommuneDirectory communes, AuditLog audit,
-    GroupRoster roster, AccountsOptions options, TimeProvider clock, IStringLocalizer<AccountText> text, ILogger<AccountImport> log)
+    GroupRoster roster, IOptions<AccountsOptions> options, TimeProvider clock, IStringLocalizer<AccountText> text, ILogger<AccountImport> log)
 {
     public static readonly string[] Columns = ["ho_ten", "so_dien_thoai", "xa_phuong", "nhom"];
 
@@ -37,7 +38,7 @@ public sealed class AccountImport(AppDbContext db, UserManager<AppUser> users, C
     /// <summary>Reads and checks the whole file, writing nothing.</summary>
     public async Task<Validation> ValidateAsync(byte[] file, string fileName, IReadOnlyList<string>? allowedCommunes, CancellationToken cancellationToken)
     {
-        var read = ImportFile.Read(file, fileName, options.MaxImportRows, text);
+        var read = ImportFile.Read(file, fileName, options.Value.MaxImportRows, text);
         if (read.Sheet is not { } sheet)
         {
             return Failed(read.Error!);

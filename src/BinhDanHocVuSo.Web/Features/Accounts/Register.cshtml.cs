@@ -24,23 +24,13 @@ public sealed class RegisterModel(AccountService accounts, CommuneDirectory comm
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var phone = PhoneNumber.Normalize(Phone);
-        if (phone is null)
-        {
-            Errors.Add(text["PhoneInvalid"]);
-        }
-        if (string.IsNullOrWhiteSpace(FullName) || FullName.Trim().Length > 200)
-        {
-            Errors.Add(text["FullNameRequired"]);
-        }
+        var phone = AccountChecks.Phone(Phone, Errors, text);
+        AccountChecks.FullName(FullName, Errors, text);
         if (communes.Find(Commune) is null)
         {
             Errors.Add(text["CommuneRequired"]);
         }
-        if (Password != ConfirmPassword)
-        {
-            Errors.Add(text["PasswordsDiffer"]);
-        }
+        AccountChecks.SamePassword(Password, ConfirmPassword, Errors, text);
         if (Errors.Count == 0)
         {
             var result = await accounts.RegisterAsync(HttpContext, phone!, FullName!, Commune!, Password ?? "");

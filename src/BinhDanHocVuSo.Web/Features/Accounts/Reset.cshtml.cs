@@ -8,7 +8,7 @@ namespace BinhDanHocVuSo.Web.Features.Accounts;
 
 /// <summary>A learner sets a new password with the one-time code a trainer or admin gave them in person.</summary>
 [EnableRateLimiting(AccountsExtensions.AttemptsLimit)]
-public sealed class ResetModel(ResetCodes codes, IStringLocalizer<AccountText> text) : PageModel
+public sealed class ResetWithCodeModel(ResetCodes codes, IStringLocalizer<AccountText> text) : PageModel
 {
     [BindProperty] public string? Phone { get; set; }
     [BindProperty] public string? Code { get; set; }
@@ -22,16 +22,7 @@ public sealed class ResetModel(ResetCodes codes, IStringLocalizer<AccountText> t
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var phone = PhoneNumber.Normalize(Phone);
-        if (phone is null)
-        {
-            Errors.Add(text["PhoneInvalid"]);
-        }
-        else if (Password != ConfirmPassword)
-        {
-            Errors.Add(text["PasswordsDiffer"]);
-        }
-        else
+        if (AccountChecks.Phone(Phone, Errors, text) is { } phone && AccountChecks.SamePassword(Password, ConfirmPassword, Errors, text))
         {
             var (result, wait) = await codes.RedeemAsync(phone, Code ?? "", Password ?? "");
             if (result is { Succeeded: true })

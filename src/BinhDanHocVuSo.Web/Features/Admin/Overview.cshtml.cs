@@ -1,5 +1,6 @@
 using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,16 +10,17 @@ namespace BinhDanHocVuSo.Web.Features.Admin;
 /// Completion across the province for administrators: by commune (accounts who completed at least one course,
 /// the figure the movement reports) and by group (members who completed at least one assigned course).
 /// </summary>
+[Authorize(Policy = Policies.Admin)]
 public sealed class OverviewModel(AppDbContext db, CommuneDirectory communes) : PageModel
 {
     public int Accounts { get; private set; }
     public int CompletedAny { get; private set; }
     public IReadOnlyList<CommuneLine> Communes { get; private set; } = [];
-    public IReadOnlyList<GroupLine> Groups { get; private set; } = [];
+    public IReadOnlyList<GroupCompletion> Groups { get; private set; } = [];
 
     public sealed record CommuneLine(string Name, int Accounts, int Completed);
 
-    public sealed record GroupLine(Guid Id, string Name, int Members, int Completed);
+    public sealed record GroupCompletion(Guid Id, string Name, int Members, int Completed);
 
     public async Task OnGetAsync()
     {
@@ -30,7 +32,7 @@ public sealed class OverviewModel(AppDbContext db, CommuneDirectory communes) : 
         Accounts = byCommune.Sum(c => c.Accounts);
         CompletedAny = byCommune.Sum(c => c.Completed);
         Groups = await db.Groups.Where(g => g.ArchivedAt == null).OrderBy(g => g.Name)
-            .Select(g => new GroupLine(g.Id, g.Name,
+            .Select(g => new GroupCompletion(g.Id, g.Name,
                 db.GroupMembers.Count(m => m.GroupId == g.Id),
                 db.GroupMembers.Count(m => m.GroupId == g.Id && db.CourseEnrolments.Any(e => e.LearnerId == m.LearnerId && e.CompletedAt != null
                     && db.Assignments.Any(a => a.GroupId == g.Id && a.CourseSlug == e.CourseSlug)))))

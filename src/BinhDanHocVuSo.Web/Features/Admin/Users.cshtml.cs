@@ -1,6 +1,7 @@
 using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Features.Accounts;
 using BinhDanHocVuSo.Web.Features.Groups;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,6 +14,7 @@ namespace BinhDanHocVuSo.Web.Features.Admin;
 /// Admins find accounts, grant or revoke roles and assign trainers the communes they work in; every change goes to the
 /// audit log. A role change renews the account's security stamp, so its existing sessions end at their next validation.
 /// </summary>
+[Authorize(Policy = Policies.Admin)]
 public sealed class UsersModel(UserManager<AppUser> users, AppDbContext db, AuditLog audit, CommuneDirectory communes,
     TimeProvider clock, IStringLocalizer<GroupText> text) : PageModel
 {

@@ -19,7 +19,7 @@ public sealed class CertificateModel(ICourseCatalogSource catalog, IGrainFactory
 {
     public CertificateRow Certificate { get; private set; } = null!;
     public string CourseTitle { get; private set; } = "";
-    public string CompletedOn => Certificate.CompletedAt.AddHours(7).ToString("dd/MM/yyyy");
+    public string CompletedOn => VietnamClock.Date(Certificate.CompletedAt);
     public string VerifyUrl => address.For(Request, $"/xac-minh/{Certificate.Id:N}");
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string course)

@@ -1,5 +1,6 @@
 using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Features.Courses;
+using BinhDanHocVuSo.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,7 @@ public sealed class VerifyModel(AppDbContext db, ICourseCatalogSource catalog) :
         CourseTitle = catalog.Current.Find(certificate.CourseSlug)?.Title
             ?? await db.Courses.Where(c => c.Slug == certificate.CourseSlug).Select(c => c.Title).FirstOrDefaultAsync()
             ?? certificate.CourseSlug;
-        CompletedOn = certificate.CompletedAt.AddHours(7).ToString("dd/MM/yyyy");
+        CompletedOn = VietnamClock.Date(certificate.CompletedAt);
         return Page();
     }
 }

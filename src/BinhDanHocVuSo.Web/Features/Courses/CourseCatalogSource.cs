@@ -21,7 +21,7 @@ sealed class CourseCatalogSource : ICourseCatalogSource, IDisposable
     readonly IDisposable? _subscription;
     volatile CourseCatalog _current;
 
-    public CourseCatalogSource(ContentPaths paths, bool watch, ILogger<CourseCatalogSource> logger)
+    public CourseCatalogSource(ContentFolders paths, bool watch, ILogger<CourseCatalogSource> logger)
     {
         _coursesPath = paths.Courses;
         _logger = logger;
@@ -59,4 +59,4 @@ sealed class CourseCatalogSource : ICourseCatalogSource, IDisposable
 }
 
 /// <summary>The resolved content folders.</summary>
-public sealed record ContentPaths(string Courses, string Assessments);
+public sealed record ContentFolders(string Courses, string Assessments);

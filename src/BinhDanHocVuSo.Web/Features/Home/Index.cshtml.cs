@@ -10,11 +10,11 @@ namespace BinhDanHocVuSo.Web.Features.Home;
 /// <summary>The home page: every course with the learner's progress, and "Tiếp tục học" at the top.</summary>
 public sealed class IndexModel(ICourseCatalogSource catalog, LearnerIdentity identity, IGrainFactory grains, AppDbContext db, TimeProvider clock) : PageModel
 {
-    public IReadOnlyList<AssignedCourse> Assigned { get; private set; } = [];
+    public IReadOnlyList<LearnerAssignment> Assigned { get; private set; } = [];
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>A course a trainer assigned to one of the learner's groups; the earliest due date wins.</summary>
-    public sealed record AssignedCourse(Course Course, DateTime? DueAt);
+    public sealed record LearnerAssignment(Course Course, DateTime? DueAt);
 
     public IReadOnlyList<Course> Courses { get; private set; } = [];
     public LearnerOverview? Overview { get; private set; }
@@ -34,7 +34,7 @@ public sealed class IndexModel(ICourseCatalogSource catalog, LearnerIdentity ide
                 .Select(g => (Course: catalog.Current.Find(g.Key), DueAt: g.Min(a => a.DueAt)))
                 .Where(a => a.Course is not null)
                 .OrderBy(a => a.DueAt ?? DateTime.MaxValue)
-                .Select(a => new AssignedCourse(a.Course!, a.DueAt))];
+                .Select(a => new LearnerAssignment(a.Course!, a.DueAt))];
         }
         if (identity.Find(HttpContext) is { } learnerId)
         {

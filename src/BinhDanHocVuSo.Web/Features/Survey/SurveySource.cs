@@ -14,7 +14,7 @@ public sealed class SurveySource
     readonly IReadOnlyList<SurveyDefinition> _surveys;
     readonly Dictionary<SurveyDefinition, string> _layouts = new(ReferenceEqualityComparer.Instance);
 
-    public SurveySource(ContentPaths paths, ILogger<SurveySource> logger)
+    public SurveySource(ContentFolders paths, ILogger<SurveySource> logger)
     {
         Competences = CompetenceModel.Load(Path.Combine(paths.Assessments, "competences.yaml"));
         var loaded = SurveyLoader.Load(paths.Assessments, Competences);

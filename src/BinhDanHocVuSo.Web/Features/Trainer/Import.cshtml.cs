@@ -2,9 +2,11 @@ using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Features.Accounts;
 using BinhDanHocVuSo.Web.Features.Groups;
 using BinhDanHocVuSo.Web.Hosting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace BinhDanHocVuSo.Web.Features.Trainer;
 
@@ -13,10 +15,11 @@ namespace BinhDanHocVuSo.Web.Features.Trainer;
 /// and <c>/trainer/import/{id}</c> shows the progress and then the login cards, to the trainer who imported only.
 /// A trainer imports only into the communes they work in.
 /// </summary>
+[Authorize(Policy = Policies.Trainer)]
 [BodyLimit(2 * 1024 * 1024)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)] // login cards carry one-time passwords
 public sealed class ImportModel(AccountImport import, ImportQueue queue, IGrainFactory grains, AppDbContext db, PublicAddress address,
-    AccountsOptions options, IStringLocalizer<AccountText> text) : PageModel
+    IOptions<AccountsOptions> options, IStringLocalizer<AccountText> text) : PageModel
 {
     /// <summary>Why the upload or the import was refused, each naming its row when it has one.</summary>
     public IReadOnlyList<string> Errors { get; private set; } = [];
@@ -53,9 +56,9 @@ public sealed class ImportModel(AccountImport import, ImportQueue queue, IGrainF
         {
             return Fail(StatusCodes.Status400BadRequest, text["ImportEmpty"]);
         }
-        if (file.Length > options.MaxImportKilobytes * 1024L)
+        if (file.Length > options.Value.MaxImportKilobytes * 1024L)
         {
-            return Fail(StatusCodes.Status400BadRequest, text["ImportTooLarge", options.MaxImportKilobytes]);
+            return Fail(StatusCodes.Status400BadRequest, text["ImportTooLarge", options.Value.MaxImportKilobytes]);
         }
         var content = new byte[file.Length];
         await using (var stream = file.OpenReadStream())

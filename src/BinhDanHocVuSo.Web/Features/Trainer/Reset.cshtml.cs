@@ -1,5 +1,6 @@
 using BinhDanHocVuSo.Web.Features.Accounts;
 using BinhDanHocVuSo.Web.Hosting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace BinhDanHocVuSo.Web.Features.Trainer;
 
 /// <summary>A trainer of the learner's commune (or an admin) issues a one-time reset code, face to face.</summary>
+[Authorize(Policy = Policies.Trainer)]
 [EnableRateLimiting(AccountsExtensions.IssueResetLimit)]
 public sealed class ResetModel(UserManager<AppUser> users, ResetCodes codes, IStringLocalizer<AccountText> text) : PageModel
 {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Text.Json;
 using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Features.Groups;
@@ -15,6 +16,7 @@ namespace BinhDanHocVuSo.Web.Features.Accounts.Me;
 /// learning history stays only as anonymous rows keyed by a random id, so totals stay right; they leave their
 /// groups, their survey responses go and their certificates are withdrawn (<see cref="AccountErasure"/>).
 /// </summary>
+[Authorize(Policy = Policies.SignedIn)]
 public sealed class DataModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IGrainFactory grains,
     CommuneDirectory communes, AppDbContext db, AuditLog audit, IStringLocalizer<AccountText> text, TimeProvider clock) : PageModel
 {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +11,7 @@ namespace BinhDanHocVuSo.Web.Features.Accounts.Me;
 /// count as wrong sign-in guesses, so a borrowed session cannot guess the password faster than the sign-in page.
 /// The new password ends the account's other sessions (a new security stamp) and keeps this one.
 /// </summary>
+[Authorize(Policy = Policies.SignedIn)]
 public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IGrainFactory grains, IStringLocalizer<AccountText> text) : PageModel
 {
     [BindProperty] public string? CurrentPassword { get; set; }
@@ -28,11 +30,12 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
             return Challenge();
         }
         FirstTime = user.MustChangePassword;
-        if (Password != ConfirmPassword)
+        if (!AccountChecks.SamePassword(Password, ConfirmPassword, Errors, text))
         {
-            Errors.Add(text["PasswordsDiffer"]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
-        else if (await AttemptThrottle.For(grains, AttemptThrottle.SignIn, user.UserName!).SecondsToWait() is > 0 and var wait)
+        if (await AttemptThrottle.For(grains, AttemptThrottle.SignIn, user.UserName!).SecondsToWait() is > 0 and var wait)
         {
             Errors.Add(text["SignInWait", wait]);
             Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
