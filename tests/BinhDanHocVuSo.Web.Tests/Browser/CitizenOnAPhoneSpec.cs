@@ -61,6 +61,8 @@ public sealed class CitizenOnAPhoneSpec(PhoneBrowser site) : IClassFixture<Phone
 
         await page.GotoAsync($"/c/{course.Slug}");
         await page.ClickAsync($"a[href='/c/{course.Slug}/chung-nhan']");
+        (await page.TextContentAsync("main")).Should().Contain("Hoàng Thị Lan", "the page shows the name the certificate will carry");
+        await page.ClickAsync("main form button[type=submit]");
         (await page.TextContentAsync(".certificate")).Should().Contain("Hoàng Thị Lan").And.Contain(course.Title);
         await PhoneBrowser.LookAtAsync(page, "10-certificate");
         var link = System.Text.RegularExpressions.Regex.Match((await page.TextContentAsync(".certificate .muted"))!, @"https?://\S+/xac-minh/[0-9a-f]{32}").Value;

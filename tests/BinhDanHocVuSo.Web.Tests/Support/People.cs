@@ -56,6 +56,14 @@ public static partial class People
         return await browser.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>Presses "Nhận giấy chứng nhận" on a completed course's certificate page and returns the certificate page.</summary>
+    public static async Task<string> ReceiveCertificateAsync(this HttpClient browser, string course)
+    {
+        var issued = await browser.SubmitFormAsync($"/c/{course}/chung-nhan", []);
+        issued.StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect, "the certificate is issued");
+        return await browser.GetStringAsync($"/c/{course}/chung-nhan");
+    }
+
     /// <summary>Presses "Đánh dấu đã học" on a lesson page, as the learner would.</summary>
     public static async Task MarkLessonDoneAsync(this HttpClient browser, string course, string lesson)
     {

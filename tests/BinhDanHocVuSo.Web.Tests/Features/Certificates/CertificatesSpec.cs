@@ -25,11 +25,14 @@ public sealed class CertificatesSpec : PlatformSpec
         await CompleteCourse(person.Id);
         var browser = await Platform.SignedInAs(person);
 
-        var certificate = await browser.GetStringAsync("/c/khoa-mau/chung-nhan");
+        var offer = await browser.GetStringAsync("/c/khoa-mau/chung-nhan");
+        var certificate = await browser.ReceiveCertificateAsync("khoa-mau");
         var again = await browser.GetStringAsync("/c/khoa-mau/chung-nhan");
         var verifyUrl = Regex.Match(certificate, @"http://localhost/xac-minh/[0-9a-f]{32}").Value;
         var check = await Platform.Browser().GetStringAsync(verifyUrl);
 
+        offer.Should().Contain("Nhận giấy chứng nhận").And.Contain($"Người thử {person.Phone[^4..]}").And.NotContain("/xac-minh/",
+            "opening the page issues nothing: the learner checks the name and presses the button");
         certificate.Should().Contain($"Người thử {person.Phone[^4..]}").And.Contain("Khoá học mẫu").And.Contain("<svg class=\"qr\"");
         again.Should().Contain(verifyUrl, "a certificate is issued once");
         check.Should().Contain("Giấy chứng nhận hợp lệ").And.Contain($"Người thử {person.Phone[^4..]}").And.Contain("Khoá học mẫu")
