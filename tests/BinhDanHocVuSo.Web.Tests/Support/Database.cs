@@ -88,6 +88,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// </summary>
     static async Task<string> MigratePostgresTemplateAsync()
     {
+        await DropTemplatesOfEndedRunsAsync();
         var name = $"bdhvs_template_{Environment.ProcessId}_{Guid.NewGuid():N}"[..50];
         await ExecuteAsync($"CREATE DATABASE {name}");
         var connectionString = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name, Pooling = false }.ToString();
@@ -97,6 +98,43 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         AppDomain.CurrentDomain.ProcessExit += (_, _) => ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)").GetAwaiter().GetResult();
         return name;
+    }
+
+    /// <summary>A run that was stopped before its exit handler ran leaves its template: dropped when its process is gone.</summary>
+    static async Task DropTemplatesOfEndedRunsAsync()
+    {
+        var ended = new List<string>();
+        await using (var admin = new NpgsqlConnection(PostgresServer))
+        {
+            await admin.OpenAsync();
+            await using var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'bdhvs\\_template\\_%'", admin);
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var name = reader.GetString(0);
+                if (int.TryParse(name.Split('_')[2], out var process) && !IsRunning(process))
+                {
+                    ended.Add(name);
+                }
+            }
+        }
+        foreach (var name in ended)
+        {
+            await ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        }
+    }
+
+    static bool IsRunning(int process)
+    {
+        try
+        {
+            using var running = System.Diagnostics.Process.GetProcessById(process);
+            return !running.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     static async Task ExecuteAsync(string sql)
