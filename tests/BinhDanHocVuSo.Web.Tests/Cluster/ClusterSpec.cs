@@ -50,7 +50,7 @@ public sealed class ClusterSpec(ITestOutputHelper output) : IAsyncLifetime
             .Find(Course)!.Lessons.Single(l => l.Slug == Quiz).Quiz!;
         _answers = JsonSerializer.Serialize(Answers.AllRight(quiz));
 
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, empty: true);
         var clusterId = $"cluster-{Guid.NewGuid():N}";
         var watch = Stopwatch.StartNew();
         // The first silo on a fresh database migrates it, seeds the roles and makes the data-protection key; the

@@ -10,7 +10,7 @@ public sealed class ClusterStartSpec
     [Fact]
     public async Task Three_silos_started_together_on_an_empty_database_all_become_ready()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, empty: true);
         var clusterId = $"cluster-{Guid.NewGuid():N}";
         var silos = new List<SiloProcess>();
         try

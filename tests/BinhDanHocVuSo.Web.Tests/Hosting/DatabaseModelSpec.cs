@@ -12,7 +12,7 @@ public abstract class DatabaseModelSpec(DatabaseProvider provider)
     [Fact]
     public async Task Start_up_applies_the_migrations_and_seeds_the_shipped_courses()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(provider, empty: true);
         await using var platform = new Platform(database, Platform.ShippedCourses());
         platform.Browser();
 

@@ -4,7 +4,7 @@ using BinhDanHocVuSo.Web.Tests.Support;
 namespace BinhDanHocVuSo.Web.Tests.Hosting;
 
 /// <summary>What is about one person is never kept by the browser of a shared phone or by a proxy; public lessons still are.</summary>
-public sealed class PersonalPagesSpec : PlatformSpec
+public sealed class PersonalPagesSpec(SqlitePlatform shared) : PlatformSpec(shared), IClassFixture<SqlitePlatform>
 {
     [Theory]
     [InlineData("/api/progress")]

@@ -16,7 +16,15 @@ namespace BinhDanHocVuSo.Web.Tests.Support;
 public sealed class Platform(TestDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
     : WebApplicationFactory<Program>
 {
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
+
+    readonly TestClock _clock = new(Start);
+
+    /// <summary>The platform's clock, which tests move by hand; it starts at <see cref="Start"/>.</summary>
+    public FakeTimeProvider Clock => _clock.Current;
+
+    /// <summary>Puts the clock back at <see cref="Start"/>, for the next test on a shared platform.</summary>
+    public void ResetClock() => _clock.Reset(Start);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -33,7 +41,7 @@ public sealed class Platform(TestDatabase database, IDictionary<string, string?>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock));
         if (testServices is not null)
         {
             builder.ConfigureTestServices(testServices);
@@ -54,6 +62,24 @@ public sealed class Platform(TestDatabase database, IDictionary<string, string?>
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>
+/// A fake clock that can be put back: a <see cref="FakeTimeProvider"/> only moves forward, so a reset swaps in a new one.
+/// Timers made on the old one never fire.
+/// </summary>
+sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    public FakeTimeProvider Current { get; private set; } = new(start);
+
+    public void Reset(DateTimeOffset start) => Current = new FakeTimeProvider(start);
+
+    public override DateTimeOffset GetUtcNow() => Current.GetUtcNow();
+    public override long GetTimestamp() => Current.GetTimestamp();
+    public override long TimestampFrequency => Current.TimestampFrequency;
+    public override TimeZoneInfo LocalTimeZone => Current.LocalTimeZone;
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        Current.CreateTimer(callback, state, dueTime, period);
 }
 
 public static class Repository

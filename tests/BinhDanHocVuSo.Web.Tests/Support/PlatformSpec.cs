@@ -5,15 +5,33 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BinhDanHocVuSo.Web.Tests.Support;
 
-/// <summary>A spec that runs against a fresh database and its own platform, both disposed afterwards.</summary>
-public abstract class PlatformSpec(DatabaseProvider provider = DatabaseProvider.Sqlite) : IAsyncLifetime
+/// <summary>
+/// A spec that runs on a platform: either one of its own on a fresh database, disposed afterwards, or (given a
+/// <see cref="SharedPlatform"/> class fixture) the class's shared platform, reset to a new installation's state
+/// before the test. A test that replaces <see cref="Platform"/> gets its replacement disposed afterwards.
+/// </summary>
+public abstract class PlatformSpec : IAsyncLifetime
 {
+    readonly DatabaseProvider _provider;
+    readonly SharedPlatform? _shared;
+
+    protected PlatformSpec(DatabaseProvider provider = DatabaseProvider.Sqlite) => _provider = provider;
+
+    protected PlatformSpec(SharedPlatform shared) => _shared = shared;
+
     protected TestDatabase Database { get; private set; } = null!;
     protected Platform Platform { get; set; } = null!;
 
     public virtual async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync(provider);
+        if (_shared is not null)
+        {
+            await _shared.ResetAsync();
+            Database = _shared.Database;
+            Platform = _shared.Platform;
+            return;
+        }
+        Database = await TestDatabase.CreateAsync(_provider);
         Platform = new Platform(Database);
     }
 
@@ -29,7 +47,14 @@ public abstract class PlatformSpec(DatabaseProvider provider = DatabaseProvider.
 
     public virtual async Task DisposeAsync()
     {
-        await Platform.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_shared is null)
+        {
+            await Platform.DisposeAsync();
+            await Database.DisposeAsync();
+        }
+        else if (Platform != _shared.Platform)
+        {
+            await Platform.DisposeAsync();
+        }
     }
 }

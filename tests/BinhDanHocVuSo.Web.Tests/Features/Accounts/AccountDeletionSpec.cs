@@ -17,7 +17,7 @@ namespace BinhDanHocVuSo.Web.Tests.Features.Accounts;
 /// moves to a fresh random id (totals stay right), they leave their groups, their survey responses go, and their
 /// certificates' public check says "withdrawn" without a name.
 /// </summary>
-public abstract class AccountDeletionSpec(DatabaseProvider provider) : PlatformSpec(provider)
+public abstract class AccountDeletionSpec(SharedPlatform shared) : PlatformSpec(shared)
 {
     async Task<T> InDatabase<T>(Func<AppDbContext, Task<T>> query)
     {
@@ -186,6 +186,6 @@ public abstract class AccountDeletionSpec(DatabaseProvider provider) : PlatformS
     }
 }
 
-public sealed class AccountDeletionOnSqlite() : AccountDeletionSpec(DatabaseProvider.Sqlite);
+public sealed class AccountDeletionOnSqlite(SqlitePlatform shared) : AccountDeletionSpec(shared), IClassFixture<SqlitePlatform>;
 
-public sealed class AccountDeletionOnPostgres() : AccountDeletionSpec(DatabaseProvider.Postgres);
+public sealed class AccountDeletionOnPostgres(PostgresPlatform shared) : AccountDeletionSpec(shared), IClassFixture<PostgresPlatform>;

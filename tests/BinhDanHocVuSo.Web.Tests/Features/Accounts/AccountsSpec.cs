@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BinhDanHocVuSo.Web.Tests.Features.Accounts;
 
-public sealed class AccountsSpec : PlatformSpec
+public sealed class AccountsSpec(SqlitePlatform shared) : PlatformSpec(shared), IClassFixture<SqlitePlatform>
 {
     static Dictionary<string, string> SignUp(string phone, string password = "482913") => new()
     {

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BinhDanHocVuSo.Web.Tests.Features.Accounts;
 
 /// <summary>Who may reset whose password, and what a reset, a password change or a revoked role does to open sessions.</summary>
-public sealed partial class PasswordResetSpec : PlatformSpec
+public sealed partial class PasswordResetSpec(SqlitePlatform shared) : PlatformSpec(shared), IClassFixture<SqlitePlatform>
 {
     const string Refused = "Không cấp được mã cho số này";
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BinhDanHocVuSo.Web.Tests.Features.Accounts;
 
 /// <summary>Wrong passwords slow a guesser down without locking the owner out or telling which numbers have an account.</summary>
-public sealed partial class SignInThrottlingSpec : PlatformSpec
+public sealed partial class SignInThrottlingSpec(SqlitePlatform shared) : PlatformSpec(shared), IClassFixture<SqlitePlatform>
 {
     static Task<HttpResponseMessage> SignIn(HttpClient browser, string phone, string password) =>
         browser.SubmitFormAsync("/account/login", new() { ["Phone"] = phone, ["Password"] = password });

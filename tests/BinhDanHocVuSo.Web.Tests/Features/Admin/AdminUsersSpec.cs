@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BinhDanHocVuSo.Web.Tests.Features.Admin;
 
 /// <summary><c>/admin/users</c>: roles and the communes a trainer works in.</summary>
-public sealed class AdminUsersSpec : PlatformSpec
+public sealed class AdminUsersSpec(SqlitePlatform shared) : PlatformSpec(shared), IClassFixture<SqlitePlatform>
 {
     static Task<HttpResponseMessage> Post(HttpClient admin, string handler, Dictionary<string, string> fields) =>
         admin.SubmitFormAsync($"/admin/users?handler={handler}", fields, "/admin/users");

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BinhDanHocVuSo.Web.Tests.Features.Certificates;
 
-public sealed class CertificatesSpec : PlatformSpec
+public sealed class CertificatesSpec(SqlitePlatform shared) : PlatformSpec(shared), IClassFixture<SqlitePlatform>
 {
     async Task CompleteCourse(Guid learnerId)
     {

@@ -6,7 +6,7 @@ using BinhDanHocVuSo.Web.Tests.Support;
 namespace BinhDanHocVuSo.Web.Tests.Features.Courses;
 
 /// <summary>The short, stable lesson addresses printed on posters, and the quiz form posted from them.</summary>
-public sealed class LessonPagesSpec : PlatformSpec
+public sealed class LessonPagesSpec(SqlitePlatform shared) : PlatformSpec(shared), IClassFixture<SqlitePlatform>
 {
     [Fact]
     public async Task A_lesson_renamed_on_disk_keeps_its_old_address_as_a_permanent_redirect()

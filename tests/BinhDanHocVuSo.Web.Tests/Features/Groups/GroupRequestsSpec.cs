@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BinhDanHocVuSo.Web.Tests.Features.Groups;
 
 /// <summary>Bad requests to the group pages answer 4xx with a Vietnamese reason, and names are kept the same way on each provider.</summary>
-public abstract partial class GroupRequestsSpec(DatabaseProvider provider) : PlatformSpec(provider)
+public abstract partial class GroupRequestsSpec(SharedPlatform shared) : PlatformSpec(shared)
 {
     async Task<(HttpClient Trainer, Guid GroupId)> TrainerWithGroup()
     {
@@ -109,6 +109,6 @@ public abstract partial class GroupRequestsSpec(DatabaseProvider provider) : Pla
     }
 }
 
-public sealed class GroupRequestsOnSqlite() : GroupRequestsSpec(DatabaseProvider.Sqlite);
+public sealed class GroupRequestsOnSqlite(SqlitePlatform shared) : GroupRequestsSpec(shared), IClassFixture<SqlitePlatform>;
 
-public sealed class GroupRequestsOnPostgres() : GroupRequestsSpec(DatabaseProvider.Postgres);
+public sealed class GroupRequestsOnPostgres(PostgresPlatform shared) : GroupRequestsSpec(shared), IClassFixture<PostgresPlatform>;

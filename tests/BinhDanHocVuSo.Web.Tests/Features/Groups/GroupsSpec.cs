@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BinhDanHocVuSo.Web.Tests.Features.Groups;
 
-public sealed partial class GroupsSpec : PlatformSpec
+public sealed partial class GroupsSpec(SqlitePlatform shared) : PlatformSpec(shared), IClassFixture<SqlitePlatform>
 {
     async Task<(HttpClient Trainer, Guid GroupId)> TrainerWithGroup(string name = "Tổ 1 thôn Nà Vài")
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BinhDanHocVuSo.Web.Tests.Features.Survey;
 
 /// <summary>Whose survey answers a trainer sees: the communes an administrator assigned them, not those of their groups.</summary>
-public sealed class SurveyScopeSpec : PlatformSpec
+public sealed class SurveyScopeSpec(SqlitePlatform shared) : PlatformSpec(shared), IClassFixture<SqlitePlatform>
 {
     [Fact]
     public async Task A_trainer_sees_the_survey_report_only_for_their_assigned_communes()
