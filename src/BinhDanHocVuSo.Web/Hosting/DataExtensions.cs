@@ -13,6 +13,7 @@ public static class DataExtensions
         builder.Services.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(DatabaseOptions.Section);
         var database = builder.ReadDatabaseSettings();
         builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton<BinhDanHocVuSo.Web.Data.Versioned.VersionedWriteQueue>();
 
         switch (database.Provider)
         {

@@ -1,5 +1,5 @@
-using System.Data.Common;
 using BinhDanHocVuSo.Web.Data;
+using BinhDanHocVuSo.Web.Data.Versioned;
 
 namespace BinhDanHocVuSo.Web.Features.Learning;
 
@@ -21,102 +21,29 @@ public sealed class LearnerChanges
         _enrolments.RemoveAll(e => e.LearnerId == row.LearnerId && e.CourseSlug == row.CourseSlug);
         _enrolments.Add(row);
     }
-}
 
-/// <summary>
-/// Writes <see cref="LearnerChanges"/> with plain parameterised SQL, each statement prepared once per batch and run
-/// once per row. The write path of every quiz answer runs here, on SQLite's single writer: EF Core's change tracking
-/// and SQL generation per row cost several times the insert itself. The SQL is the same on SQLite and PostgreSQL; values
-/// are bound the way EF Core stores them (on SQLite a Guid is upper-case text).
-/// </summary>
-sealed class LearnerRowWriter(DbConnection connection, DbTransaction transaction, bool sqlite, DateTime now) : IAsyncDisposable
-{
-    readonly Dictionary<string, DbCommand> _commands = [];
-
-    /// <summary>Moves the learner's row version on from <paramref name="basedOn"/>; false when it moved meanwhile.</summary>
-    public async Task<bool> MoveVersionAsync(Guid learnerId, long basedOn)
+    /// <summary>Writes the rows: enrolments replace the learner's row of the course, everything else is new.</summary>
+    internal async Task WriteAsync(RowWriter writer)
     {
-        var rows = basedOn == 0
-            ? await RunAsync("""INSERT INTO "Learners" ("Id", "Version", "CreatedAt") VALUES (@p0, @p1, @p2) ON CONFLICT DO NOTHING""",
-                Id(learnerId), 1L, now)
-            : await RunAsync("""UPDATE "Learners" SET "Version" = @p0 WHERE "Id" = @p1 AND "Version" = @p2""",
-                basedOn + 1, Id(learnerId), basedOn);
-        return rows == 1;
-    }
-
-    public async Task WriteAsync(LearnerChanges changes)
-    {
-        foreach (var e in changes.Enrolments)
+        foreach (var enrolment in _enrolments)
         {
-            await RunAsync("""
-                INSERT INTO "CourseEnrolments" ("LearnerId", "CourseSlug", "StartedAt", "CompletedAt", "LastLessonSlug", "LastOpenedAt")
-                VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
-                ON CONFLICT ("LearnerId", "CourseSlug") DO UPDATE SET "StartedAt" = excluded."StartedAt", "CompletedAt" = excluded."CompletedAt",
-                    "LastLessonSlug" = excluded."LastLessonSlug", "LastOpenedAt" = excluded."LastOpenedAt"
-                """, Id(e.LearnerId), e.CourseSlug, e.StartedAt, e.CompletedAt, e.LastLessonSlug, e.LastOpenedAt);
+            await writer.UpsertAsync(enrolment);
         }
-        foreach (var l in changes.LessonCompletions)
+        foreach (var lesson in LessonCompletions)
         {
-            await RunAsync("""
-                INSERT INTO "LessonCompletions" ("LearnerId", "CourseSlug", "LessonSlug", "LessonVersion", "CompletedAt") VALUES (@p0, @p1, @p2, @p3, @p4)
-                """, Id(l.LearnerId), l.CourseSlug, l.LessonSlug, l.LessonVersion, l.CompletedAt);
+            await writer.InsertAsync(lesson);
         }
-        foreach (var a in changes.Attempts)
+        foreach (var attempt in Attempts)
         {
-            await RunAsync("""
-                INSERT INTO "QuizAttempts" ("LearnerId", "AttemptId", "CourseSlug", "QuizId", "QuizVersion", "SubmittedAt", "Correct", "Total",
-                    "ScorePercent", "Passed", "CourseCompleted")
-                VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)
-                """, Id(a.LearnerId), Id(a.AttemptId), a.CourseSlug, a.QuizId, a.QuizVersion, a.SubmittedAt, a.Correct, a.Total,
-                a.ScorePercent, a.Passed, a.CourseCompleted);
+            await writer.InsertAsync(attempt);
         }
-        foreach (var a in changes.Answers)
+        foreach (var answer in Answers)
         {
-            await RunAsync("""
-                INSERT INTO "QuizAnswers" ("LearnerId", "AttemptId", "QuestionId", "Answer", "RightAnswer", "IsCorrect") VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
-                """, Id(a.LearnerId), Id(a.AttemptId), a.QuestionId, a.Answer, a.RightAnswer, a.IsCorrect);
+            await writer.InsertAsync(answer);
         }
-        foreach (var d in changes.Days)
+        foreach (var day in Days)
         {
-            await RunAsync("""INSERT INTO "LearnerDays" ("LearnerId", "Day") VALUES (@p0, @p1)""", Id(d.LearnerId), d.Day);
-        }
-    }
-
-    object Id(Guid id) => sqlite ? id.ToString().ToUpperInvariant() : id;
-
-    async Task<int> RunAsync(string sql, params object?[] values)
-    {
-        if (!_commands.TryGetValue(sql, out var command))
-        {
-            command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            for (var i = 0; i < values.Length; i++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = $"@p{i}";
-                command.Parameters.Add(parameter);
-            }
-            _commands[sql] = command;
-        }
-        for (var i = 0; i < values.Length; i++)
-        {
-            // Times are UTC throughout; PostgreSQL's timestamptz columns must be told so.
-            command.Parameters[i].Value = values[i] switch
-            {
-                null => DBNull.Value,
-                DateTime { Kind: not DateTimeKind.Utc } time when !sqlite => DateTime.SpecifyKind(time, DateTimeKind.Utc),
-                var value => value,
-            };
-        }
-        return await command.ExecuteNonQueryAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var command in _commands.Values)
-        {
-            await command.DisposeAsync();
+            await writer.InsertAsync(day);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BinhDanHocVuSo.Content.Courses;
+using BinhDanHocVuSo.Web.Data.Versioned;
 using BinhDanHocVuSo.Web.Features.Courses;
 using BinhDanHocVuSo.Web.Hosting;
 
@@ -76,21 +77,16 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Viet
     /// state. If another activation wrote meanwhile (possible for a moment while a cluster heals), the stored history is
     /// read again, the notes applied to it, and the action decided once more on top of it.
     /// </summary>
-    async Task<T> DecideAndKeep<T>(Func<LearnerState, (LearnerDecision Decision, T Answer)> decide)
+    Task<T> DecideAndKeep<T>(Func<LearnerState, (LearnerDecision Decision, T Answer)> decide) =>
+        StaleRetry.RunAsync(() => Keep(decide(_state)), ReloadAsync);
+
+    async Task ReloadAsync()
     {
-        try
+        var notes = _unsaved;
+        (_state, _unsaved) = (await store.LoadAsync(LearnerId), []);
+        foreach (var note in notes.OfType<LessonOpened>())
         {
-            return await Keep(decide(_state));
-        }
-        catch (StaleLearnerStateException)
-        {
-            var notes = _unsaved;
-            (_state, _unsaved) = (await store.LoadAsync(LearnerId), []);
-            foreach (var note in notes.OfType<LessonOpened>())
-            {
-                await NoteLessonOpened(note.CourseSlug, note.LessonSlug);
-            }
-            return await Keep(decide(_state));
+            await NoteLessonOpened(note.CourseSlug, note.LessonSlug);
         }
     }
 

@@ -13,7 +13,8 @@ namespace BinhDanHocVuSo.Web.Features.Survey;
 /// domain, gaps against their role's target, and courses to start at once.
 /// </summary>
 [Authorize(Policy = Policies.Official)]
-public sealed class ResultModel(SurveySource surveys, IGrainFactory grains, ICourseCatalogSource catalog) : SurveyPageModel(surveys, grains)
+public sealed class ResultModel(SurveySource surveys, IGrainFactory grains, ICourseCatalogSource catalog, SurveyStore store)
+    : SurveyPageModel(surveys, grains)
 {
     public RespondentScores? Scores { get; private set; }
 
@@ -35,7 +36,11 @@ public sealed class ResultModel(SurveySource surveys, IGrainFactory grains, ICou
         {
             return Page();
         }
-        Scores = RespondentScorer.Score(Survey, Progress.ToRespondentAnswers(Me.ToString()));
+        // The scores kept at submission; counted from the answers only when none fit the definition served now.
+        var background = Progress.Background!;
+        Scores = await store.KeptScoresAsync(Progress.ResponseId!.Value, Surveys.LayoutOf(Survey), HttpContext.RequestAborted) is { } kept
+            ? new TallyScorer(Survey).Score(Me.ToString(), new RespondentBackground(background.CommuneId, background.RoleId, background.AgeBandId), kept.Tally, kept.Flags)
+            : RespondentScorer.Score(Survey, Progress.ToRespondentAnswers(Me.ToString()));
         // One person is a group of one: below target means p = 1, so the group rules pick their largest gaps and fitting courses.
         var recommendations = GroupRecommender.Recommend(Survey, [Scores], [.. catalog.Current.Courses.Select(CourseOffer.From)]);
         Courses = [.. recommendations.Priorities

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace BinhDanHocVuSo.Web.Features.Survey;
 
 /// <summary>
-/// Builds the province's report once the platform has started, so that the first admin to open it after a deploy or a
+/// Keeps the scores of responses counted with an earlier definition, then builds the province's report once the platform has started, so that the first admin to open it after a deploy or a
 /// restart does not wait while every response is read and scored (seconds for a province). The reports after it read
 /// only the responses submitted since (see <see cref="SurveyReports"/>). Runs after start: the platform serves its
 /// learners meanwhile, and a report asked for meanwhile waits for this one rather than reading everything a second time.
@@ -26,6 +26,7 @@ public sealed class SurveyReportWarmUp(IServiceScopeFactory scopes, IHostApplica
             await WhenStartedAsync(stoppingToken);
             var watch = Stopwatch.StartNew();
             await using var scope = scopes.CreateAsyncScope();
+            await KeepMissingScoresAsync(scope.ServiceProvider, stoppingToken);
             report = await scope.ServiceProvider.GetRequiredService<SurveyReports>().BuildForProvinceAsync(GroupBy.None, stoppingToken);
             if (report is not null)
             {
@@ -44,6 +45,23 @@ public sealed class SurveyReportWarmUp(IServiceScopeFactory scopes, IHostApplica
         finally
         {
             _built.TrySetResult(report);
+        }
+    }
+
+    /// <summary>
+    /// Keeps the scores of responses that have none fitting the definition served now (a definition corrected since they
+    /// were submitted): reports count those in memory and never write, so this is where they are kept.
+    /// </summary>
+    async Task KeepMissingScoresAsync(IServiceProvider services, CancellationToken stoppingToken)
+    {
+        var surveys = services.GetRequiredService<SurveySource>();
+        var store = services.GetRequiredService<SurveyStore>();
+        foreach (var survey in surveys.Versions)
+        {
+            if (await store.KeepMissingScoresAsync(survey, surveys.LayoutOf(survey), stoppingToken) is > 0 and var kept)
+            {
+                logger.LogInformation("Scores of {Responses} responses to {SurveyId} v{Version} counted again and kept", kept, survey.Id, survey.Version);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using BinhDanHocVuSo.Content.Assessments;
 using BinhDanHocVuSo.Web.Data;
+using BinhDanHocVuSo.Web.Data.Versioned;
 
 namespace BinhDanHocVuSo.Web.Features.Survey;
 
@@ -33,17 +34,7 @@ sealed class SurveyResponseGrain(SurveyStore store, SurveySource surveys, TimePr
         }
         var now = Now();
         var next = _state with { ResponseId = _state.ResponseId ?? Guid.NewGuid(), Background = background, StartedAt = _state.StartedAt ?? now };
-        await Save(next, now, (db, row) =>
-        {
-            if (_version == 0)
-            {
-                db.SurveyResponses.Add(row);
-            }
-            else
-            {
-                db.SurveyResponses.Update(row);
-            }
-        });
+        await Save(next, now, []);
         return _state;
     });
 
@@ -96,23 +87,11 @@ sealed class SurveyResponseGrain(SurveyStore store, SurveySource surveys, TimePr
         }
         var next = _state with { Answers = stored.ToImmutableDictionary(StringComparer.Ordinal), LastPage = lastPage };
         var responseId = _state.ResponseId!.Value;
-        await Save(next, now, (db, row) =>
+        await Save(next, now, [.. changed.Select(id => new SurveyAnswerRow
         {
-            db.SurveyResponses.Update(row);
-            foreach (var id in changed)
-            {
-                var answer = stored[id];
-                var answerRow = new SurveyAnswerRow { ResponseId = responseId, ItemId = id, Code = answer.Code, OptionId = answer.OptionId, AnsweredAt = answer.At, Seconds = answer.Seconds };
-                if (_state.Answers.ContainsKey(id))
-                {
-                    db.SurveyAnswers.Update(answerRow);
-                }
-                else
-                {
-                    db.SurveyAnswers.Add(answerRow);
-                }
-            }
-        });
+            ResponseId = responseId, ItemId = id, Code = stored[id].Code, OptionId = stored[id].OptionId, AnsweredAt = stored[id].At,
+            Seconds = stored[id].Seconds,
+        })]);
         return _state;
     });
 
@@ -124,7 +103,7 @@ sealed class SurveyResponseGrain(SurveyStore store, SurveySource surveys, TimePr
         }
         EnsureOpen();
         var now = Now();
-        await Save(_state with { SubmittedAt = now }, now, (db, row) => db.SurveyResponses.Update(row));
+        await Save(_state with { SubmittedAt = now }, now, []);
         return _state;
     });
 
@@ -158,40 +137,28 @@ sealed class SurveyResponseGrain(SurveyStore store, SurveySource surveys, TimePr
     static SurveyException Invalid(string itemId) =>
         new(SurveyProblem.InvalidAnswer, $"Câu trả lời cho câu '{itemId}' không hợp lệ.");
 
-    async Task Save(SurveyResponse next, DateTime now, Action<AppDbContext, SurveyResponseRow> change)
+    /// <summary>Writes <paramref name="next"/>'s row and the <paramref name="answers"/> that are new or changed, then makes it the state.</summary>
+    async Task Save(SurveyResponse next, DateTime now, IReadOnlyCollection<SurveyAnswerRow> answers)
     {
         var background = next.Background!;
-        var version = await store.SaveAsync(next.ResponseId!.Value, _version, (db, newVersion) =>
+        var row = new SurveyResponseRow
         {
-            var row = new SurveyResponseRow
-            {
-                Id = next.ResponseId!.Value, RespondentId = _respondentId, SurveyId = next.SurveyId, SurveyVersion = next.SurveyVersion,
-                Commune = background.CommuneId, RoleId = background.RoleId, AgeBandId = background.AgeBandId, LastPage = next.LastPage,
-                StartedAt = next.StartedAt ?? now, UpdatedAt = now, SubmittedAt = next.SubmittedAt, Version = newVersion,
-            };
-            if (next.Submitted)
-            {
-                // Scored once, with the version answered, in the same transaction: reports read this instead of every answer.
-                StoredScores.Keep(row, _survey, surveys.LayoutOf(_survey), next.ToRespondentAnswers(_respondentId.ToString()));
-            }
-            change(db, row);
-        });
+            Id = next.ResponseId!.Value, RespondentId = _respondentId, SurveyId = next.SurveyId, SurveyVersion = next.SurveyVersion,
+            Commune = background.CommuneId, RoleId = background.RoleId, AgeBandId = background.AgeBandId, LastPage = next.LastPage,
+            StartedAt = next.StartedAt ?? now, UpdatedAt = now, SubmittedAt = next.SubmittedAt,
+        };
+        if (next.Submitted)
+        {
+            // Counted once, with the version answered, in the same transaction: reports read this instead of every answer.
+            CountedScores.Of(_survey, next.ToRespondentAnswers(_respondentId.ToString())).CopyTo(row, surveys.LayoutOf(_survey));
+        }
+        var version = await store.SaveAsync(row, _version, answers);
         (_state, _version) = (next, version);
     }
 
     /// <summary>Runs one action; if another activation wrote meanwhile, reloads the stored response and runs it once more.</summary>
-    async Task<T> Act<T>(Func<Task<T>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (StaleSurveyResponseException)
-        {
-            (_state, _version) = await store.LoadAsync(_respondentId, _survey.Id, _survey.Version);
-            return await action();
-        }
-    }
+    Task<T> Act<T>(Func<Task<T>> action) => StaleRetry.RunAsync(action, async () =>
+        (_state, _version) = await store.LoadAsync(_respondentId, _survey.Id, _survey.Version));
 
     DateTime Now() => clock.GetUtcNow().UtcDateTime;
 }

@@ -5,6 +5,7 @@ using BinhDanHocVuSo.Content.Assessments;
 using BinhDanHocVuSo.Content.Assessments.Reports;
 using BinhDanHocVuSo.Content.Assessments.Scoring;
 using BinhDanHocVuSo.Web.Data;
+using BinhDanHocVuSo.Web.Data.Versioned;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -12,10 +13,12 @@ namespace BinhDanHocVuSo.Web.Features.Survey;
 
 /// <summary>
 /// Reads and writes survey responses in ordinary tables (the same path on SQLite and PostgreSQL), so that reports are
-/// plain queries. Every write is one transaction that also moves the response's row version on, and only from the
-/// version the grain last saw: a stale copy never overwrites newer answers.
+/// plain queries. Every write goes through <see cref="VersionedWriteQueue"/>: it also moves the response's row version
+/// on, and only from the version the grain last saw, so a stale copy never overwrites newer answers. Reading a report
+/// never writes: responses without fitting kept scores are counted in memory, and <see cref="KeepMissingScoresAsync"/>
+/// keeps their scores off the request path, at start.
 /// </summary>
-public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
+public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts, VersionedWriteQueue writes)
 {
     public async Task<(SurveyResponse Response, long Version)> LoadAsync(Guid respondentId, string surveyId, int surveyVersion, CancellationToken cancellationToken = default)
     {
@@ -31,45 +34,32 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
     }
 
     /// <summary>
-    /// Applies <paramref name="change"/> on top of <paramref name="basedOnVersion"/> (0: the response row is new) in one
-    /// transaction and returns the new version once committed. Throws <see cref="StaleSurveyResponseException"/> when the
-    /// stored response has moved on.
+    /// Writes <paramref name="row"/> (its version set to the next) and <paramref name="answers"/> (new or changed) on top of
+    /// <paramref name="basedOnVersion"/> (0: the response is new) in one transaction, and returns the new version once
+    /// committed. Throws <see cref="StaleStateException"/> when the stored response has moved on, or another activation
+    /// created the same official's response first.
     /// </summary>
-    public async Task<long> SaveAsync(Guid responseId, long basedOnVersion, Action<AppDbContext, long> change)
+    public Task<long> SaveAsync(SurveyResponseRow row, long basedOnVersion, IReadOnlyCollection<SurveyAnswerRow> answers)
     {
-        await using var db = await contexts.CreateDbContextAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var next = basedOnVersion + 1;
-        if (basedOnVersion > 0)
+        row.Version = basedOnVersion + 1;
+        return writes.SaveAsync(new VersionedWrite<SurveyResponseRow>(row, basedOnVersion, async writer =>
         {
-            var moved = await db.SurveyResponses
-                .Where(r => r.Id == responseId && r.Version == basedOnVersion)
-                .ExecuteUpdateAsync(set => set.SetProperty(r => r.Version, next));
-            if (moved == 0)
+            if (basedOnVersion > 0)
             {
-                throw new StaleSurveyResponseException(responseId, basedOnVersion);
+                await writer.UpsertAsync(row);
             }
-        }
-        change(db, next);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException e)
-        {
-            // Another activation wrote first (e.g. created the same official's response): reload and try again.
-            throw new StaleSurveyResponseException(responseId, basedOnVersion, e);
-        }
-        await transaction.CommitAsync();
-        return next;
+            foreach (var answer in answers)
+            {
+                await writer.UpsertAsync(answer);
+            }
+        }));
     }
 
     /// <summary>
     /// The submitted responses of a survey version in scope (every commune when <paramref name="communes"/> is null),
     /// scored from the tallies kept at submission, with their item values when <paramref name="withItems"/> (for the
     /// quality panel). A response without scores kept under <paramref name="layout"/> (submitted before scores were kept,
-    /// or counted with a definition since corrected) is counted from its answers now, and its scores are kept, so that
-    /// none is left out.
+    /// or counted with a definition since corrected) is counted from its answers, in memory only, so that none is left out.
     /// </summary>
     /// <param name="since">Only responses submitted at or after this time; null for all.</param>
     /// <param name="known">Responses to skip, already scored.</param>
@@ -77,11 +67,11 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
         AppDbContext db, SurveyDefinition survey, string layout, IReadOnlyCollection<string>? communes, bool withItems,
         ResponseHalf half = ResponseHalf.Both, DateTime? since = null, IReadOnlySet<Guid>? known = null, CancellationToken cancellationToken = default)
     {
-        var rows = new ScoredRows(new TallyScorer(survey), survey.Items.Count(), withItems, known);
+        var rows = new KeptScoreReader(new TallyScorer(survey), survey.Items.Count(), withItems, known);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            // Read with a plain data reader: EF Core's materializer cost more than the rest of the report for a province.
+            // Read with a plain data reader, without materializing entities: a province's report reads every response.
             await using var command = SubmittedScoresCommand(db, survey, layout, communes, withItems, half, since);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -93,9 +83,9 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
         {
             await db.Database.CloseConnectionAsync();
         }
-        if (rows.Unscored.Count > 0)
+        foreach (var (row, scores) in await CountedFromAnswersAsync(db, survey, rows.Unscored, cancellationToken))
         {
-            await ScoreAndKeepAsync(db, survey, layout, rows, cancellationToken);
+            rows.Add(row.Id, row.RespondentId, new RespondentBackground(row.Commune, row.RoleId, row.AgeBandId), scores);
         }
         return new ScoredMembers(rows.Members, withItems ? rows.Items : null, rows.Ids);
     }
@@ -104,13 +94,13 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
     public static async Task<(int Count, DateTime? Latest)> SubmittedMarkAsync(
         AppDbContext db, string surveyId, int surveyVersion, IReadOnlyCollection<string>? communes, CancellationToken cancellationToken = default)
     {
-        // Both in one aggregate, written out: every request of a report reads them, on PostgreSQL each is a scan of the
-        // responses in scope, and EF Core would group by a constant, which SQLite sorts.
+        // Both in one aggregate, written out: every request of a report reads them, and EF Core would group by a constant,
+        // which SQLite sorts.
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = Command(db);
-            command.CommandText = $"""SELECT COUNT(*), MAX("SubmittedAt") FROM "SurveyResponses" WHERE {SubmittedInScope(command, surveyId, surveyVersion, communes)}""";
+            command.CommandText = $"""SELECT COUNT(*), MAX("SubmittedAt") FROM "SurveyResponses" WHERE {SubmittedInScope(db, command, surveyId, surveyVersion, communes)}""";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             return (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), reader.IsDBNull(1) ? null : reader.GetDateTime(1));
@@ -125,8 +115,8 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
 
     /// <summary>
     /// Selects what <see cref="ScoredAsync"/> reads of each submitted response, in this order: id, respondent, background
-    /// (commune, role and age band joined by <see cref="ScoredRows.BackgroundSeparator"/>), kept scores (see
-    /// <see cref="ScoredRows.FlagsOf"/>: whether they are kept under <paramref name="layout"/> with the lengths it gives, and
+    /// (commune, role and age band joined by <see cref="KeptScoreReader.BackgroundSeparator"/>), kept scores (see
+    /// <see cref="KeptScoreReader.FlagsOf"/>: whether they are kept under <paramref name="layout"/> with the lengths it gives, and
     /// the two flags), tally, item values (null unless <paramref name="withItems"/>). The database works out all it can: each
     /// value read from a row costs a call.
     /// </summary>
@@ -135,11 +125,11 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
     {
         var command = Command(db);
         void Add(string name, object value) => AddParameter(command, name, value);
-        var submitted = SubmittedInScope(command, survey.Id, survey.Version, communes);
-        Add("@layout", layout);
+        var submitted = SubmittedInScope(db, command, survey.Id, survey.Version, communes);
+        ModelParameters.Add(command, db.Property<SurveyResponseRow>(nameof(SurveyResponseRow.ScoredWith)), "@layout", layout);
         Add("@tallyLength", RespondentTally.ByteCount(ScoringPlan.Of(survey)));
         Add("@items", survey.Items.Count());
-        Add("@separator", ScoredRows.BackgroundSeparator.ToString());
+        Add("@separator", KeptScoreReader.BackgroundSeparator.ToString());
         var inHalf = half switch
         {
             ResponseHalf.Lower => """ AND "Id" < @middle""",
@@ -148,16 +138,13 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
         };
         if (half != ResponseHalf.Both)
         {
-            // Ids are random (version 4), so half of them start below 8; SQLite keeps them as upper-case text, which sorts the same way.
-            Add("@middle", db.Database.IsSqlite() ? MiddleId.ToString().ToUpperInvariant() : MiddleId);
+            // Ids are random (version 4), so half of them start below 8; as text (SQLite) they sort the same way.
+            ModelParameters.Add(command, db.Property<SurveyResponseRow>(nameof(SurveyResponseRow.Id)), "@middle", MiddleId);
         }
         var submittedSince = "";
         if (since is { } from)
         {
-            // As each provider stores the column: EF Core's text on SQLite, a UTC timestamp on PostgreSQL.
-            Add("@since", db.Database.IsSqlite()
-                ? from.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)
-                : DateTime.SpecifyKind(from, DateTimeKind.Utc));
+            ModelParameters.Add(command, db.Property<SurveyResponseRow>(nameof(SurveyResponseRow.SubmittedAt)), "@since", from);
             submittedSince = """ AND "SubmittedAt" >= @since""";
         }
         // For every commune, SQLite would look each response up through the (survey, version, commune) index, one page
@@ -191,15 +178,16 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
     }
 
     /// <summary>The condition, with its parameters added to <paramref name="command"/>, for the submitted responses of a survey version in scope (every commune when null).</summary>
-    static string SubmittedInScope(DbCommand command, string surveyId, int surveyVersion, IReadOnlyCollection<string>? communes)
+    static string SubmittedInScope(AppDbContext db, DbCommand command, string surveyId, int surveyVersion, IReadOnlyCollection<string>? communes)
     {
-        AddParameter(command, "@survey", surveyId);
-        AddParameter(command, "@version", surveyVersion);
+        ModelParameters.Add(command, db.Property<SurveyResponseRow>(nameof(SurveyResponseRow.SurveyId)), "@survey", surveyId);
+        ModelParameters.Add(command, db.Property<SurveyResponseRow>(nameof(SurveyResponseRow.SurveyVersion)), "@version", surveyVersion);
         var inScope = "";
         if (communes is not null)
         {
-            var names = communes.Select((commune, i) => (Name: $"@c{i}", commune)).ToList();
-            names.ForEach(c => AddParameter(command, c.Name, c.commune));
+            var commune = db.Property<SurveyResponseRow>(nameof(SurveyResponseRow.Commune));
+            var names = communes.Select((c, i) => (Name: $"@c{i}", Value: c)).ToList();
+            names.ForEach(c => ModelParameters.Add(command, commune, c.Name, c.Value));
             inScope = names.Count == 0 ? " AND 1 = 0" : $""" AND "Commune" IN ({string.Join(", ", names.Select(c => c.Name))})""";
         }
         return $"""
@@ -207,30 +195,66 @@ public sealed class SurveyStore(IDbContextFactory<AppDbContext> contexts)
             """;
     }
 
-    static async Task ScoreAndKeepAsync(AppDbContext db, SurveyDefinition survey, string layout, ScoredRows scored, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps the scores, counted under <paramref name="layout"/>, of the submitted responses of <paramref name="survey"/>
+    /// that have none or others (submitted before scores were kept, or counted with a definition since corrected), so that
+    /// reports read them instead of counting each from its answers. Runs at start, never on a request; returns how many.
+    /// </summary>
+    public async Task<int> KeepMissingScoresAsync(SurveyDefinition survey, string layout, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var missing = await db.SurveyResponses.AsNoTracking()
+            .Where(r => r.SurveyId == survey.Id && r.SurveyVersion == survey.Version && r.SubmittedAt != null
+                && (r.ScoredWith != layout || r.Tally == null || r.ItemValues == null))
+            .Select(r => r.Id).ToListAsync(cancellationToken);
+        // One short transaction per chunk: learners are served meanwhile, and on SQLite their writes wait for this lock.
+        foreach (var chunk in missing.Chunk(500))
+        {
+            var counted = await CountedFromAnswersAsync(db, survey, chunk, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var (row, scores) in counted)
+            {
+                // Only the score columns: a submitted response's answers and version no longer change.
+                await db.SurveyResponses.Where(r => r.Id == row.Id && r.SubmittedAt != null).ExecuteUpdateAsync(set => set
+                    .SetProperty(r => r.ScoredWith, layout)
+                    .SetProperty(r => r.Tally, scores.Tally)
+                    .SetProperty(r => r.ItemValues, scores.ItemValues)
+                    .SetProperty(r => r.FailedAttentionCheck, scores.Flags.FailedAttentionCheck)
+                    .SetProperty(r => r.TooFast, scores.Flags.TooFast), cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return missing.Count;
+    }
+
+    /// <summary>The scores kept on a submitted response under <paramref name="layout"/>; null when it has none that fit.</summary>
+    internal async Task<CountedScores?> KeptScoresAsync(Guid responseId, string layout, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var kept = await db.SurveyResponses.AsNoTracking()
+            .Where(r => r.Id == responseId && r.SubmittedAt != null && r.ScoredWith == layout)
+            .Select(r => new { r.Tally, r.ItemValues, r.FailedAttentionCheck, r.TooFast })
+            .FirstOrDefaultAsync(cancellationToken);
+        return kept is { Tally: { } tally, ItemValues: { } items }
+            ? new CountedScores(tally, items, CountedScores.FlagsOf(kept.FailedAttentionCheck, kept.TooFast))
+            : null;
+    }
+
+    /// <summary>The responses <paramref name="ids"/>, each with its scores counted from its answers.</summary>
+    static async Task<List<(SurveyResponseRow Row, CountedScores Scores)>> CountedFromAnswersAsync(
+        AppDbContext db, SurveyDefinition survey, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        var counted = new List<(SurveyResponseRow, CountedScores)>(ids.Count);
         // A few hundred at a time: each id is one SQL parameter, and SQLite takes at most 32,766.
-        foreach (var chunk in scored.Unscored.Chunk(500))
+        foreach (var chunk in ids.Chunk(500))
         {
             var rows = await db.SurveyResponses.AsNoTracking().Where(r => chunk.Contains(r.Id)).ToListAsync(cancellationToken);
             var answers = (await db.SurveyAnswers.AsNoTracking().Where(a => chunk.Contains(a.ResponseId)).ToListAsync(cancellationToken))
                 .ToLookup(a => a.ResponseId);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var row in rows)
-            {
-                var response = ToResponse(row, answers[row.Id]);
-                var (tally, items) = StoredScores.Keep(row, survey, layout, response.ToRespondentAnswers(row.RespondentId.ToString()));
-                // Only the score columns: a submitted response's answers and version no longer change.
-                await db.SurveyResponses.Where(r => r.Id == row.Id && r.SubmittedAt != null).ExecuteUpdateAsync(set => set
-                    .SetProperty(r => r.ScoredWith, row.ScoredWith)
-                    .SetProperty(r => r.Tally, row.Tally)
-                    .SetProperty(r => r.ItemValues, row.ItemValues)
-                    .SetProperty(r => r.FailedAttentionCheck, row.FailedAttentionCheck)
-                    .SetProperty(r => r.TooFast, row.TooFast), cancellationToken);
-                scored.Add(row.Id, row.RespondentId, new RespondentBackground(row.Commune, row.RoleId, row.AgeBandId), tally, items);
-            }
-            await transaction.CommitAsync(cancellationToken);
+            counted.AddRange(rows.Select(row =>
+                (row, CountedScores.Of(survey, ToResponse(row, answers[row.Id]).ToRespondentAnswers(row.RespondentId.ToString())))));
         }
+        return counted;
     }
 
     static SurveyResponse ToResponse(SurveyResponseRow row, IEnumerable<SurveyAnswerRow> answers) => new(
@@ -247,7 +271,3 @@ public enum ResponseHalf
     Lower,
     Upper,
 }
-
-/// <summary>The stored response moved on since this copy was read; the grain reloads and tries once more.</summary>
-public sealed class StaleSurveyResponseException(Guid responseId, long version, Exception? inner = null)
-    : Exception($"Survey response {responseId} changed since version {version}.", inner);

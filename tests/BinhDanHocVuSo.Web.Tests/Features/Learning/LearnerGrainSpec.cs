@@ -1,5 +1,6 @@
 using BinhDanHocVuSo.Content.Courses;
 using BinhDanHocVuSo.Web.Data;
+using BinhDanHocVuSo.Web.Data.Versioned;
 using BinhDanHocVuSo.Web.Features.Courses;
 using BinhDanHocVuSo.Web.Features.Learning;
 using BinhDanHocVuSo.Web.Hosting;
@@ -136,7 +137,7 @@ public abstract class LearnerGrainSpec(DatabaseProvider provider) : PlatformSpec
         staleChanges.Days.Add(new LearnerDayRow { LearnerId = learner.GetPrimaryKey(), Day = new DateOnly(2020, 1, 1) });
         var staleWrite = () => store.SaveAsync(learner.GetPrimaryKey(), current.Version, staleChanges);
 
-        await staleWrite.Should().ThrowAsync<StaleLearnerStateException>();
+        await staleWrite.Should().ThrowAsync<StaleStateException>();
         (await store.LoadAsync(learner.GetPrimaryKey())).ActiveDays.Should().NotContain(new DateOnly(2020, 1, 1));
     }
 
