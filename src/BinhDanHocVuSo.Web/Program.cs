@@ -1,6 +1,4 @@
-using BinhDanHocVuSo.Web.Features.Courses;
 using BinhDanHocVuSo.Web.Features.Offline;
-using BinhDanHocVuSo.Web.Hosting;
 
 if (args is ["validate", ..])
 {

@@ -96,7 +96,15 @@ internal sealed class SurveyFields
         return value;
     }
 
-    public int? Int(string name, int min, int max)
+    public int? Int(string name, int min, int max) =>
+        Parsed(name, min, max, text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null,
+            $"must be a whole number from {min} to {max}");
+
+    public double? Number(string name, double min, double max) =>
+        Parsed(name, min, max, text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null,
+            $"must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)} (with a dot, e.g. 0.5)");
+
+    private T? Parsed<T>(string name, T min, T max, Func<string, T?> parse, string rule) where T : struct, IComparable<T>
     {
         var text = String(name);
         if (text is null)
@@ -104,26 +112,9 @@ internal sealed class SurveyFields
             return null;
         }
 
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        if (parse(text) is not { } value || value.CompareTo(min) < 0 || value.CompareTo(max) > 0)
         {
-            _errors.Add(LineOf(name), $"{_what}: '{name}: {text}' must be a whole number from {min} to {max}");
-            return null;
-        }
-
-        return value;
-    }
-
-    public double? Number(string name, double min, double max)
-    {
-        var text = String(name);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-        {
-            _errors.Add(LineOf(name), $"{_what}: '{name}: {text}' must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)} (with a dot, e.g. 0.5)");
+            _errors.Add(LineOf(name), $"{_what}: '{name}: {text}' {rule}");
             return null;
         }
 

@@ -4,7 +4,17 @@ using BinhDanHocVuSo.Content.FrontMatter;
 namespace BinhDanHocVuSo.Content.Courses;
 
 /// <summary>The front matter of course.md, checked.</summary>
-internal sealed record CourseHeader(
+/// <param name="Slug">Stable slug, unique in the catalogue: <c>/c/{slug}</c>.</param>
+/// <param name="Title">Title shown in the catalogue.</param>
+/// <param name="Summary">One or two sentences for the catalogue.</param>
+/// <param name="Audience">Who the course is for.</param>
+/// <param name="Competences">Ids of the competences the course builds (e.g. "4.2"), in front matter order; all exist in the competence model.</param>
+/// <param name="EntryLevel">Level needed before the course (0–6).</param>
+/// <param name="ExitLevel">Level the course brings learners to (0–6).</param>
+/// <param name="Minutes">Estimated total minutes.</param>
+/// <param name="Order">Position in the catalogue.</param>
+/// <param name="PassMark">Percent needed in the final quiz (default 80).</param>
+public sealed record CourseHeader(
     string Slug,
     string Title,
     string Summary,
@@ -18,7 +28,7 @@ internal sealed record CourseHeader(
 {
     private const int MaxLevel = 6;
 
-    public static CourseHeader? Read(FrontMatterFields fields, CompetenceModel model, ErrorList errors, IReadOnlyCollection<string> known)
+    internal static CourseHeader? Read(FrontMatterFields fields, CompetenceModel model, ErrorList errors, IReadOnlyCollection<string> known)
     {
         var before = errors.Count;
         var slug = fields.RequiredSlug("slug", "an-toan-tren-mang");

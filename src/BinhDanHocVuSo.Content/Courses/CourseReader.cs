@@ -42,8 +42,7 @@ internal static class CourseReader
         }
 
         var course = new Course(
-            header.Slug, header.Title, header.Summary, header.Audience, header.Competences, header.EntryLevel, header.ExitLevel,
-            header.Minutes, header.Order, header.PassMark, rendered.Html,
+            header, rendered.Html,
             [.. lessons.OrderBy(l => l.Order).ThenBy(l => l.Slug, StringComparer.Ordinal)],
             rendered.Quiz, directory, file.Version);
         return new Result(course, course.Slug, slugLocation, allErrors);

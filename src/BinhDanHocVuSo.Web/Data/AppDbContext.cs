@@ -1,8 +1,5 @@
-using BinhDanHocVuSo.Web.Features.Accounts;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace BinhDanHocVuSo.Web.Data;
 

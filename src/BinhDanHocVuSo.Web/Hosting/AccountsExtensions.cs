@@ -1,11 +1,6 @@
 using System.Threading.RateLimiting;
-using BinhDanHocVuSo.Web.Data;
-using BinhDanHocVuSo.Web.Features.Accounts;
-using BinhDanHocVuSo.Web.Features.Learning;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 
 namespace BinhDanHocVuSo.Web.Hosting;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace BinhDanHocVuSo.Web.Hosting;
 
 /// <summary>A configured course or assessment folder exists (relative to the content root; left empty, it is looked for above it).</summary>

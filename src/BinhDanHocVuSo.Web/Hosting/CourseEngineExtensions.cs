@@ -1,5 +1,3 @@
-using BinhDanHocVuSo.Web.Features.Courses;
-
 namespace BinhDanHocVuSo.Web.Hosting;
 
 public static class CourseEngineExtensions

@@ -1,6 +1,3 @@
-using BinhDanHocVuSo.Web.Features.Accounts;
-using Microsoft.AspNetCore.Identity;
-
 namespace BinhDanHocVuSo.Web.Hosting;
 
 /// <summary>

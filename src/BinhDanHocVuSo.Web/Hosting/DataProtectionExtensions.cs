@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using BinhDanHocVuSo.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace BinhDanHocVuSo.Web.Hosting;

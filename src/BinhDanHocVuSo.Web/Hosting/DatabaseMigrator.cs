@@ -1,7 +1,4 @@
-using System.Data.Common;
-using BinhDanHocVuSo.Web.Data;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace BinhDanHocVuSo.Web.Hosting;
 

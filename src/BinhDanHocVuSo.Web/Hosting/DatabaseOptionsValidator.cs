@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace BinhDanHocVuSo.Web.Hosting;
 
 /// <summary><see cref="DatabaseOptions.Provider"/> names a provider the platform has migrations for.</summary>

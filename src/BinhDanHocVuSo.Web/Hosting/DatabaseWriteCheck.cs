@@ -1,5 +1,3 @@
-using BinhDanHocVuSo.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace BinhDanHocVuSo.Web.Hosting;

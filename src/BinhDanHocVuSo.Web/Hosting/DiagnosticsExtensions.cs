@@ -1,6 +1,3 @@
-using BinhDanHocVuSo.Web.Features.Learning;
-using Microsoft.Extensions.Options;
-
 namespace BinhDanHocVuSo.Web.Hosting;
 
 /// <summary>

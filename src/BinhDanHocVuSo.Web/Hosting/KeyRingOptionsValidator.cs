@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace BinhDanHocVuSo.Web.Hosting;
 
 /// <summary>A certificate password only comes with a certificate (the certificate itself is read by <see cref="DataProtectionExtensions"/>).</summary>

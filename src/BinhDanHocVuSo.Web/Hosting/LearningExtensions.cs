@@ -1,5 +1,3 @@
-using BinhDanHocVuSo.Web.Features.Learning;
-
 namespace BinhDanHocVuSo.Web.Hosting;
 
 public static class LearningExtensions

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace BinhDanHocVuSo.Web.Hosting;
 
 /// <summary>Every entry of <see cref="NetworkOptions.TrustedProxies"/> is an address or a network.</summary>

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Npgsql;

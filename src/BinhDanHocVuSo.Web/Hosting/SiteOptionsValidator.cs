@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace BinhDanHocVuSo.Web.Hosting;
 
 /// <summary><see cref="SiteOptions.PublicBaseUrl"/> is empty or an absolute http(s) address.</summary>

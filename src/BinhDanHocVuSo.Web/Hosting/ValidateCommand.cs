@@ -1,5 +1,4 @@
 using BinhDanHocVuSo.Content.Competences;
-using BinhDanHocVuSo.Content.Courses;
 
 namespace BinhDanHocVuSo.Web.Hosting;
 

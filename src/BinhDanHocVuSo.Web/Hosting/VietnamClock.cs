@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace BinhDanHocVuSo.Web.Hosting;
 
 /// <summary>

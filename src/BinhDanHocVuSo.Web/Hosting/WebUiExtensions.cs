@@ -1,11 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using BinhDanHocVuSo.Web.Features.Courses;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
 namespace BinhDanHocVuSo.Web.Hosting;

@@ -97,7 +97,13 @@ public sealed class ItemSums
     }
 
     /// <summary>Cronbach's α = k/(k−1) · (1 − Σ var(item) / var(total)).</summary>
-    public double? CronbachAlpha()
+    public double? CronbachAlpha() => InternalConsistency(Variance);
+
+    /// <summary>KR-20 for items scored 0/1: k/(k−1) · (1 − Σ p·q / var(total)); n² · p·q is on the same scale as the variances.</summary>
+    public double? Kr20() => InternalConsistency(item => _sum[item] * (Respondents - _sum[item]));
+
+    /// <summary>k/(k−1) · (1 − Σ spread(item) / var(total)), the form α and KR-20 share; null without two respondents, two items and a varying total.</summary>
+    private double? InternalConsistency(Func<int, double> itemSpread)
     {
         var k = Items;
         var totalVariance = TotalVariance();
@@ -106,33 +112,13 @@ public sealed class ItemSums
             return null;
         }
 
-        var itemVariances = 0.0;
+        var spread = 0.0;
         for (var i = 0; i < k; i++)
         {
-            itemVariances += Variance(i);
+            spread += itemSpread(i);
         }
 
-        return k / (k - 1.0) * (1 - (itemVariances / totalVariance));
-    }
-
-    /// <summary>KR-20 for items scored 0/1: k/(k−1) · (1 − Σ p·q / var(total)).</summary>
-    public double? Kr20()
-    {
-        var k = Items;
-        var totalVariance = TotalVariance();
-        if (Respondents < 2 || k < 2 || totalVariance <= 0)
-        {
-            return null;
-        }
-
-        // n² · p·q: the same scale as the variances.
-        var pq = 0.0;
-        for (var i = 0; i < k; i++)
-        {
-            pq += _sum[i] * (Respondents - _sum[i]);
-        }
-
-        return k / (k - 1.0) * (1 - (pq / totalVariance));
+        return k / (k - 1.0) * (1 - (spread / totalVariance));
     }
 
     /// <summary>Pearson r of each item with the sum of the other items; null for an item or rest score without variance.</summary>

@@ -1,7 +1,3 @@
-using BinhDanHocVuSo.Web.Features.Accounts;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace BinhDanHocVuSo.Web.Data.EntityConfigurations;
 
 sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace BinhDanHocVuSo.Web.Data.EntityConfigurations;
 
 sealed class CatalogCourseConfiguration : IEntityTypeConfiguration<CatalogCourse>

@@ -1,7 +1,4 @@
-using System.Data.Common;
 using System.Threading.Channels;
-using BinhDanHocVuSo.Web.Hosting;
-using Microsoft.EntityFrameworkCore;
 
 namespace BinhDanHocVuSo.Web.Data.Versioned;
 

@@ -1,6 +1,3 @@
-using BinhDanHocVuSo.Web.Data;
-using Microsoft.Extensions.Localization;
-
 namespace BinhDanHocVuSo.Web.Features.Accounts;
 
 /// <summary>

@@ -1,14 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using BinhDanHocVuSo.Web.Data;
-using BinhDanHocVuSo.Web.Features.Groups;
-using BinhDanHocVuSo.Web.Hosting;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace BinhDanHocVuSo.Web.Features.Accounts;
 

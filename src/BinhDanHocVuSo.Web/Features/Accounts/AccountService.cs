@@ -1,6 +1,3 @@
-using BinhDanHocVuSo.Web.Features.Learning;
-using Microsoft.AspNetCore.Identity;
-
 namespace BinhDanHocVuSo.Web.Features.Accounts;
 
 /// <summary>The answer to a sign-in: signed in, wrong, or wrong too often (wait that many seconds).</summary>

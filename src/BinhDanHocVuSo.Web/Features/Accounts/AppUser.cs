@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace BinhDanHocVuSo.Web.Features.Accounts;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using BinhDanHocVuSo.Web.Data;
-
 namespace BinhDanHocVuSo.Web.Features.Accounts;
 
 /// <summary>Writes the audit trail of role changes, resets, imports and deletions. Details never hold secrets.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BinhDanHocVuSo.Web.Hosting;
 
 namespace BinhDanHocVuSo.Web.Features.Accounts;
 

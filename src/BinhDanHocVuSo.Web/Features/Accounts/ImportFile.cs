@@ -1,9 +1,6 @@
 using System.Buffers;
-using System.Globalization;
 using System.IO.Compression;
-using System.Text;
 using System.Text.Unicode;
-using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 
 namespace BinhDanHocVuSo.Web.Features.Accounts;

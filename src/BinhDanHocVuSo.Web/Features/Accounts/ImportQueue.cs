@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Localization;
 
 namespace BinhDanHocVuSo.Web.Features.Accounts;
 

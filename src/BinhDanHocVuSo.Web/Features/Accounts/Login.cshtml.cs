@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
-using BinhDanHocVuSo.Web.Hosting;
 
 namespace BinhDanHocVuSo.Web.Features.Accounts;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace BinhDanHocVuSo.Web.Features.Accounts;
 
 public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel

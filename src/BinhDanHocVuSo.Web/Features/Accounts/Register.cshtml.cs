@@ -1,26 +1,11 @@
-using BinhDanHocVuSo.Web.Hosting;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
-
 namespace BinhDanHocVuSo.Web.Features.Accounts;
 
 /// <summary>Sign-up with a mobile number and a password or PIN; no email. A guest's history becomes the account's.</summary>
-[EnableRateLimiting(AccountsExtensions.AttemptsLimit)]
-public sealed class RegisterModel(AccountService accounts, CommuneDirectory communes, IStringLocalizer<AccountText> text) : PageModel
+public sealed class RegisterModel(AccountService accounts, CommuneDirectory communes, IStringLocalizer<AccountText> text) : NewPasswordForm
 {
     public CommuneDirectory Communes => communes;
-    [BindProperty] public string? Phone { get; set; }
     [BindProperty] public string? FullName { get; set; }
     [BindProperty] public string? Commune { get; set; }
-    [BindProperty] public string? Password { get; set; }
-    [BindProperty] public string? ConfirmPassword { get; set; }
-    public List<string> Errors { get; } = [];
-
-    public void OnGet()
-    {
-    }
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -1,24 +1,9 @@
-using BinhDanHocVuSo.Web.Hosting;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
-
 namespace BinhDanHocVuSo.Web.Features.Accounts;
 
 /// <summary>A learner sets a new password with the one-time code a trainer or admin gave them in person.</summary>
-[EnableRateLimiting(AccountsExtensions.AttemptsLimit)]
-public sealed class ResetWithCodeModel(ResetCodes codes, IStringLocalizer<AccountText> text) : PageModel
+public sealed class ResetWithCodeModel(ResetCodes codes, IStringLocalizer<AccountText> text) : NewPasswordForm
 {
-    [BindProperty] public string? Phone { get; set; }
     [BindProperty] public string? Code { get; set; }
-    [BindProperty] public string? Password { get; set; }
-    [BindProperty] public string? ConfirmPassword { get; set; }
-    public List<string> Errors { get; } = [];
-
-    public void OnGet()
-    {
-    }
 
     public async Task<IActionResult> OnPostAsync()
     {

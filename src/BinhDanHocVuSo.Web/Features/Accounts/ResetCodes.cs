@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using BinhDanHocVuSo.Web.Data;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-
 namespace BinhDanHocVuSo.Web.Features.Accounts;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using BinhDanHocVuSo.Web.Data;
-using BinhDanHocVuSo.Web.Hosting;
-using Microsoft.AspNetCore.Identity;
-
 namespace BinhDanHocVuSo.Web.Features.Accounts;
 
 /// <summary>Makes sure every role exists, after the migrations and before the first request.</summary>

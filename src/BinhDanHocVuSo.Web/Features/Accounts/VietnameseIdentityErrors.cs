@@ -1,7 +1,5 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
 
 namespace BinhDanHocVuSo.Web.Features.Accounts;
 

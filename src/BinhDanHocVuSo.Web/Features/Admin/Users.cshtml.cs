@@ -1,13 +1,3 @@
-using BinhDanHocVuSo.Web.Data;
-using BinhDanHocVuSo.Web.Features.Accounts;
-using BinhDanHocVuSo.Web.Features.Groups;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace BinhDanHocVuSo.Web.Features.Admin;
 
 /// <summary>

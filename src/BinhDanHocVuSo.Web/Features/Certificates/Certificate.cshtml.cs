@@ -1,14 +1,3 @@
-using BinhDanHocVuSo.Content.Courses;
-using BinhDanHocVuSo.Web.Data;
-using BinhDanHocVuSo.Web.Features.Accounts;
-using BinhDanHocVuSo.Web.Features.Courses;
-using BinhDanHocVuSo.Web.Features.Learning;
-using BinhDanHocVuSo.Web.Hosting;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace BinhDanHocVuSo.Web.Features.Certificates;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using BinhDanHocVuSo.Web.Data;
-using BinhDanHocVuSo.Web.Features.Courses;
-using BinhDanHocVuSo.Web.Hosting;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace BinhDanHocVuSo.Web.Features.Certificates;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using BinhDanHocVuSo.Content.Courses;
-using BinhDanHocVuSo.Web.Features.Learning;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BinhDanHocVuSo.Web.Features.Courses;
 

@@ -1,6 +1,4 @@
 using BinhDanHocVuSo.Content.Competences;
-using BinhDanHocVuSo.Content.Courses;
-using BinhDanHocVuSo.Web.Hosting;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Primitives;
 

@@ -1,11 +1,5 @@
-using BinhDanHocVuSo.Content.Courses;
-using BinhDanHocVuSo.Web.Features.Learning;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Localization;
 
 namespace BinhDanHocVuSo.Web.Features.Courses;
 

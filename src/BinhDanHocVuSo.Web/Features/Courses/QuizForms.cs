@@ -1,8 +1,4 @@
-using BinhDanHocVuSo.Content.Courses;
 using BinhDanHocVuSo.Content.Quizzes;
-using BinhDanHocVuSo.Web.Features.Learning;
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.Extensions.Localization;
 
 namespace BinhDanHocVuSo.Web.Features.Courses;
 

@@ -1,6 +1,4 @@
 using BinhDanHocVuSo.Content.Quizzes;
-using BinhDanHocVuSo.Web.Features.Learning;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Html;
 
 namespace BinhDanHocVuSo.Web.Features.Courses;

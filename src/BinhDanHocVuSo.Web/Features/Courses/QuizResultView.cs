@@ -1,5 +1,4 @@
 using BinhDanHocVuSo.Content.Quizzes;
-using BinhDanHocVuSo.Web.Features.Learning;
 
 namespace BinhDanHocVuSo.Web.Features.Courses;
 

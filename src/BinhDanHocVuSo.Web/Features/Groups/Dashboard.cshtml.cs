@@ -1,10 +1,3 @@
-using BinhDanHocVuSo.Web.Features.Accounts;
-using BinhDanHocVuSo.Web.Hosting;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace BinhDanHocVuSo.Web.Features.Groups;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using System.Globalization;
-using BinhDanHocVuSo.Content.Courses;
-using BinhDanHocVuSo.Web.Data;
-using BinhDanHocVuSo.Web.Features.Accounts;
-using BinhDanHocVuSo.Web.Features.Courses;
-using BinhDanHocVuSo.Web.Hosting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace BinhDanHocVuSo.Web.Features.Groups;
 
 public enum CellStatus

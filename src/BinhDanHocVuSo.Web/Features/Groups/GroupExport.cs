@@ -1,7 +1,4 @@
-using System.Text;
 using BinhDanHocVuSo.Content.Assessments.Export;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 
 namespace BinhDanHocVuSo.Web.Features.Groups;

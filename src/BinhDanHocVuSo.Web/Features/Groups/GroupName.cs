@@ -1,6 +1,3 @@
-using System.Text;
-using BinhDanHocVuSo.Web.Data;
-
 namespace BinhDanHocVuSo.Web.Features.Groups;
 
 /// <summary>

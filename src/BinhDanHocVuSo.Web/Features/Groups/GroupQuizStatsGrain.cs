@@ -1,5 +1,3 @@
-using BinhDanHocVuSo.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Orleans.Concurrency;
 
 namespace BinhDanHocVuSo.Web.Features.Groups;

@@ -1,12 +1,3 @@
-using BinhDanHocVuSo.Web.Data;
-using BinhDanHocVuSo.Web.Features.Accounts;
-using BinhDanHocVuSo.Web.Features.Courses;
-using BinhDanHocVuSo.Web.Features.Learning;
-using BinhDanHocVuSo.Web.Hosting;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace BinhDanHocVuSo.Web.Features.Groups;
 
 /// <summary>What became of a trainer's change to a group: done, refused with a reason to show, or no such group for the caller.</summary>

@@ -1,10 +1,3 @@
-using BinhDanHocVuSo.Web.Data;
-using BinhDanHocVuSo.Web.Features.Accounts;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace BinhDanHocVuSo.Web.Features.Groups;
 
 /// <summary>The groups a trainer runs (an admin: all groups), and creating a new one in a commune assigned to the trainer.</summary>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace BinhDanHocVuSo.Web.Features.Groups;
 
 /// <summary>Short join codes people can type: no 0/O or 1/I to confuse.</summary>

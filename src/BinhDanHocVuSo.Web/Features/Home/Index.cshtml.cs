@@ -1,10 +1,3 @@
-using BinhDanHocVuSo.Content.Courses;
-using BinhDanHocVuSo.Web.Features.Courses;
-using BinhDanHocVuSo.Web.Features.Learning;
-using BinhDanHocVuSo.Web.Data;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace BinhDanHocVuSo.Web.Features.Home;
 
 /// <summary>The home page: every course with the learner's progress, and "Tiếp tục học" at the top.</summary>

@@ -1,6 +1,3 @@
-using BinhDanHocVuSo.Web.Data;
-using BinhDanHocVuSo.Web.Data.Versioned;
-
 namespace BinhDanHocVuSo.Web.Features.Learning;
 
 /// <summary>The rows one learner action adds or changes; <see cref="LearnerStore"/> writes them in one transaction.</summary>

@@ -1,5 +1,3 @@
-using BinhDanHocVuSo.Web.Data;
-
 namespace BinhDanHocVuSo.Web.Features.Learning;
 
 /// <summary>The rows that keep a learner's events, in the ordinary tables that group reports read.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace BinhDanHocVuSo.Web.Features.Learning;
 
 /// <summary>A fact about a learner that <see cref="LearnerRules"/> decided and the store keeps.</summary>

@@ -1,9 +1,3 @@
-using System.Collections.Immutable;
-using BinhDanHocVuSo.Content.Courses;
-using BinhDanHocVuSo.Web.Data.Versioned;
-using BinhDanHocVuSo.Web.Features.Courses;
-using BinhDanHocVuSo.Web.Hosting;
-
 namespace BinhDanHocVuSo.Web.Features.Learning;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using BinhDanHocVuSo.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace BinhDanHocVuSo.Web.Features.Learning;

@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
-using BinhDanHocVuSo.Content.Courses;
 using BinhDanHocVuSo.Content.Quizzes;
-using BinhDanHocVuSo.Web.Hosting;
 
 namespace BinhDanHocVuSo.Web.Features.Learning;
 

@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using BinhDanHocVuSo.Web.Data;
-using BinhDanHocVuSo.Web.Data.Versioned;
-using Microsoft.EntityFrameworkCore;
-
 namespace BinhDanHocVuSo.Web.Features.Learning;
 
 /// <summary>

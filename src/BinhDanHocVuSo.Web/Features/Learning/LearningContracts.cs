@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-
 namespace BinhDanHocVuSo.Web.Features.Learning;
 
 /// <summary>Where a learner stands in one course.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.Extensions.Localization;
 
 namespace BinhDanHocVuSo.Web.Features.Offline;
 

@@ -1,7 +1,3 @@
-using BinhDanHocVuSo.Content.Courses;
-using BinhDanHocVuSo.Web.Features.Courses;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace BinhDanHocVuSo.Web.Features.Posters;
 
 /// <summary>

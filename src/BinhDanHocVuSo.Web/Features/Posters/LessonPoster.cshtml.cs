@@ -1,9 +1,3 @@
-using BinhDanHocVuSo.Web.Features.Courses;
-using BinhDanHocVuSo.Web.Hosting;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace BinhDanHocVuSo.Web.Features.Posters;
 
 /// <summary>A printable A4 poster of one lesson at <c>/c/{course}/{lesson}/poster</c>, for a counter that helps with one procedure.</summary>

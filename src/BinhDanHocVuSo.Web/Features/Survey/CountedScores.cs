@@ -1,8 +1,3 @@
-using BinhDanHocVuSo.Content.Assessments;
-using BinhDanHocVuSo.Content.Assessments.Reports;
-using BinhDanHocVuSo.Content.Assessments.Scoring;
-using BinhDanHocVuSo.Web.Data;
-
 namespace BinhDanHocVuSo.Web.Features.Survey;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using BinhDanHocVuSo.Content.Assessments;
-using BinhDanHocVuSo.Web.Features.Accounts;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace BinhDanHocVuSo.Web.Features.Survey;
 
 /// <summary><c>/survey</c>: the introduction and background questions; starts the survey or resumes it.</summary>

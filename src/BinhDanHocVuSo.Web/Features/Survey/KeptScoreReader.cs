@@ -1,9 +1,4 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
-using BinhDanHocVuSo.Content.Assessments;
-using BinhDanHocVuSo.Content.Assessments.Reports;
-using BinhDanHocVuSo.Content.Assessments.Scoring;
-using BinhDanHocVuSo.Web.Data;
 
 namespace BinhDanHocVuSo.Web.Features.Survey;
 

@@ -1,9 +1,3 @@
-using System.Globalization;
-using BinhDanHocVuSo.Content.Assessments;
-using BinhDanHocVuSo.Web.Features.Accounts;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace BinhDanHocVuSo.Web.Features.Survey;
 
 /// <summary>

@@ -1,17 +1,4 @@
-using System.Globalization;
-using System.Text;
 using BinhDanHocVuSo.Content.Assessments.Export;
-using BinhDanHocVuSo.Content.Assessments.Reports;
-using BinhDanHocVuSo.Content.Courses;
-using BinhDanHocVuSo.Web.Data;
-using BinhDanHocVuSo.Web.Features.Accounts;
-using BinhDanHocVuSo.Web.Features.Courses;
-using BinhDanHocVuSo.Web.Features.Groups;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace BinhDanHocVuSo.Web.Features.Survey;
 

@@ -1,11 +1,3 @@
-using BinhDanHocVuSo.Content.Assessments;
-using BinhDanHocVuSo.Content.Assessments.Scoring;
-using BinhDanHocVuSo.Content.Courses;
-using BinhDanHocVuSo.Web.Features.Accounts;
-using BinhDanHocVuSo.Web.Features.Courses;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace BinhDanHocVuSo.Web.Features.Survey;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using BinhDanHocVuSo.Web.Features.Accounts;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace BinhDanHocVuSo.Web.Features.Survey;
 
 /// <summary><c>/survey/review</c>: the unanswered items, page by page, before "Nộp bài".</summary>

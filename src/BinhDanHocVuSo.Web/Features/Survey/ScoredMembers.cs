@@ -1,6 +1,3 @@
-using BinhDanHocVuSo.Content.Assessments.Reports;
-using BinhDanHocVuSo.Content.Assessments.Scoring;
-
 namespace BinhDanHocVuSo.Web.Features.Survey;
 
 /// <summary>Submitted responses as group reports read them: each respondent's scores, and their item values when asked for.</summary>

@@ -1,5 +1,3 @@
-using BinhDanHocVuSo.Content.Assessments.Scoring;
-
 namespace BinhDanHocVuSo.Web.Features.Survey;
 
 /// <summary>The background an official gives before the items: their commune comes from the account.</summary>

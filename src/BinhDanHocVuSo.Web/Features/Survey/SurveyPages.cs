@@ -1,7 +1,3 @@
-using BinhDanHocVuSo.Content.Assessments;
-using BinhDanHocVuSo.Web.Features.Learning;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace BinhDanHocVuSo.Web.Features.Survey;
 
 /// <summary>What the official's survey pages share: the current survey version and the signed-in official's response grain.</summary>

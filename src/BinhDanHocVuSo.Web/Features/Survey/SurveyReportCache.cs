@@ -1,5 +1,3 @@
-using BinhDanHocVuSo.Content.Assessments.Reports;
-using BinhDanHocVuSo.Content.Courses;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace BinhDanHocVuSo.Web.Features.Survey;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using BinhDanHocVuSo.Content.Assessments.Reports;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace BinhDanHocVuSo.Web.Features.Survey;

@@ -1,13 +1,3 @@
-using BinhDanHocVuSo.Content.Assessments;
-using BinhDanHocVuSo.Content.Assessments.Reports;
-using BinhDanHocVuSo.Content.Assessments.Scoring;
-using BinhDanHocVuSo.Content.Courses;
-using BinhDanHocVuSo.Web.Data;
-using BinhDanHocVuSo.Web.Features.Accounts;
-using BinhDanHocVuSo.Web.Features.Courses;
-using BinhDanHocVuSo.Web.Features.Groups;
-using Microsoft.EntityFrameworkCore;
-
 namespace BinhDanHocVuSo.Web.Features.Survey;
 
 /// <summary>A report of one survey version (the current one unless asked) for the caller's scope, with what its page and exports need.</summary>

@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using BinhDanHocVuSo.Content.Assessments;
-using BinhDanHocVuSo.Web.Data;
-using BinhDanHocVuSo.Web.Data.Versioned;
-
 namespace BinhDanHocVuSo.Web.Features.Survey;
 
 sealed class SurveyResponseGrain(SurveyStore store, SurveySource surveys, TimeProvider clock) : Grain, ISurveyResponseGrain

@@ -1,7 +1,4 @@
-using BinhDanHocVuSo.Content.Assessments;
-using BinhDanHocVuSo.Content.Assessments.Scoring;
 using BinhDanHocVuSo.Content.Competences;
-using BinhDanHocVuSo.Web.Features.Courses;
 
 namespace BinhDanHocVuSo.Web.Features.Survey;
 

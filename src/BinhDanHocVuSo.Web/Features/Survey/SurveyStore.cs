@@ -1,12 +1,3 @@
-using System.Collections.Immutable;
-using System.Data.Common;
-using System.Globalization;
-using BinhDanHocVuSo.Content.Assessments;
-using BinhDanHocVuSo.Content.Assessments.Reports;
-using BinhDanHocVuSo.Content.Assessments.Scoring;
-using BinhDanHocVuSo.Web.Data;
-using BinhDanHocVuSo.Web.Data.Versioned;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BinhDanHocVuSo.Web.Features.Survey;

@@ -1,13 +1,3 @@
-using BinhDanHocVuSo.Web.Data;
-using BinhDanHocVuSo.Web.Features.Accounts;
-using BinhDanHocVuSo.Web.Features.Groups;
-using BinhDanHocVuSo.Web.Hosting;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-
 namespace BinhDanHocVuSo.Web.Features.Trainer;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using BinhDanHocVuSo.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace BinhDanHocVuSo.Web.Features.Accounts.Me;
 
 /// <summary>

@@ -1,13 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using System.Text.Json;
-using BinhDanHocVuSo.Web.Data;
-using BinhDanHocVuSo.Web.Features.Groups;
-using BinhDanHocVuSo.Web.Features.Learning;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace BinhDanHocVuSo.Web.Features.Accounts.Me;
 
