@@ -224,7 +224,8 @@ public sealed partial class NoGetWritesSpec(ITestOutputHelper output)
 
         public List<string> Since(int count) { lock (_writes) { return _writes[count..]; } }
 
-        void Seen(DbCommand command)
+        /// <summary>Called once a command has its SQL and parameters, before it runs (reader, non-query or scalar alike).</summary>
+        public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand command)
         {
             if (Writing().IsMatch(command.CommandText))
             {
@@ -233,45 +234,7 @@ public sealed partial class NoGetWritesSpec(ITestOutputHelper output)
                     _writes.Add(Regex.Replace(command.CommandText, @"\s+", " ").Trim());
                 }
             }
-        }
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Seen(command);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Seen(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-        {
-            Seen(command);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Seen(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-        {
-            Seen(command);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Seen(command);
-            return ValueTask.FromResult(result);
+            return command;
         }
 
         [GeneratedRegex(@"\b(INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\S+(\s+AS\s+\S+)?\s+SET|DELETE\s+FROM|REPLACE\s+INTO|UPSERT|MERGE\s+INTO)\b", RegexOptions.IgnoreCase)]
