@@ -1,15 +1,12 @@
-using System.Diagnostics;
-using System.Net;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace BinhDanHocVuSo.Benchmarks;
 
 /// <summary>
-/// <c>submit</c>: many guest learners (one cookie jar each) submit lesson quiz attempts with unique attempt ids
-/// through <c>POST /api/courses/{course}/quizzes/{quiz}/attempts</c>. Every 200 is an acknowledged, durably
-/// recorded attempt; after the run the platform is stopped and the database must hold every acknowledged id.
+/// <c>submit</c>: many guest learners submit lesson quiz attempts with unique attempt ids (<see cref="QuizSubmissions"/>).
+/// Every 200 is an acknowledged, durably recorded attempt; after the run the platform is stopped and the database must
+/// hold every acknowledged id.
 /// </summary>
 public static class SubmitScenario
 {
@@ -23,57 +20,17 @@ public static class SubmitScenario
             var (platform, tempDir, postgres) = await Start.PlatformAsync(Name, options, cleanup, cancel);
             figures.Add("cold_start_ms", platform.ColdStart.TotalMilliseconds, "ms");
             using var http = LoadLoop.Client(platform.Address, options.Concurrency);
-            var catalogue = await Catalogue.LoadAsync(http, withQuizzes: true, cancel);
-            if (catalogue.Quizzes.Count == 0)
-            {
-                throw new BenchException("no lesson page has a quiz form");
-            }
-            Console.Error.WriteLine($"submit: {catalogue.Quizzes.Count} lesson quizzes, {options.Learners} learners, {options.Concurrency} workers, " +
+            var submissions = await QuizSubmissions.LoadAsync(options, _ => http, cancel);
+            Console.Error.WriteLine($"submit: {submissions.Quizzes} lesson quizzes, {options.Learners} learners, {options.Concurrency} workers, " +
                 $"{options.Seconds} s on {options.Database}; the load generator runs on the same {Environment.ProcessorCount} cores as the server");
-
-            var learners = new Learners(options.Learners);
-            var acknowledged = new List<Guid>[options.Concurrency];
-            for (var i = 0; i < acknowledged.Length; i++)
-            {
-                acknowledged[i] = new List<Guid>(1024);
-            }
-
-            // One submission: a fresh attempt id, a quiz picked by learner and turn, the learner's own cookie.
-            async Task<Outcome> Submit(int worker, int learner, long turn, CancellationToken token)
-            {
-                var quiz = catalogue.Quizzes[(int)((learner + turn) % catalogue.Quizzes.Count)];
-                var attemptId = Guid.NewGuid();
-                using var request = new HttpRequestMessage(HttpMethod.Post, quiz.AttemptsPath)
-                {
-                    Content = new StringContent($$"""{"attemptId":"{{attemptId}}","answers":{{quiz.AnswersJson}}}""", Encoding.UTF8, "application/json"),
-                };
-                var cookie = learners.Cookie(learner);
-                if (cookie is not null)
-                {
-                    request.Headers.Add("Cookie", cookie);
-                }
-                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    return Outcome.Failed($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(token)}");
-                }
-                if (cookie is null)
-                {
-                    learners.Remember(learner, response);
-                }
-                acknowledged[worker].Add(attemptId);
-                return Outcome.Success;
-            }
 
             // Learners are created by their first submission: untimed here, or during the measured run with --lazy-learners.
             var warmupLearners = 0L;
             if (!options.LazyLearners)
             {
                 Console.Error.WriteLine($"warm-up (untimed): creating {options.Learners} guest learners, one first submission each…");
-                long next = -1;
-                var warmup = await LoadLoop.RunAsync(Math.Min(options.Concurrency, options.Learners), TimeSpan.FromMinutes(15), options.Learners,
-                    (worker, _, token) => Submit(worker, (int)Interlocked.Increment(ref next), 0, token), cancel);
-                warmupLearners = learners.Known;
+                var warmup = await submissions.CreateLearnersAsync(cancel);
+                warmupLearners = submissions.KnownLearners;
                 Console.Error.WriteLine($"warm-up: {warmupLearners} learners created in {warmup.Elapsed.TotalSeconds:F1} s ({warmup.Rate:F0}/s, p99 {warmup.Percentile(99):F1} ms, {warmup.Errors} errors)");
                 if (warmupLearners < options.Learners)
                 {
@@ -84,21 +41,13 @@ public static class SubmitScenario
             {
                 Console.Error.WriteLine("learners are created lazily: each learner's first submission is part of the measured run");
             }
-            await SteadyWarmup.RunAsync(options, Submit, cancel);
+            await SteadyWarmup.RunAsync(options, submissions.SubmitAsync, cancel);
             figures.Add("learners", options.Learners, "count");
             figures.Add("warmup_learners", warmupLearners, "count");
-            var warmupAcknowledged = acknowledged.Sum(a => a.Count);
+            var warmupAcknowledged = submissions.Acknowledged;
 
-            Console.Error.WriteLine($"measuring for {options.Seconds} s…");
-            var before = CpuSample.Take(platform);
-            // Worker w serves learners w, w+C, w+2C…: two workers never hold the same learner at once (when learners ≥ workers).
-            var load = await LoadLoop.RunAsync(options.Concurrency, TimeSpan.FromSeconds(options.Seconds), options.MaxOps,
-                (worker, turn, token) => Submit(worker, (int)((worker + turn * options.Concurrency) % options.Learners), turn, token), cancel);
-            var after = CpuSample.Take(platform);
-            figures.AddLoad(load);
-            figures.AddCpu(before, after);
+            var (load, before, after) = await submissions.MeasureAsync(() => CpuSample.Take(platform), figures, cancel);
             figures.Add("server_threads", platform.Threads(), "count");
-            figures.Add("acknowledged", load.Count, "count");
             Console.Error.WriteLine($"submit: {load.Count} acknowledged in {load.Elapsed.TotalSeconds:F1} s = {load.Rate:F0}/s, p50 {load.Percentile(50):F1} ms, p99 {load.Percentile(99):F1} ms, {load.Errors} errors; " +
                 $"CPU: server {(after.Server - before.Server).TotalSeconds / (after.At - before.At).TotalSeconds:F2} cores of {(after.MachineBusy - before.MachineBusy).TotalSeconds / (after.At - before.At).TotalSeconds:F2} busy");
 
@@ -108,17 +57,7 @@ public static class SubmitScenario
             var stored = postgres is null
                 ? await StoredAttemptsSqliteAsync(Path.Combine(tempDir, "bench.db"), cancel)
                 : await StoredAttemptsPostgresAsync(postgres, cancel);
-            var all = acknowledged.SelectMany(a => a).ToList();
-            var lost = all.Count(id => !stored.Contains(id));
-            figures.Add("acknowledged_total", all.Count, "count");
-            figures.Add("stored_attempts", stored.Count, "count");
-            figures.Add("lost_acknowledged", lost, "count");
-            Console.Error.WriteLine($"durability: {all.Count} acknowledged ({warmupAcknowledged} in warm-up + {load.Count} measured), {stored.Count} rows in QuizAttempts, {lost} acknowledged attempts missing");
-            if (load.Count == 0)
-            {
-                throw new BenchException("no submission was acknowledged");
-            }
-            return lost == 0;
+            return submissions.AllStored(stored, load, figures, $"{warmupAcknowledged} in warm-up + {load.Count} measured");
         }
         finally
         {
@@ -153,36 +92,6 @@ public static class SubmitScenario
             ids.Add(reader.GetGuid(0));
         }
         return ids;
-    }
-
-    /// <summary>One cookie jar per learner: the <c>bdhvs.guest</c> cookie the platform set on the learner's first POST.</summary>
-    sealed class Learners(int count)
-    {
-        readonly string?[] _cookies = new string?[count];
-        long _known;
-
-        public long Known => Interlocked.Read(ref _known);
-
-        public string? Cookie(int learner) => Volatile.Read(ref _cookies[learner]);
-
-        public void Remember(int learner, HttpResponseMessage response)
-        {
-            if (!response.Headers.TryGetValues("Set-Cookie", out var values))
-            {
-                return;
-            }
-            foreach (var value in values)
-            {
-                if (value.StartsWith("bdhvs.guest=", StringComparison.Ordinal))
-                {
-                    var pair = value.Split(';', 2)[0];
-                    if (Interlocked.CompareExchange(ref _cookies[learner], pair, null) is null)
-                    {
-                        Interlocked.Increment(ref _known);
-                    }
-                }
-            }
-        }
     }
 }
 

@@ -78,24 +78,23 @@ public class QuizGraderTests
         grade.ScorePercent.Should().Be(13, "1 of 8 is 12.5%");
     }
 
-    [Theory]
-    [InlineData("khong-co", "a", QuizAnswerProblem.UnknownQuestion)]
-    [InlineData("s", "z", QuizAnswerProblem.UnknownValue)]
-    [InlineData("s", "a,b", QuizAnswerProblem.TooManyValues)]
-    [InlineData("tf", "a,b", QuizAnswerProblem.TooManyValues)]
-    [InlineData("m", "a,a", QuizAnswerProblem.TooManyValues)]
-    [InlineData("o", "first-two", QuizAnswerProblem.IncompleteOrder)]
-    [InlineData("o", "repeat", QuizAnswerProblem.DuplicateStep)]
-    [InlineData("o", "zzzzzz,a,b", QuizAnswerProblem.UnknownValue)]
-    public void A_malformed_answer_is_refused_naming_the_question_and_nothing_is_graded(string questionId, string values, QuizAnswerProblem problem)
+    /// <summary>Answer sheets a form could not produce: the question, the values chosen for it, and the problem named.</summary>
+    public static TheoryData<string, string[], QuizAnswerProblem> MalformedAnswers => new()
     {
-        string[] chosen = values switch
-        {
-            "first-two" => RightOrder[..2],
-            "repeat" => [RightOrder[0], RightOrder[0], RightOrder[1]],
-            _ => values.Split(','),
-        };
+        { "khong-co", ["a"], QuizAnswerProblem.UnknownQuestion },
+        { "s", ["z"], QuizAnswerProblem.UnknownValue },
+        { "s", ["a", "b"], QuizAnswerProblem.TooManyValues },
+        { "tf", ["a", "b"], QuizAnswerProblem.TooManyValues },
+        { "m", ["a", "a"], QuizAnswerProblem.TooManyValues },
+        { "o", RightOrder[..2], QuizAnswerProblem.IncompleteOrder },
+        { "o", [RightOrder[0], RightOrder[0], RightOrder[1]], QuizAnswerProblem.DuplicateStep },
+        { "o", ["zzzzzz", "a", "b"], QuizAnswerProblem.UnknownValue },
+    };
 
+    [Theory]
+    [MemberData(nameof(MalformedAnswers))]
+    public void A_malformed_answer_is_refused_naming_the_question_and_nothing_is_graded(string questionId, string[] chosen, QuizAnswerProblem problem)
+    {
         var answers = new Dictionary<string, IReadOnlyList<string>> { ["tf"] = ["b"], [questionId] = chosen };
 
         var grading = () => QuizGrader.Grade(_quiz, answers);

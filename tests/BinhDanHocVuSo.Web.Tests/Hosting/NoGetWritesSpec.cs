@@ -35,14 +35,10 @@ public sealed partial class NoGetWritesSpec(ITestOutputHelper output)
     [Fact]
     public async Task No_GET_route_writes_to_the_database()
     {
-        var commands = new WriteCounter();
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var platform = new Platform(database, testServices: services =>
-            services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(commands), ServiceLifetime.Singleton));
+        await using var watched = await WatchedPlatform.StartAsync();
+        var (commands, platform, watcher) = (watched.Commands, watched.Platform, watched.Watcher);
         var visitors = await VisitorsWithHistoryAsync(platform);
         var values = await RealValuesAsync(platform, visitors.Trainer);
-        await using var watcher = new SqliteConnection(database.ConnectionString);
-        await watcher.OpenAsync();
         await QuietAsync(watcher);
         output.WriteLine($"{commands.Writes} writes through EF Core while setting up");
 
@@ -83,13 +79,8 @@ public sealed partial class NoGetWritesSpec(ITestOutputHelper output)
     [Fact]
     public async Task The_counters_see_a_GET_that_writes()
     {
-        var commands = new WriteCounter();
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var platform = new Platform(database, testServices: services =>
-            services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(commands), ServiceLifetime.Singleton));
-        platform.Browser();
-        await using var watcher = new SqliteConnection(database.ConnectionString);
-        await watcher.OpenAsync();
+        await using var watched = await WatchedPlatform.StartAsync();
+        var (commands, platform, watcher) = (watched.Commands, watched.Platform, watched.Watcher);
         await QuietAsync(watcher);
         var version = await DataVersionAsync(watcher);
         var writes = commands.Writes;
@@ -213,6 +204,33 @@ public sealed partial class NoGetWritesSpec(ITestOutputHelper output)
     [GeneratedRegex(@"\{\*{0,2}([A-Za-z]+)[^}]*\}")]
     private static partial Regex ParameterPattern();
 
+    /// <summary>A started platform on a fresh SQLite database, with both counters on it.</summary>
+    sealed class WatchedPlatform(TestDatabase database, WriteCounter commands) : IAsyncDisposable
+    {
+        public WriteCounter Commands => commands;
+
+        public Platform Platform { get; } = new(database, testServices: services =>
+            services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(commands), ServiceLifetime.Singleton));
+
+        /// <summary>The spec's own connection, whose <c>data_version</c> changes when another connection commits.</summary>
+        public SqliteConnection Watcher { get; } = new(database.ConnectionString);
+
+        public static async Task<WatchedPlatform> StartAsync()
+        {
+            var watched = new WatchedPlatform(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite), new WriteCounter());
+            watched.Platform.Browser();
+            await watched.Watcher.OpenAsync();
+            return watched;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Watcher.DisposeAsync();
+            await Platform.DisposeAsync();
+            await database.DisposeAsync();
+        }
+    }
+
     /// <summary>Every SQL command EF Core sends that changes data, with the request that was being served.</summary>
     sealed partial class WriteCounter : DbCommandInterceptor
     {
@@ -224,7 +242,8 @@ public sealed partial class NoGetWritesSpec(ITestOutputHelper output)
 
         public List<string> Since(int count) { lock (_writes) { return _writes[count..]; } }
 
-        void Seen(DbCommand command)
+        /// <summary>Called once a command has its SQL and parameters, before it runs (reader, non-query or scalar alike).</summary>
+        public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand command)
         {
             if (Writing().IsMatch(command.CommandText))
             {
@@ -233,45 +252,7 @@ public sealed partial class NoGetWritesSpec(ITestOutputHelper output)
                     _writes.Add(Regex.Replace(command.CommandText, @"\s+", " ").Trim());
                 }
             }
-        }
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Seen(command);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Seen(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-        {
-            Seen(command);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Seen(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-        {
-            Seen(command);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Seen(command);
-            return ValueTask.FromResult(result);
+            return command;
         }
 
         [GeneratedRegex(@"\b(INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\S+(\s+AS\s+\S+)?\s+SET|DELETE\s+FROM|REPLACE\s+INTO|UPSERT|MERGE\s+INTO)\b", RegexOptions.IgnoreCase)]

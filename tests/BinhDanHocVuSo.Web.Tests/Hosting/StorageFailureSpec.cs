@@ -42,14 +42,12 @@ public sealed class StorageFailureSpec
     [InlineData(DatabaseProvider.Postgres)]
     public async Task Readiness_fails_when_the_database_cannot_be_written(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var storage = new ReadOnlySwitch(provider);
-        await using var platform = WithSwitch(new Platform(database), storage, out var site);
-        var browser = site.CreateClient();
+        await using var storage = await SwitchableStorage.CreateAsync(provider);
+        var browser = storage.Site.CreateClient();
         (await browser.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
 
         storage.ReadOnly = true;
-        platform.Clock.Advance(DatabaseWriteCheck.KeptFor);
+        storage.Platform.Clock.Advance(DatabaseWriteCheck.KeptFor);
         var ready = await browser.GetAsync("/health/ready");
 
         ready.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
@@ -61,10 +59,8 @@ public sealed class StorageFailureSpec
     [InlineData(DatabaseProvider.Postgres)]
     public async Task A_failing_write_answers_503_with_retry_after(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var storage = new ReadOnlySwitch(provider);
-        await using var platform = WithSwitch(new Platform(database), storage, out var site);
-        var visitor = site.CreateClient(new() { AllowAutoRedirect = false });
+        await using var storage = await SwitchableStorage.CreateAsync(provider);
+        var visitor = storage.Site.CreateClient(new() { AllowAutoRedirect = false });
         var lesson = await visitor.GetStringAsync("/c/khoa-mau/bai-mot");
         var attempt = System.Text.RegularExpressions.Regex.Match(lesson, "name=\"attemptId\" value=\"([^\"]+)\"").Groups[1].Value;
 
@@ -159,25 +155,37 @@ public sealed class StorageFailureSpec
         stream.Write(junk);
     }
 
-    static Platform WithSwitch(Platform platform, ReadOnlySwitch storage, out Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> site)
-    {
-        site = platform.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
-        {
-            services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(storage));
-            services.ConfigureDbContext<PostgresAppDbContext>(options => options.AddInterceptors(storage));
-        }));
-        return platform;
-    }
-
     /// <summary>
-    /// Makes every connection the platform opens read-only (SQLite's <c>query_only</c>, PostgreSQL's
-    /// <c>default_transaction_read_only</c>): each write then fails as on a read-only or full disk.
+    /// A platform on a fresh database, served through a site whose every connection a switch makes read-only (SQLite's
+    /// <c>query_only</c>, PostgreSQL's <c>default_transaction_read_only</c>): each write then fails as on a read-only or full disk.
     /// </summary>
-    sealed class ReadOnlySwitch(DatabaseProvider provider) : DbConnectionInterceptor
+    sealed class SwitchableStorage : DbConnectionInterceptor, IAsyncDisposable
     {
+        readonly DatabaseProvider _provider;
+        readonly TestDatabase _database;
+
+        SwitchableStorage(TestDatabase database)
+        {
+            _database = database;
+            _provider = database.Provider;
+            Platform = new Platform(database);
+            Site = Platform.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
+            {
+                services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(this));
+                services.ConfigureDbContext<PostgresAppDbContext>(options => options.AddInterceptors(this));
+            }));
+        }
+
+        public static async Task<SwitchableStorage> CreateAsync(DatabaseProvider provider) => new(await TestDatabase.CreateAsync(provider));
+
+        public Platform Platform { get; }
+
+        /// <summary>The platform with the switch in its database connections; ask this one.</summary>
+        public Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Site { get; }
+
         public volatile bool ReadOnly;
 
-        string Statement => (provider, ReadOnly) switch
+        string Statement => (_provider, ReadOnly) switch
         {
             (DatabaseProvider.Sqlite, true) => "PRAGMA query_only = 1;",
             (DatabaseProvider.Sqlite, false) => "PRAGMA query_only = 0;",
@@ -197,6 +205,12 @@ public sealed class StorageFailureSpec
             using var command = connection.CreateCommand();
             command.CommandText = Statement;
             command.ExecuteNonQuery();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Platform.DisposeAsync(); // and the site made from it
+            await _database.DisposeAsync();
         }
     }
 

@@ -6,16 +6,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BinhDanHocVuSo.Web.Tests.Support;
 
 /// <summary>
-/// A spec that runs on a platform: either one of its own on a fresh database, disposed afterwards, or (given a
+/// A spec that runs on a platform: either one of its own on a fresh database (with the given settings), disposed afterwards, or (given a
 /// <see cref="SharedPlatform"/> class fixture) the class's shared platform, reset to a new installation's state
 /// before the test. A test that replaces <see cref="Platform"/> gets its replacement disposed afterwards.
 /// </summary>
 public abstract class PlatformSpec : IAsyncLifetime
 {
     readonly DatabaseProvider _provider;
+    readonly IDictionary<string, string?>? _settings;
     readonly SharedPlatform? _shared;
 
-    protected PlatformSpec(DatabaseProvider provider = DatabaseProvider.Sqlite) => _provider = provider;
+    protected PlatformSpec(DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null)
+    {
+        _provider = provider;
+        _settings = settings;
+    }
 
     protected PlatformSpec(SharedPlatform shared) => _shared = shared;
 
@@ -32,7 +37,7 @@ public abstract class PlatformSpec : IAsyncLifetime
             return;
         }
         Database = await TestDatabase.CreateAsync(_provider);
-        Platform = new Platform(Database);
+        Platform = new Platform(Database, _settings);
     }
 
     /// <summary>Runs <paramref name="action"/> with the platform's services in a scope of its own, as one request would.</summary>

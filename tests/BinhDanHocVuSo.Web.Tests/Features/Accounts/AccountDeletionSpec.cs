@@ -37,15 +37,6 @@ public abstract class AccountDeletionSpec(SharedPlatform shared) : PlatformSpec(
         deleted.StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
 
-    async Task CompleteCourse(Guid learnerId)
-    {
-        var course = Platform.Services.GetRequiredService<ICourseCatalogSource>().Current.Find("khoa-mau")!;
-        var learner = Platform.Grains.GetGrain<ILearnerGrain>(learnerId);
-        await learner.SubmitQuiz(new QuizSubmission(Guid.NewGuid(), course.Slug, course.Lessons[0].Quiz!.Id, Answers.AllRight(course.Lessons[0].Quiz!)));
-        await learner.CompleteLesson(course.Slug, "bai-hai");
-        (await learner.SubmitQuiz(new QuizSubmission(Guid.NewGuid(), course.Slug, "final", Answers.AllRight(course.FinalQuiz!)))).CourseCompleted.Should().BeTrue();
-    }
-
     /// <summary>How many rows of each table that holds a learner's history carry <paramref name="id"/>.</summary>
     Task<int[]> RowsOf(Guid id) => InDatabase(async db => new[]
     {
@@ -67,10 +58,7 @@ public abstract class AccountDeletionSpec(SharedPlatform shared) : PlatformSpec(
     [Fact]
     public async Task A_deleted_account_s_certificate_is_withdrawn_without_a_name()
     {
-        var person = await Platform.CreateAsync();
-        await CompleteCourse(person.Id);
-        var browser = await Platform.SignedInAs(person);
-        var certificate = await browser.ReceiveCertificateAsync("khoa-mau");
+        var (person, browser, certificate) = await Platform.LearnerWithCertificateAsync();
         var verifyUrl = Regex.Match(certificate, @"http://localhost/xac-minh/[0-9a-f]{32}").Value;
         (await Platform.Browser().GetStringAsync(verifyUrl)).Should().Contain($"Người thử {person.Phone[^4..]}");
 
@@ -86,11 +74,8 @@ public abstract class AccountDeletionSpec(SharedPlatform shared) : PlatformSpec(
     [Fact]
     public async Task Deleting_an_account_rekeys_learning_rows_to_a_random_id()
     {
-        var person = await Platform.CreateAsync();
-        await CompleteCourse(person.Id);
-        var browser = await Platform.SignedInAs(person);
+        var (person, browser, _) = await Platform.LearnerWithCertificateAsync();
         var otherSession = await Platform.SignedInAs(person);
-        await browser.ReceiveCertificateAsync("khoa-mau");
         var before = await RowsOf(person.Id);
         before.Should().OnlyContain(count => count > 0);
 
@@ -144,7 +129,7 @@ public abstract class AccountDeletionSpec(SharedPlatform shared) : PlatformSpec(
         var trainer = await Platform.CreateAsync(Roles.Trainer);
         var leaving = await Platform.CreateAsync();
         var staying = await Platform.CreateAsync();
-        await CompleteCourse(leaving.Id);
+        await Platform.CompleteSampleCourseAsync(leaving.Id);
         await Platform.Grains.GetGrain<ILearnerGrain>(staying.Id).CompleteLesson("khoa-mau", "bai-hai");
         var group = NewGroup(trainer.Id);
         await Add(group, new GroupTrainerRow { GroupId = group.Id, TrainerId = trainer.Id },

@@ -81,9 +81,9 @@ public sealed class PostersSpec(ShippedSite site) : IClassFixture<ShippedSite>
         var lesson = course.Lessons[0];
         var browser = platform.Browser();
 
-        var coursePoster = await Forged(browser, $"/c/{course.Slug}/poster");
-        var lessonPoster = await Forged(browser, $"/c/{course.Slug}/{lesson.Slug}/poster");
-        var sheet = await Forged(browser, "/posters");
+        var coursePoster = await browser.GetWithForgedHostAsync($"/c/{course.Slug}/poster");
+        var lessonPoster = await browser.GetWithForgedHostAsync($"/c/{course.Slug}/{lesson.Slug}/poster");
+        var sheet = await browser.GetWithForgedHostAsync("/posters");
 
         var url = $"https://hoc.caobang.gov.vn/c/{course.Slug}";
         coursePoster.Should().Contain(url).And.NotContain("evil.example");
@@ -110,15 +110,6 @@ public sealed class PostersSpec(ShippedSite site) : IClassFixture<ShippedSite>
         response.StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed);
         response.Content.Headers.Allow.Should().Contain("GET");
         (await response.Content.ReadAsStringAsync()).Should().Contain("Trang này chỉ để xem, không nhận dữ liệu gửi lên.");
-    }
-
-    static async Task<string> Forged(HttpClient browser, string path)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Host = "evil.example";
-        var response = await browser.SendAsync(request);
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        return await response.Content.ReadAsStringAsync();
     }
 
     static string QrPathIn(string page) => Regex.Match(page, "<svg class=\"qr\"[^>]*>.*?<path fill=\"#000\" d=\"([^\"]+)\"").Groups[1].Value;

@@ -17,30 +17,15 @@ namespace BinhDanHocVuSo.Web.Tests.Features.Groups;
 /// A group's quiz figures are a snapshot (see <c>GroupQuizStatsGrain</c>), but every change of its members or assigned
 /// courses, whichever page makes it, shows on the trainer's next view at once.
 /// </summary>
-public sealed class GroupFiguresSpec : IAsyncLifetime
+public sealed class GroupFiguresSpec() : PlatformSpec(settings: Platform.ShippedCourses())
 {
     const string Course = "an-toan-tren-mang";
     const string GroupName = "Cán bộ xã";
 
-    TestDatabase _database = null!;
-    Platform _platform = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _platform = new Platform(_database, Platform.ShippedCourses());
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _platform.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_member_who_joins_by_code_counts_in_the_question_figures_on_the_next_view()
     {
-        var (trainer, group) = await TrainerWithGroup();
+        var (trainer, group) = await Platform.TrainerWithGroupAsync(GroupName);
         await trainer.SubmitFormAsync($"/groups/{group}?handler=Assign", new() { ["course"] = Course }, $"/groups/{group}");
         await JoinByCodeAsync(group, await LearnerWhoGotTheFirstQuizWrongAsync());
         var before = await trainer.GetStringAsync($"/groups/{group}");
@@ -55,11 +40,11 @@ public sealed class GroupFiguresSpec : IAsyncLifetime
     [Fact]
     public async Task An_import_that_places_accounts_in_a_group_has_its_figures_computed_again_on_the_next_view()
     {
-        var (trainer, group) = await TrainerWithGroup();
+        var (trainer, group) = await Platform.TrainerWithGroupAsync(GroupName);
         await trainer.SubmitFormAsync($"/groups/{group}?handler=Assign", new() { ["course"] = Course }, $"/groups/{group}");
         await JoinByCodeAsync(group, await LearnerWhoGotTheFirstQuizWrongAsync());
         var before = await trainer.GetStringAsync($"/groups/{group}");
-        _platform.Clock.Advance(TimeSpan.FromMinutes(1));
+        Platform.Clock.Advance(TimeSpan.FromMinutes(1));
 
         var csv = $"ho_ten,so_dien_thoai,xa_phuong,nhom\nNông Văn An,{People.NewPhone()},{People.Commune},{GroupName}\n";
         (await ImportSpec.EndedAsync(trainer, await ImportSpec.Upload(trainer, "danh-sach.csv", Encoding.UTF8.GetBytes(csv)))).Should().Contain("Đã tạo 1 tài khoản");
@@ -73,11 +58,11 @@ public sealed class GroupFiguresSpec : IAsyncLifetime
     [Fact]
     public async Task Courses_assigned_from_the_survey_report_show_their_question_figures_on_the_next_view()
     {
-        var (trainer, group) = await TrainerWithGroup();
+        var (trainer, group) = await Platform.TrainerWithGroupAsync(GroupName);
         await JoinByCodeAsync(group, await LearnerWhoGotTheFirstQuizWrongAsync());
         for (var i = 0; i < 5; i++)
         {
-            await _platform.SubmittedRespondentAsync();
+            await Platform.SubmittedRespondentAsync();
         }
         var before = await trainer.GetStringAsync($"/groups/{group}");
 
@@ -89,28 +74,20 @@ public sealed class GroupFiguresSpec : IAsyncLifetime
         after.Should().Contain("1 sai / 1 lượt");
     }
 
-    async Task<(HttpClient Trainer, Guid GroupId)> TrainerWithGroup()
-    {
-        var trainer = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Trainer));
-        var created = await trainer.SubmitFormAsync("/groups", new() { ["Name"] = GroupName, ["Commune"] = People.Commune });
-        created.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        return (trainer, Guid.Parse(created.Headers.Location!.ToString().Split('/')[^1]));
-    }
-
     /// <summary>A learner, in no group yet, who answered every question of the course's first quiz wrong.</summary>
     async Task<People.Person> LearnerWhoGotTheFirstQuizWrongAsync()
     {
-        var quiz = _platform.Services.GetRequiredService<ICourseCatalogSource>().Current.Find(Course)!.Lessons.First(l => l.Quiz is not null).Quiz!;
-        var learner = await _platform.CreateAsync();
-        await _platform.Grains.GetGrain<ILearnerGrain>(learner.Id).SubmitQuiz(new QuizSubmission(Guid.NewGuid(), Course, quiz.Id, Answers.AllWrong(quiz)));
+        var quiz = Platform.Services.GetRequiredService<ICourseCatalogSource>().Current.Find(Course)!.Lessons.First(l => l.Quiz is not null).Quiz!;
+        var learner = await Platform.CreateAsync();
+        await Platform.Grains.GetGrain<ILearnerGrain>(learner.Id).SubmitQuiz(new QuizSubmission(Guid.NewGuid(), Course, quiz.Id, Answers.AllWrong(quiz)));
         return learner;
     }
 
     async Task JoinByCodeAsync(Guid group, People.Person member)
     {
-        await using var db = _platform.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+        await using var db = Platform.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
         var code = (await db.Groups.SingleAsync(g => g.Id == group)).JoinCode;
-        var joined = await (await _platform.SignedInAs(member)).SubmitFormAsync($"/join/{code}", []);
+        var joined = await (await Platform.SignedInAs(member)).SubmitFormAsync($"/join/{code}", []);
         joined.StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
 }

@@ -13,13 +13,6 @@ namespace BinhDanHocVuSo.Web.Tests.Features.Groups;
 /// <summary>Bad requests to the group pages answer 4xx with a Vietnamese reason, and names are kept the same way on each provider.</summary>
 public abstract partial class GroupRequestsSpec(SharedPlatform shared) : PlatformSpec(shared)
 {
-    async Task<(HttpClient Trainer, Guid GroupId)> TrainerWithGroup()
-    {
-        var trainer = await Platform.SignedInAs(await Platform.CreateAsync(Roles.Trainer));
-        var created = await trainer.SubmitFormAsync("/groups", new() { ["Name"] = "Tổ 1", ["Commune"] = People.Commune });
-        return (trainer, Guid.Parse(created.Headers.Location!.ToString().Split('/')[^1]));
-    }
-
     /// <summary>
     /// Posts the form as multipart/form-data, which carries a NUL byte to the page (a URL-encoded form with one is refused
     /// before it reaches the page).
@@ -47,7 +40,7 @@ public abstract partial class GroupRequestsSpec(SharedPlatform shared) : Platfor
     [Fact]
     public async Task A_post_to_a_group_admin_or_report_page_without_a_known_handler_answers_400_with_a_reason()
     {
-        var (trainer, group) = await TrainerWithGroup();
+        var (trainer, group) = await Platform.TrainerWithGroupAsync("Tổ 1");
         var admin = await Platform.SignedInAs(await Platform.CreateAsync(Roles.Admin));
 
         var responses = new[]
@@ -86,7 +79,7 @@ public abstract partial class GroupRequestsSpec(SharedPlatform shared) : Platfor
     [Fact]
     public async Task Renaming_a_group_checks_the_name_the_same_way()
     {
-        var (trainer, group) = await TrainerWithGroup();
+        var (trainer, group) = await Platform.TrainerWithGroupAsync("Tổ 1");
 
         var renamed = await PostMultipart(trainer, $"/groups/{group}?handler=Rename", new() { ["name"] = "Tổ\0 2" }, $"/groups/{group}");
         var tooLong = await PostMultipart(trainer, $"/groups/{group}?handler=Rename", new() { ["name"] = new string('x', 201) }, $"/groups/{group}");

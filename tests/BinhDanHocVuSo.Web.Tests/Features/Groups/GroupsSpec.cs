@@ -13,14 +13,6 @@ namespace BinhDanHocVuSo.Web.Tests.Features.Groups;
 
 public sealed partial class GroupsSpec(SqlitePlatform shared) : PlatformSpec(shared), IClassFixture<SqlitePlatform>
 {
-    async Task<(HttpClient Trainer, Guid GroupId)> TrainerWithGroup(string name = "Tổ 1 thôn Nà Vài")
-    {
-        var trainer = await Platform.SignedInAs(await Platform.CreateAsync(Roles.Trainer));
-        var created = await trainer.SubmitFormAsync("/groups", new() { ["Name"] = name, ["Commune"] = People.Commune });
-        created.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        return (trainer, Guid.Parse(created.Headers.Location!.ToString().Split('/')[^1]));
-    }
-
     /// <summary>The member joins the group themselves with its code, as the trainer's join link lets them.</summary>
     async Task JoinAsync(Guid group, People.Person member)
     {
@@ -63,7 +55,7 @@ public sealed partial class GroupsSpec(SqlitePlatform shared) : PlatformSpec(sha
     [Fact]
     public async Task A_members_progress_in_an_assigned_course_appears_in_the_grid_and_becomes_overdue_after_the_due_date()
     {
-        var (trainer, group) = await TrainerWithGroup();
+        var (trainer, group) = await Platform.TrainerWithGroupAsync();
         var member = await Platform.CreateAsync();
         var memberBrowser = await Platform.SignedInAs(member);
         await JoinAsync(group, member);
@@ -85,7 +77,7 @@ public sealed partial class GroupsSpec(SqlitePlatform shared) : PlatformSpec(sha
     [Fact]
     public async Task A_trainer_cannot_see_or_change_another_trainers_group()
     {
-        var (_, group) = await TrainerWithGroup();
+        var (_, group) = await Platform.TrainerWithGroupAsync();
         var other = await Platform.SignedInAs(await Platform.CreateAsync(Roles.Trainer));
 
         var look = await other.GetAsync($"/groups/{group}");
@@ -106,7 +98,7 @@ public sealed partial class GroupsSpec(SqlitePlatform shared) : PlatformSpec(sha
     [Fact]
     public async Task A_co_trainer_of_the_groups_commune_added_to_the_group_sees_it_and_others_get_one_answer()
     {
-        var (trainer, group) = await TrainerWithGroup();
+        var (trainer, group) = await Platform.TrainerWithGroupAsync();
         var coTrainer = await Platform.CreateAsync(Roles.Trainer);
         var learner = await Platform.CreateAsync();
         var trainerElsewhere = await Platform.CreateAsync(Roles.Trainer, People.OtherCommune);
@@ -134,7 +126,7 @@ public sealed partial class GroupsSpec(SqlitePlatform shared) : PlatformSpec(sha
     [Fact]
     public async Task A_person_joins_with_the_groups_code_and_unassigning_keeps_their_progress()
     {
-        var (trainer, group) = await TrainerWithGroup();
+        var (trainer, group) = await Platform.TrainerWithGroupAsync();
         var page = await trainer.GetStringAsync($"/groups/{group}");
         var code = Regex.Match(page, "/join/([A-Z0-9]{6})").Groups[1].Value;
         var member = await Platform.CreateAsync();
@@ -154,7 +146,7 @@ public sealed partial class GroupsSpec(SqlitePlatform shared) : PlatformSpec(sha
     [Fact]
     public async Task The_dashboard_shows_which_questions_most_members_got_wrong_and_exports_to_csv_and_excel()
     {
-        var (trainer, group) = await TrainerWithGroup();
+        var (trainer, group) = await Platform.TrainerWithGroupAsync();
         await Post(trainer, group, "Assign", new() { ["course"] = "khoa-mau" });
         for (var i = 0; i < 3; i++)
         {
@@ -175,7 +167,7 @@ public sealed partial class GroupsSpec(SqlitePlatform shared) : PlatformSpec(sha
     [Fact]
     public async Task Quiz_figures_are_a_snapshot_of_at_most_two_minutes_and_a_new_assignment_shows_at_once()
     {
-        var (trainer, group) = await TrainerWithGroup();
+        var (trainer, group) = await Platform.TrainerWithGroupAsync();
         await Post(trainer, group, "Assign", new() { ["course"] = "khoa-mau" });
         var submit = await MemberTakingTheFirstQuiz(trainer, group);
 
@@ -194,7 +186,7 @@ public sealed partial class GroupsSpec(SqlitePlatform shared) : PlatformSpec(sha
     [Fact]
     public async Task Assigning_a_course_shows_its_quiz_figures_on_the_next_view()
     {
-        var (trainer, group) = await TrainerWithGroup();
+        var (trainer, group) = await Platform.TrainerWithGroupAsync();
         var submit = await MemberTakingTheFirstQuiz(trainer, group);
         await submit(true);
 
@@ -222,7 +214,7 @@ public sealed partial class GroupsSpec(SqlitePlatform shared) : PlatformSpec(sha
     [Fact]
     public async Task A_group_of_five_thousand_members_with_three_assigned_courses_renders_its_figures()
     {
-        var (trainer, group) = await TrainerWithGroup();
+        var (trainer, group) = await Platform.TrainerWithGroupAsync();
         var now = Platform.Clock.GetUtcNow().UtcDateTime;
         using (var scope = Platform.Services.CreateScope())
         {
@@ -267,7 +259,7 @@ public sealed partial class GroupsSpec(SqlitePlatform shared) : PlatformSpec(sha
     [Fact]
     public async Task Adding_a_member_by_phone_does_not_reveal_whether_the_number_has_an_account()
     {
-        var (trainer, group) = await TrainerWithGroup();
+        var (trainer, group) = await Platform.TrainerWithGroupAsync();
         var registered = await Platform.CreateAsync();
         var unknown = People.NewPhone();
 
@@ -290,7 +282,7 @@ public sealed partial class GroupsSpec(SqlitePlatform shared) : PlatformSpec(sha
     [Fact]
     public async Task A_citizen_is_not_added_to_a_group_without_accepting()
     {
-        var (trainer, group) = await TrainerWithGroup();
+        var (trainer, group) = await Platform.TrainerWithGroupAsync();
         var citizen = await Platform.CreateAsync();
         var elsewhere = await Platform.CreateAsync(commune: People.OtherCommune);
 
@@ -316,7 +308,7 @@ public sealed partial class GroupsSpec(SqlitePlatform shared) : PlatformSpec(sha
     [Fact]
     public async Task A_member_named_like_a_formula_is_exported_to_csv_as_text()
     {
-        var (trainer, group) = await TrainerWithGroup();
+        var (trainer, group) = await Platform.TrainerWithGroupAsync();
         var member = await Platform.CreateAsync();
         using (var scope = Platform.Services.CreateScope())
         {

@@ -8,42 +8,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BinhDanHocVuSo.Web.Tests.Features.Survey;
 
-public sealed class SurveySpec : IAsyncLifetime
+public sealed class SurveySpec() : PlatformSpec(settings: Platform.ShippedCourses())
 {
     const string Suppressed = "ẩn (ít hơn 5 người)";
-
-    TestDatabase _database = null!;
-    Platform _platform = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _platform = new Platform(_database, Platform.ShippedCourses());
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _platform.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    async Task<(HttpClient Trainer, Guid GroupId)> TrainerWithGroup(string commune = People.Commune)
-    {
-        var trainer = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Trainer, commune));
-        var created = await trainer.SubmitFormAsync("/groups", new() { ["Name"] = "Cán bộ xã", ["Commune"] = commune });
-        created.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        return (trainer, Guid.Parse(created.Headers.Location!.ToString().Split('/')[^1]));
-    }
 
     [Fact]
     public async Task Submitting_after_review_shows_the_officials_levels_and_courses_to_start_at_once()
     {
-        var official = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Official));
+        var official = await Platform.SignedInAs(await Platform.CreateAsync(Roles.Official));
         await official.StartAsync(role: "office");
-        var pages = _platform.Survey().Pages.Count;
+        var pages = Platform.Survey().Pages.Count;
         for (var n = 1; n < pages; n++)
         {
-            await official.AnswerPageAsync(_platform, n, code: 0);
+            await official.AnswerPageAsync(Platform, n, code: 0);
         }
 
         var review = await official.GetStringAsync("/survey/review");
@@ -51,7 +28,7 @@ public sealed class SurveySpec : IAsyncLifetime
         var result = await official.GetStringAsync("/survey/result");
         var afterwards = await official.GetAsync("/survey/page/1");
 
-        review.Should().Contain(_platform.Survey().Pages[^1].Items[0].Text, "the last page was never answered");
+        review.Should().Contain(Platform.Survey().Pages[^1].Items[0].Text, "the last page was never answered");
         submitted.Headers.Location!.OriginalString.Should().Be("/survey/result");
         result.Should().Contain("Chưa đạt").And.Contain("bậc 0").And.Contain("mục tiêu bậc 3");
         result.Should().Contain("href=\"/c/an-toan-tren-mang\"").And.Contain("Học ngay");
@@ -61,7 +38,7 @@ public sealed class SurveySpec : IAsyncLifetime
     [Fact]
     public async Task A_learner_without_the_official_role_is_denied_the_survey()
     {
-        var learner = await _platform.SignedInAs(await _platform.CreateAsync());
+        var learner = await Platform.SignedInAs(await Platform.CreateAsync());
 
         var response = await learner.GetAsync("/survey");
 
@@ -72,15 +49,15 @@ public sealed class SurveySpec : IAsyncLifetime
     [Fact]
     public async Task A_trainers_report_hides_cells_of_fewer_than_five_respondents_and_shows_figures_from_five()
     {
-        var (trainer, _) = await TrainerWithGroup();
-        var (elsewhere, _) = await TrainerWithGroup(People.OtherCommune);
+        var (trainer, _) = await Platform.TrainerWithGroupAsync();
+        var (elsewhere, _) = await Platform.TrainerWithGroupAsync(commune: People.OtherCommune);
         for (var i = 0; i < 4; i++)
         {
-            await _platform.SubmittedRespondentAsync();
+            await Platform.SubmittedRespondentAsync();
         }
 
         var four = await trainer.GetStringAsync("/survey/report");
-        await _platform.SubmittedRespondentAsync();
+        await Platform.SubmittedRespondentAsync();
         var five = await trainer.GetStringAsync("/survey/report");
         var otherCommune = await elsewhere.GetStringAsync("/survey/report");
 
@@ -94,10 +71,10 @@ public sealed class SurveySpec : IAsyncLifetime
     [Fact]
     public async Task An_admin_sees_everyone_and_the_quality_panel()
     {
-        var admin = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Admin));
+        var admin = await Platform.SignedInAs(await Platform.CreateAsync(Roles.Admin));
         for (var i = 0; i < 5; i++)
         {
-            await _platform.SubmittedRespondentAsync(i % 2 == 0 ? People.Commune : People.OtherCommune);
+            await Platform.SubmittedRespondentAsync(i % 2 == 0 ? People.Commune : People.OtherCommune);
         }
 
         var report = await admin.GetStringAsync("/survey/report?by=commune");
@@ -109,10 +86,10 @@ public sealed class SurveySpec : IAsyncLifetime
     [Fact]
     public async Task Commune_and_position_cells_too_small_to_show_roll_up_into_the_position_across_the_province()
     {
-        var admin = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Admin));
+        var admin = await Platform.SignedInAs(await Platform.CreateAsync(Roles.Admin));
         for (var i = 0; i < 6; i++)
         {
-            await _platform.SubmittedRespondentAsync(i % 2 == 0 ? People.Commune : People.OtherCommune);
+            await Platform.SubmittedRespondentAsync(i % 2 == 0 ? People.Commune : People.OtherCommune);
         }
 
         var report = await admin.GetStringAsync("/survey/report?by=commune&by=position");
@@ -124,15 +101,15 @@ public sealed class SurveySpec : IAsyncLifetime
     [Fact]
     public async Task The_assign_action_gives_the_recommended_courses_to_the_trainers_group_and_refuses_another_trainers_group()
     {
-        var (trainer, group) = await TrainerWithGroup();
-        var (other, _) = await TrainerWithGroup();
+        var (trainer, group) = await Platform.TrainerWithGroupAsync();
+        var (other, _) = await Platform.TrainerWithGroupAsync();
         for (var i = 0; i < 5; i++)
         {
-            await _platform.SubmittedRespondentAsync();
+            await Platform.SubmittedRespondentAsync();
         }
 
         var refused = await other.SubmitFormAsync("/survey/report?handler=Assign", new() { ["group"] = group.ToString() }, "/survey/report");
-        await using (var db = _platform.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext())
+        await using (var db = Platform.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext())
         {
             (await db.Assignments.CountAsync()).Should().Be(0);
         }
@@ -140,7 +117,7 @@ public sealed class SurveySpec : IAsyncLifetime
 
         refused.StatusCode.Should().Be(HttpStatusCode.NotFound);
         assigned.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        await using (var db = _platform.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext())
+        await using (var db = Platform.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext())
         {
             var courses = await db.Assignments.Where(a => a.GroupId == group).Select(a => a.CourseSlug).ToListAsync();
             courses.Should().Contain(["an-toan-tren-mang", "thanh-toan"]);
@@ -151,10 +128,10 @@ public sealed class SurveySpec : IAsyncLifetime
     [Fact]
     public async Task The_report_and_the_moodle_competency_framework_download_as_csv()
     {
-        var (trainer, _) = await TrainerWithGroup();
+        var (trainer, _) = await Platform.TrainerWithGroupAsync();
         for (var i = 0; i < 5; i++)
         {
-            await _platform.SubmittedRespondentAsync();
+            await Platform.SubmittedRespondentAsync();
         }
 
         var report = await trainer.GetAsync("/survey/report?handler=csv&by=position");
