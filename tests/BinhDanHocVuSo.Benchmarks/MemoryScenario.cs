@@ -33,6 +33,7 @@ public static class MemoryScenario
             await Task.Delay(Settle, cancel);
             var idle = silos.Select(Resident.Of).ToList();
             Console.Error.WriteLine($"memory: idle after start: {Resident.Describe(idle)}");
+            Console.Error.WriteLine($"memory: where, MiB: {Resident.Breakdown(silos[0], options.WebHost)}");
             var clients = silos.Select(s => LoadLoop.Client(s.Address, options.Concurrency)).ToList();
             using var disposeClients = new Disposables(clients);
             var catalogue = await Catalogue.LoadAsync(clients[0], withQuizzes: true, cancel);
@@ -57,8 +58,9 @@ public static class MemoryScenario
             await Task.Delay(Settle, cancel);
             var active = silos.Select(Resident.Of).ToList();
             Console.Error.WriteLine($"memory: with {ActiveLearners} learners active: {Resident.Describe(active)}");
+            Console.Error.WriteLine($"memory: where, MiB: {Resident.Breakdown(silos[0], options.WebHost)}");
             var before = await SampleAsync(clients, cancel);
-            Console.Error.WriteLine($"before: {before.LearnerGrains} learner grains, {before.ManagedBytes / 1e6:F1} MB managed, {before.WorkingSetBytes / 1e6:F1} MB working set");
+            Console.Error.WriteLine($"before: {before.LearnerGrains} learner grains, {before.ManagedBytes / 1e6:F1} MB managed, {before.CommittedBytes / 1e6:F1} MB committed by the GC, {before.WorkingSetBytes / 1e6:F1} MB working set");
             var created = await Create(Learners);
             var after = await SampleAsync(clients, cancel);
             Console.Error.WriteLine($"after {created.Count} new learners ({created.Errors} errors): {after.LearnerGrains} learner grains, " +
@@ -79,6 +81,7 @@ public static class MemoryScenario
             figures.Add("rss_1000_learners_anon_mb", active.Max(r => r.AnonymousKb) / 1024.0, "MiB");
             figures.Add("rss_1000_learners_file_mb", active.Max(r => r.FileKb) / 1024.0, "MiB");
             figures.Add("managed_1000_learners_mb", before.ManagedBytes / silos.Count / (1024.0 * 1024), "MiB");
+            figures.Add("gc_committed_1000_learners_mb", before.CommittedBytes / silos.Count / (1024.0 * 1024), "MiB");
             figures.Add("learner_grains", after.LearnerGrains, "count");
             figures.Add("managed_mb_per_10k_grains", perGrain * 10_000 / (1024 * 1024), "MiB");
             figures.Add("working_set_mb_per_10k_grains", (double)(after.WorkingSetBytes - before.WorkingSetBytes) / activated * 10_000 / (1024 * 1024), "MiB");
@@ -110,9 +113,43 @@ public static class MemoryScenario
 
         public static string Describe(IEnumerable<Resident> silos) => string.Join("; ", silos.Select(r =>
             $"{r.RssKb / 1024.0:F1} MiB resident ({r.AnonymousKb / 1024.0:F1} anonymous, {r.FileKb / 1024.0:F1} files)"));
+
+        /// <summary>
+        /// Where a process's resident memory is, from <c>/proc/PID/smaps</c>: anonymous mappings (the GC heap among
+        /// them), the C heap, the runtime's executable memory (JIT code, stubs; <c>memfd:doublemapper</c> when W^X is
+        /// on), the shared framework's files, the platform's own files, and other libraries.
+        /// </summary>
+        public static string Breakdown(Platform platform, string webHost)
+        {
+            var kb = new Dictionary<string, long>();
+            var where = "";
+            foreach (var line in File.ReadLines($"/proc/{platform.ProcessId}/smaps"))
+            {
+                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length >= 5 && parts[0].Contains('-', StringComparison.Ordinal) && !parts[0].EndsWith(':'))
+                {
+                    var path = parts.Length > 5 ? parts[5] : "";
+                    where = path switch
+                    {
+                        "" => "anonymous",
+                        "[heap]" => "C heap",
+                        _ when path.Contains("doublemapper", StringComparison.Ordinal) => "JIT code and stubs",
+                        _ when path.StartsWith("/usr/share/dotnet/", StringComparison.Ordinal) || path.StartsWith("/usr/lib/dotnet/", StringComparison.Ordinal) => "runtime and framework files",
+                        _ when path.StartsWith(Path.GetDirectoryName(Path.GetFullPath(webHost))!, StringComparison.Ordinal) => "platform files",
+                        _ when path.StartsWith('/') => "other libraries",
+                        _ => "other",
+                    };
+                }
+                else if (parts is ["Rss:", var size, ..])
+                {
+                    kb[where] = kb.GetValueOrDefault(where) + long.Parse(size, CultureInfo.InvariantCulture);
+                }
+            }
+            return string.Join(", ", kb.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value / 1024.0:F1}"));
+        }
     }
 
-    sealed record MemoryReport(string Silo, long ManagedBytes, long WorkingSetBytes, int LearnerGrains);
+    sealed record MemoryReport(string Silo, long ManagedBytes, long CommittedBytes, long WorkingSetBytes, int LearnerGrains);
 
     /// <summary>The sum over the silos of their heaps, working sets and active learner grains.</summary>
     static async Task<MemoryReport> SampleAsync(IReadOnlyList<HttpClient> clients, CancellationToken cancel)
@@ -123,6 +160,6 @@ public static class MemoryScenario
             reports.Add(await client.GetFromJsonAsync<MemoryReport>("/_diagnostics/memory", cancel)
                 ?? throw new BenchException("GET /_diagnostics/memory answered nothing"));
         }
-        return new MemoryReport("all", reports.Sum(r => r.ManagedBytes), reports.Sum(r => r.WorkingSetBytes), reports.Sum(r => r.LearnerGrains));
+        return new MemoryReport("all", reports.Sum(r => r.ManagedBytes), reports.Sum(r => r.CommittedBytes), reports.Sum(r => r.WorkingSetBytes), reports.Sum(r => r.LearnerGrains));
     }
 }
