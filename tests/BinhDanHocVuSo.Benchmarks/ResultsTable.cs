@@ -61,6 +61,8 @@ public static class ResultsTable
             ("Survey report, first request after a restart, ms", (p, s) => s > 1 ? "(as 1 silo)" : Value("survey-report", Database(p, s), "restarted_first_ms", "N0")),
             ("Survey report by commune, first request after a restart, ms", (p, s) => s > 1 ? "(as 1 silo)" : Value("survey-report", Database(p, s), "restarted_first_ms_by_commune", "N0")),
             ("Memory per 10,000 active learner grains, MiB (managed heap)", (p, s) => Value("memory", Database(p, s), "managed_mb_per_10k_grains", "0.0")),
+            ("Resident memory (RSS) of a web host process, idle after start, MiB", (p, s) => Value("memory", Database(p, s), "rss_idle_mb", "0")),
+            ("Resident memory (RSS) of a web host process, 1,000 learners active, MiB", (p, s) => Value("memory", Database(p, s), "rss_1000_learners_mb", "0")),
             ("Cold start to ready, ms", (p, s) => Value("lesson", Database(p, s), "cold_start_ms", "N0")),
         };
         var text = new StringBuilder();

@@ -5,7 +5,7 @@ namespace BinhDanHocVuSo.Web.Hosting;
 /// <list type="bullet">
 /// <item><c>GET /_diagnostics/learner</c>: which silo answered, and which silo hosts the learner grain of the caller's
 /// guest cookie (null when it is not active anywhere); it neither creates a guest nor activates the grain.</item>
-/// <item><c>GET /_diagnostics/memory</c>: this silo's managed heap after a full collection, its working set, and how
+/// <item><c>GET /_diagnostics/memory</c>: this silo's managed heap after a full collection, the memory the GC has committed, its working set, and how
 /// many learner grains are active on it: what a benchmark needs to work out the memory of one active learner.</item>
 /// </list>
 /// </summary>
@@ -35,6 +35,8 @@ public static class DiagnosticsExtensions
             silo = here.ToString(),
             managedBytes = GC.GetTotalMemory(forceFullCollection: false),
             workingSetBytes = Environment.WorkingSet,
+            // Memory the GC holds from the system (live objects, free space and bookkeeping), beside the live bytes above.
+            committedBytes = GC.GetGCMemoryInfo().TotalCommittedBytes,
             learnerGrains = learners,
         });
     }

@@ -4,6 +4,8 @@ namespace BinhDanHocVuSo.Web.Hosting;
 
 public static class SiloExtensions
 {
+    const int DirectoryCacheSize = 100_000;
+
     /// <summary>
     /// Co-hosts the Orleans silo. With SQLite it is a single localhost silo; with PostgreSQL the silos of a
     /// province share Orleans' own ADO.NET membership tables and form one cluster
@@ -25,6 +27,9 @@ public static class SiloExtensions
                 cluster.ClusterId = options.ClusterId;
                 cluster.ServiceId = options.ServiceId;
             });
+            // Orleans sizes its cache of where remote grains live for a million entries and allocates its table up front
+            // (about 9 MiB, even on an idle single silo). A hundred thousand is the province's learners a silo talks to.
+            silo.Configure<GrainDirectoryOptions>(directory => directory.CacheSize = DirectoryCacheSize);
             // Orleans' failure-detection timings, only where configured; its defaults otherwise.
             silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(SiloOptions.MembershipSection));
             switch (clustering.ToLowerInvariant())

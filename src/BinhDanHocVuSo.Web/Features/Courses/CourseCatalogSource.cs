@@ -8,6 +8,9 @@ namespace BinhDanHocVuSo.Web.Features.Courses;
 public interface ICourseCatalogSource
 {
     CourseCatalog Current { get; }
+
+    /// <summary>The competence model the courses refer to: the platform's one instance, shared with the survey.</summary>
+    CompetenceModel Competences { get; }
 }
 
 sealed class CourseCatalogSource : ICourseCatalogSource, IDisposable
@@ -19,15 +22,11 @@ sealed class CourseCatalogSource : ICourseCatalogSource, IDisposable
     readonly IDisposable? _subscription;
     volatile CourseCatalog _current;
 
-    public CourseCatalogSource(ContentFolders paths, bool watch, ILogger<CourseCatalogSource> logger)
+    public CourseCatalogSource(ContentFolders paths, CompetenceModel competences, bool watch, ILogger<CourseCatalogSource> logger)
     {
         _coursesPath = paths.Courses;
         _logger = logger;
-        _competences = CompetenceModel.Load(Path.Combine(paths.Assessments, "competences.yaml"));
-        foreach (var error in _competences.Errors)
-        {
-            logger.LogError("Competence model: {Error}", error.ToString());
-        }
+        _competences = competences;
         _current = Load();
         if (watch)
         {
@@ -37,6 +36,8 @@ sealed class CourseCatalogSource : ICourseCatalogSource, IDisposable
     }
 
     public CourseCatalog Current => _current;
+
+    public CompetenceModel Competences => _competences;
 
     CourseCatalog Load()
     {

@@ -11,9 +11,9 @@ public sealed class SurveySource
     readonly IReadOnlyList<SurveyDefinition> _surveys;
     readonly Dictionary<SurveyDefinition, string> _layouts = new(ReferenceEqualityComparer.Instance);
 
-    public SurveySource(ContentFolders paths, ILogger<SurveySource> logger)
+    public SurveySource(ContentFolders paths, CompetenceModel competences, ILogger<SurveySource> logger)
     {
-        Competences = CompetenceModel.Load(Path.Combine(paths.Assessments, "competences.yaml"));
+        Competences = competences;
         var loaded = SurveyLoader.Load(paths.Assessments, Competences);
         foreach (var error in loaded.Errors)
         {
