@@ -18,6 +18,7 @@ public static class CourseEngineExtensions
         builder.Services.AddSingleton(paths);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<VietnamClock>();
+        builder.Services.AddSingleton<LessonShells>();
         builder.Services.AddSingleton<ICourseCatalogSource>(services =>
             new CourseCatalogSource(paths, watch, services.GetRequiredService<ILogger<CourseCatalogSource>>()));
         builder.Services.AddHostedService<CatalogSeeder>();

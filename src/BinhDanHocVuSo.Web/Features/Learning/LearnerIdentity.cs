@@ -17,6 +17,7 @@ public sealed class LearnerIdentity(IDataProtectionProvider protection, IMemoryC
 {
     public const string GuestCookie = "bdhvs.guest";
     static readonly object RefusedGuest = new();
+    static readonly object GuestRead = new();
     static readonly TimeSpan RememberChecked = TimeSpan.FromMinutes(10);
     readonly IDataProtector _protector = protection.CreateProtector("BinhDanHocVuSo.GuestLearner.v1");
 
@@ -27,10 +28,24 @@ public sealed class LearnerIdentity(IDataProtectionProvider protection, IMemoryC
     public static Guid? SignedIn(HttpContext http) =>
         Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
-    /// <summary>The guest learner kept by this browser's cookie, if any.</summary>
+    /// <summary>The guest learner kept by this browser's cookie, if any. The cookie is read once per request.</summary>
     public Guid? Guest(HttpContext http)
     {
-        if (!http.Items.ContainsKey(RefusedGuest) && http.Request.Cookies.TryGetValue(GuestCookie, out var value))
+        if (http.Items.ContainsKey(RefusedGuest))
+        {
+            return null;
+        }
+        if (!http.Items.TryGetValue(GuestRead, out var known))
+        {
+            known = Read(http);
+            http.Items[GuestRead] = known;
+        }
+        return (Guid?)known;
+    }
+
+    Guid? Read(HttpContext http)
+    {
+        if (http.Request.Cookies.TryGetValue(GuestCookie, out var value))
         {
             try
             {
@@ -55,6 +70,9 @@ public sealed class LearnerIdentity(IDataProtectionProvider protection, IMemoryC
             return id;
         }
         id = Guid.NewGuid();
+        // The new guest is this request's learner from now on, also for a later Find.
+        http.Items.Remove(RefusedGuest);
+        http.Items[GuestRead] = id;
         http.Response.Cookies.Append(GuestCookie, _protector.Protect(id.ToString()), new CookieOptions
         {
             HttpOnly = true,
