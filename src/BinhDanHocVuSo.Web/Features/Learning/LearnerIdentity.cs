@@ -43,21 +43,31 @@ public sealed class LearnerIdentity(IDataProtectionProvider protection, IMemoryC
         return (Guid?)known;
     }
 
+    /// <summary>
+    /// The guest id in this request's cookie. A cookie once opened is remembered by its exact value for a while: the
+    /// same protected value always holds the same id, and opening it costs more than the rest of a lesson page.
+    /// </summary>
     Guid? Read(HttpContext http)
     {
-        if (http.Request.Cookies.TryGetValue(GuestCookie, out var value))
+        if (!http.Request.Cookies.TryGetValue(GuestCookie, out var value) || string.IsNullOrEmpty(value))
         {
-            try
+            return null;
+        }
+        if (cache.TryGetValue((GuestRead, value), out Guid remembered))
+        {
+            return remembered;
+        }
+        try
+        {
+            if (Guid.TryParse(_protector.Unprotect(value), out var id))
             {
-                if (Guid.TryParse(_protector.Unprotect(value), out var id))
-                {
-                    return id;
-                }
+                cache.Set((GuestRead, value), id, new MemoryCacheEntryOptions { SlidingExpiration = RememberChecked });
+                return id;
             }
-            catch (System.Security.Cryptography.CryptographicException)
-            {
-                // A cookie from another key ring or a tampered one: treat the visitor as new.
-            }
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // A cookie from another key ring or a tampered one: treat the visitor as new.
         }
         return null;
     }
