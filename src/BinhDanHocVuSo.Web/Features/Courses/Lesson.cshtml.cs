@@ -56,14 +56,14 @@ public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity id
             ? await grains.GetGrain<ILearnerGrain>(learnerId).NoteLessonOpened(Course.Slug, Lesson.Slug)
             : null;
         string[] parts = [Learner(standing), QuizPage.FormFields(HttpContext, antiforgery)];
-        if (shells.Find(_catalog, Lesson) is { } shell)
+        if (shells.Find(_catalog, Course, Lesson) is { } shell)
         {
             return new LessonShellResult(shell, parts);
         }
         // The first visit with a cookie since the catalogue was loaded: render the page with the marks instead of
         // anyone's own parts, and keep it. Nothing else on the page may depend on the visitor.
-        var (catalogInUse, lessonShown) = (_catalog, Lesson);
-        LessonShellCaptureAttribute.Request(HttpContext, Marks, parts, kept => shells.Keep(catalogInUse, lessonShown, kept));
+        var (catalogInUse, courseShown, lessonShown) = (_catalog, Course, Lesson);
+        LessonShellCaptureAttribute.Request(HttpContext, Marks, parts, kept => shells.Keep(catalogInUse, courseShown, lessonShown, kept));
         LearnerHtml = new HtmlString(LearnerMark);
         ShowForm(QuizHtml.FormFieldsPlaceholder);
         return Page();

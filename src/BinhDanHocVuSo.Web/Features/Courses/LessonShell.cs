@@ -169,13 +169,13 @@ public sealed class LessonShell
 /// <summary>The lesson shells of the catalogue in use: a new catalogue (courses edited) starts with none.</summary>
 public sealed class LessonShells
 {
-    readonly ConditionalWeakTable<CourseCatalog, ConcurrentDictionary<string, LessonShell>> _byCatalog = new();
+    readonly ConditionalWeakTable<CourseCatalog, ConcurrentDictionary<(string Course, string Lesson), LessonShell>> _byCatalog = new();
 
-    public LessonShell? Find(CourseCatalog catalog, Lesson lesson) =>
-        _byCatalog.TryGetValue(catalog, out var shells) && shells.TryGetValue(lesson.Slug, out var shell) ? shell : null;
+    public LessonShell? Find(CourseCatalog catalog, Course course, Lesson lesson) =>
+        _byCatalog.TryGetValue(catalog, out var shells) && shells.TryGetValue((course.Slug, lesson.Slug), out var shell) ? shell : null;
 
-    public void Keep(CourseCatalog catalog, Lesson lesson, LessonShell shell) =>
-        _byCatalog.GetOrCreateValue(catalog)[lesson.Slug] = shell;
+    public void Keep(CourseCatalog catalog, Course course, Lesson lesson, LessonShell shell) =>
+        _byCatalog.GetOrCreateValue(catalog)[(course.Slug, lesson.Slug)] = shell;
 }
 
 /// <summary>Serves a kept lesson shell with this request's own parts.</summary>
