@@ -12,7 +12,7 @@ public sealed class BenchOptions
                                    | all (every figure of the results table, for SQLite, PostgreSQL 1 silo and 2 silos)
           --seconds N              measured time per scenario (default 10)
           --concurrency N          concurrent workers / connections (default 64)
-          --learners N             submit: distinct guest learners, one cookie jar each (default 1000)
+          --learners N             submit, lesson: distinct guest learners, one cookie jar each (default 1000)
           --lazy-learners          submit: create learners on their first timed submission instead of in the untimed warm-up
           --postgres               run on a throw-away PostgreSQL started here (initdb/pg_ctl from /usr/lib/postgresql/*/bin)
           --postgres-connection S  run on this PostgreSQL instead (the database must be empty or disposable)

@@ -9,10 +9,13 @@ namespace BinhDanHocVuSo.Benchmarks;
 /// <summary>
 /// <c>lesson</c>: first-time visitors (no cookie) load lesson pages, every lesson of every course round-robin,
 /// with <c>Accept-Encoding: br, gzip</c>, from many connections; and the compressed size of one first load.
+/// Then <c>lesson-learners</c>: the same load from <c>--learners</c> guest learners, each request with the next
+/// learner's cookies (guest and anti-forgery), rotating over them.
 /// </summary>
 public static partial class LessonScenario
 {
     const string Name = "lesson";
+    const string LearnersName = "lesson-learners";
 
     public static async Task<bool> RunAsync(BenchOptions options, Cleanup cleanup, CancellationToken cancel)
     {
@@ -44,36 +47,94 @@ public static partial class LessonScenario
 
             // With several silos the connections are shared out among them, each silo loaded at once by its own generator.
             var connections = Math.Max(1, options.Concurrency / silos.Count);
-            async Task<LoadResult> Measure(double seconds) => LoadResult.Combine(await Task.WhenAll(silos.Select((silo, i) => useWrk is null
-                ? DotnetLoadAsync(clients[i], catalogue, connections, seconds, options.MaxOps, cancel)
-                : Wrk.RunAsync(useWrk, silo.Address, catalogue.Lessons.Select(l => l.Path).ToList(), options.Threads, connections, seconds,
-                    Directory.CreateDirectory(Path.Combine(tempDir, $"wrk-{i + 1}")).FullName, cancel))));
+            var cookieless = silos.Select(_ => catalogue.Lessons.Select(l => new PageRequest(l.Path, null)).ToList()).ToArray();
+            var ok = await MeasureAsync(Name, figures, cookieless);
 
-            if (options.WarmupSeconds > 0)
-            {
-                Console.Error.WriteLine($"warm-up (untimed) for {options.WarmupSeconds} s…");
-                var warm = await Measure(options.WarmupSeconds);
-                Console.Error.WriteLine($"warm-up: {warm.Rate:F0} pages/s, p99 {warm.Percentile(99):F1} ms");
-            }
-            Console.Error.WriteLine($"measuring for {options.Seconds} s…");
-            var before = CpuSample.Take(silos);
-            var load = await Measure(options.Seconds);
-            var after = CpuSample.Take(silos, load.ExternalClientCpu);
-            figures.AddLoad(load);
-            figures.AddCpu(before, after);
-            figures.Add("server_threads", platform.Threads(), "count");
-            figures.Add("load_generator_wrk", useWrk is null ? 0 : 1, "bool");
-            var seconds = (after.At - before.At).TotalSeconds;
-            Console.Error.WriteLine($"lesson: {load.Count} pages in {load.Elapsed.TotalSeconds:F1} s = {load.Rate:F0}/s, p50 {load.Percentile(50):F2} ms, p99 {load.Percentile(99):F2} ms, {load.Errors} errors; " +
-                $"CPU: server {(after.Server - before.Server).TotalSeconds / seconds:F2} cores of {(after.MachineBusy - before.MachineBusy).TotalSeconds / seconds:F2} busy (the rest is mostly the load generator)");
+            Console.Error.WriteLine($"{LearnersName}: creating {options.Learners} guest learners (untimed), each with its guest and anti-forgery cookies…");
+            var setup = silos.Select(s => new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false }) { BaseAddress = s.Address }).ToList();
+            using var disposeSetup = new Disposables(setup);
+            var learners = await LearnersAsync(setup, catalogue, options.Learners, options.Concurrency, cancel);
+            var learnerFigures = new Figures(LearnersName, options.Database);
+            learnerFigures.Add("learners", options.Learners, "count");
+            Console.Error.WriteLine($"{LearnersName}: {options.Learners} learners, each request with the next learner's cookies, lesson pages round-robin, Accept-Encoding: br, gzip");
+            ok &= await MeasureAsync(LearnersName, learnerFigures, learners);
             await Task.WhenAll(silos.Select(s => s.StopAsync()));
-            return load.Count > 0;
+            return ok;
+
+            async Task<bool> MeasureAsync(string name, Figures into, IReadOnlyList<PageRequest>[] perSilo)
+            {
+                async Task<LoadResult> Measure(double seconds) => LoadResult.Combine(await Task.WhenAll(silos.Select((silo, i) => useWrk is null
+                    ? DotnetLoadAsync(clients[i], perSilo[i], connections, seconds, options.MaxOps, cancel)
+                    : Wrk.RunAsync(useWrk, silo.Address, perSilo[i], options.Threads, connections, seconds,
+                        Directory.CreateDirectory(Path.Combine(tempDir, $"wrk-{name}-{i + 1}")).FullName, cancel))));
+
+                if (options.WarmupSeconds > 0)
+                {
+                    Console.Error.WriteLine($"{name}: warm-up (untimed) for {options.WarmupSeconds} s…");
+                    var warm = await Measure(options.WarmupSeconds);
+                    Console.Error.WriteLine($"{name}: warm-up: {warm.Rate:F0} pages/s, p99 {warm.Percentile(99):F1} ms");
+                }
+                Console.Error.WriteLine($"{name}: measuring for {options.Seconds} s…");
+                var before = CpuSample.Take(silos);
+                var load = await Measure(options.Seconds);
+                var after = CpuSample.Take(silos, load.ExternalClientCpu);
+                into.AddLoad(load);
+                into.AddCpu(before, after);
+                into.Add("server_threads", platform.Threads(), "count");
+                into.Add("load_generator_wrk", useWrk is null ? 0 : 1, "bool");
+                var seconds = (after.At - before.At).TotalSeconds;
+                Console.Error.WriteLine($"{name}: {load.Count} pages in {load.Elapsed.TotalSeconds:F1} s = {load.Rate:F0}/s, p50 {load.Percentile(50):F2} ms, p99 {load.Percentile(99):F2} ms, {load.Errors} errors; " +
+                    $"CPU: server {(after.Server - before.Server).TotalSeconds / seconds:F2} cores of {(after.MachineBusy - before.MachineBusy).TotalSeconds / seconds:F2} busy (the rest is mostly the load generator)");
+                return load.Count > 0;
+            }
         }
         finally
         {
             await cleanup.RunAsync();
         }
     }
+
+    /// <summary>
+    /// Guest learners, made as people make them: one marks a lesson done (a cookie-less POST, which creates the guest
+    /// and its cookie), then opens it (which sets the anti-forgery cookie). Learner l talks to silo l mod S (its cookie
+    /// is protected with that silo's keys); learner l reads lesson l mod L. Per silo, the requests of its learners.
+    /// </summary>
+    static async Task<IReadOnlyList<PageRequest>[]> LearnersAsync(IReadOnlyList<HttpClient> clients, Catalogue catalogue, int count, int concurrency, CancellationToken cancel)
+    {
+        var made = new PageRequest?[count];
+        long next = -1;
+        var run = await LoadLoop.RunAsync(Math.Min(concurrency, count), TimeSpan.FromMinutes(15), count, async (_, _, token) =>
+        {
+            var learner = (int)Interlocked.Increment(ref next);
+            var http = clients[learner % clients.Count];
+            var lesson = catalogue.Lessons[learner % catalogue.Lessons.Count];
+            using var done = await http.PostAsync($"{lesson.Path}?handler=Done", null, token);
+            if (done.StatusCode != HttpStatusCode.Redirect || CookiePair(done, "bdhvs.guest=") is not { } guest)
+            {
+                return Outcome.Failed($"POST {lesson.Path}?handler=Done answered {(int)done.StatusCode} without a guest cookie");
+            }
+            using var request = new HttpRequestMessage(HttpMethod.Get, lesson.Path);
+            request.Headers.Add("Cookie", guest);
+            using var page = await http.SendAsync(request, token);
+            if (page.StatusCode != HttpStatusCode.OK || CookiePair(page, ".AspNetCore.Antiforgery.") is not { } antiforgery)
+            {
+                return Outcome.Failed($"GET {lesson.Path} with a guest cookie answered {(int)page.StatusCode} without an anti-forgery cookie");
+            }
+            made[learner] = new PageRequest(lesson.Path, $"{guest}; {antiforgery}");
+            return Outcome.Success;
+        }, cancel);
+        Console.Error.WriteLine($"{LearnersName}: {run.Count} learners made in {run.Elapsed.TotalSeconds:F1} s, {run.Errors} errors");
+        if (made.Any(m => m is null))
+        {
+            throw new BenchException($"only {made.Count(m => m is not null)} of {count} learners could be made");
+        }
+        return clients.Select((_, silo) => (IReadOnlyList<PageRequest>)made.Where((_, l) => l % clients.Count == silo).Select(m => m!).ToList()).ToArray();
+    }
+
+    static string? CookiePair(HttpResponseMessage response, string prefix) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values)
+            ? values.FirstOrDefault(v => v.StartsWith(prefix, StringComparison.Ordinal))?.Split(';', 2)[0]
+            : null;
 
     /// <summary>
     /// A phone's first visit: the lesson HTML and the stylesheets and scripts it references, each asked for with
@@ -127,14 +188,18 @@ public static partial class LessonScenario
         return (body.LongLength, encoding, text);
     }
 
-    static Task<LoadResult> DotnetLoadAsync(HttpClient http, Catalogue catalogue, int concurrency, double seconds, long maxOps, CancellationToken cancel)
+    static Task<LoadResult> DotnetLoadAsync(HttpClient http, IReadOnlyList<PageRequest> pages, int concurrency, double seconds, long maxOps, CancellationToken cancel)
     {
-        var paths = catalogue.Lessons.Select(l => new Uri(l.Path, UriKind.Relative)).ToArray();
         long next = 0;
         return LoadLoop.RunAsync(concurrency, TimeSpan.FromSeconds(seconds), maxOps, async (_, _, token) =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, paths[Interlocked.Increment(ref next) % paths.Length]);
+            var page = pages[(int)(Interlocked.Increment(ref next) % pages.Count)];
+            using var request = new HttpRequestMessage(HttpMethod.Get, page.Path);
             request.Headers.TryAddWithoutValidation("Accept-Encoding", "br, gzip");
+            if (page.Cookie is not null)
+            {
+                request.Headers.Add("Cookie", page.Cookie);
+            }
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
             return response.StatusCode == HttpStatusCode.OK ? Outcome.Success : Outcome.Failed(((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
         }, cancel);
@@ -145,9 +210,12 @@ public static partial class LessonScenario
     private static partial Regex Assets();
 }
 
+/// <summary>One page to ask for, with the cookies to send (none for a first-time visitor).</summary>
+public sealed record PageRequest(string Path, string? Cookie);
+
 /// <summary>
 /// The <c>wrk</c> load generator (Debian package <c>wrk</c>): C and epoll, so it leaves more of the shared cores
-/// to the server than a .NET client. A Lua script rotates the lesson paths and prints exact figures at the end.
+/// to the server than a .NET client. A Lua script rotates the requests (paths and cookies) and prints exact figures at the end.
 /// </summary>
 public static class Wrk
 {
@@ -155,23 +223,26 @@ public static class Wrk
         (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin").Split(':')
             .Select(dir => Path.Combine(dir, "wrk")).FirstOrDefault(File.Exists);
 
-    public static async Task<LoadResult> RunAsync(string wrk, Uri address, IReadOnlyList<string> paths, int threads, int connections,
+    public static async Task<LoadResult> RunAsync(string wrk, Uri address, IReadOnlyList<PageRequest> pages, int threads, int connections,
         double seconds, string tempDir, CancellationToken cancel)
     {
+        static string Lua(string text) => $"\"{text.Replace("\\", "\\\\").Replace("\"", "\\\"")}\"";
         var script = Path.Combine(tempDir, "lessons.lua");
         var lua = new StringBuilder();
-        lua.AppendLine("local paths = {");
-        foreach (var path in paths)
+        lua.AppendLine("local pages = {");
+        foreach (var page in pages)
         {
-            lua.AppendLine($"  \"{path.Replace("\\", "\\\\").Replace("\"", "\\\"")}\",");
+            lua.AppendLine(page.Cookie is null ? $"  {{ {Lua(page.Path)} }}," : $"  {{ {Lua(page.Path)}, {Lua(page.Cookie)} }},");
         }
         lua.AppendLine("""
             }
             local requests = {}
             local i = 0
             init = function(args)
-              for k, p in ipairs(paths) do
-                requests[k] = wrk.format("GET", p, { ["Accept-Encoding"] = "br, gzip" })
+              for k, p in ipairs(pages) do
+                local headers = { ["Accept-Encoding"] = "br, gzip" }
+                if p[2] then headers["Cookie"] = p[2] end
+                requests[k] = wrk.format("GET", p[1], headers)
               end
               i = math.random(#requests) - 1
             end

@@ -49,6 +49,8 @@ public static class ResultsTable
         {
             ("Lesson pages (cached HTML, Brotli), pages/s", (p, s) => Value("lesson", Database(p, s), "rate", "N0")),
             ("Lesson pages, p99 ms", (p, s) => Value("lesson", Database(p, s), "p99_ms", "0.0")),
+            ($"Lesson pages for learners with a cookie ({options.Learners:N0} learners, gzip), pages/s", (p, s) => Value("lesson-learners", Database(p, s), "rate", "N0")),
+            ("Lesson pages for learners, p99 ms", (p, s) => Value("lesson-learners", Database(p, s), "p99_ms", "0.0")),
             ($"Quiz submissions (durable, {options.Learners:N0} learners), /s", (p, s) => Value(Submit(s), Database(p, s), "rate", "N0")),
             ("Quiz submissions, p99 ms", (p, s) => Value(Submit(s), Database(p, s), "p99_ms", "0.0")),
             ("Acknowledged submissions lost", (p, s) => Value(Submit(s), Database(p, s), "lost_acknowledged", "N0")),

@@ -22,6 +22,7 @@ public static class CourseEngineExtensions
         builder.Services.AddSingleton(paths);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<VietnamClock>();
+        builder.Services.AddSingleton<LessonShells>();
         builder.Services.AddSingleton(services => LoadCompetences(paths, services.GetRequiredService<ILogger<CompetenceModel>>()));
         builder.Services.AddSingleton<ICourseCatalogSource>(services => new CourseCatalogSource(
             paths, services.GetRequiredService<CompetenceModel>(), watch, services.GetRequiredService<ILogger<CourseCatalogSource>>()));

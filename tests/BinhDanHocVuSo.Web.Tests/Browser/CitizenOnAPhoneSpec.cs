@@ -37,6 +37,12 @@ public sealed class CitizenOnAPhoneSpec(PhoneBrowser site) : IClassFixture<Phone
         (await page.TextContentAsync($"a[href='/c/{course.Slug}/{lesson.Slug}']")).Should().Contain("Đã học");
         await PhoneBrowser.LookAtAsync(page, "05-course-progress");
 
+        // With their guest cookie the lesson comes from the kept page, gzip with their own parts spliced in.
+        var reopened = await page.GotoAsync($"/c/{course.Slug}/{lesson.Slug}");
+        (await reopened!.HeaderValueAsync("content-encoding")).Should().Be("gzip");
+        (await page.TextContentAsync("[data-learner]")).Should().Be($"Bạn đã học 1/{course.Lessons.Count} bài của khoá này. Bài này bạn đã học xong.");
+        (await page.Locator("form.quiz input[name=__RequestVerificationToken]").CountAsync()).Should().Be(1);
+
         await page.GotoAsync($"/c/{course.Slug}/poster");
         await PhoneBrowser.LookAtAsync(page, "06-poster");
     }

@@ -5,7 +5,8 @@ namespace BinhDanHocVuSo.Web.Features.Courses;
 /// <summary>
 /// Lesson pages for visitors without cookies (the people who scan a poster) are the same for everyone: they are
 /// kept compressed in the output cache for a minute, so a crowd at a counter costs almost nothing. Anyone with a
-/// cookie gets a freshly rendered page with their own anti-forgery token and progress.
+/// cookie gets the kept lesson page with their own anti-forgery token, attempt id and progress added (see
+/// <see cref="LessonShell"/>): the output cache never holds anyone's own parts.
 /// </summary>
 public static class LessonCache
 {

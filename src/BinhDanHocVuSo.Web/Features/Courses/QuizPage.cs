@@ -12,7 +12,11 @@ public static class QuizPage
     /// The cached lesson HTML carries a placeholder where each request's own fields go: the anti-forgery token,
     /// and a fresh attempt id so that pressing "Nộp bài" twice records one attempt.
     /// </summary>
-    public static HtmlString WithFormFields(string renderedHtml, HttpContext http, IAntiforgery antiforgery)
+    public static HtmlString WithFormFields(string renderedHtml, HttpContext http, IAntiforgery antiforgery) =>
+        new(renderedHtml.Replace(QuizHtml.FormFieldsPlaceholder, FormFields(http, antiforgery), StringComparison.Ordinal));
+
+    /// <summary>This request's own hidden fields of a form: a fresh attempt id, and the anti-forgery token unless cookie-less.</summary>
+    public static string FormFields(HttpContext http, IAntiforgery antiforgery)
     {
         var fields = $"<input type=\"hidden\" name=\"{AttemptField}\" value=\"{Guid.NewGuid()}\">";
         if (!IsCookieless(http))
@@ -20,7 +24,7 @@ public static class QuizPage
             var token = antiforgery.GetAndStoreTokens(http);
             fields += $"<input type=\"hidden\" name=\"{token.FormFieldName}\" value=\"{token.RequestToken}\">";
         }
-        return new HtmlString(renderedHtml.Replace(QuizHtml.FormFieldsPlaceholder, fields, StringComparison.Ordinal));
+        return fields;
     }
 
     /// <summary>

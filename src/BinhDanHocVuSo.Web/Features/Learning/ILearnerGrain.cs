@@ -11,9 +11,11 @@ public interface ILearnerGrain : IGrainWithGuidKey
     /// Notes in memory that the learner opened a lesson, so that "Tiếp tục học" brings them back to it. Nothing is
     /// written: opening a page is a GET, and a GET never writes. The note is kept with the learner's next action
     /// (an answer, a lesson marked done); lost on a restart before that, it costs only the pointer to the last page read.
-    /// Awaited, so that what the learner opens next reads it, but it never waits on the database.
+    /// Awaited, so that what the learner opens next reads it, but it never waits on the database: it runs between the
+    /// steps of a write in progress instead of after it. Answers where the learner stands in the lesson's course.
     /// </summary>
-    Task NoteLessonOpened(string courseSlug, string lessonSlug);
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<LessonStanding> NoteLessonOpened(string courseSlug, string lessonSlug);
 
     /// <summary>Marks a lesson done (again is harmless).</summary>
     Task<CourseProgress> CompleteLesson(string courseSlug, string lessonSlug);

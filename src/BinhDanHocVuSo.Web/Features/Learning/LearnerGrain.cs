@@ -16,15 +16,18 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Viet
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
         _state = await store.LoadAsync(LearnerId, cancellationToken);
 
-    public Task NoteLessonOpened(string courseSlug, string lessonSlug)
+    public Task<LessonStanding> NoteLessonOpened(string courseSlug, string lessonSlug)
     {
-        if (catalog.Current.Find(courseSlug) is { } course && course.FindLesson(lessonSlug)?.Lesson is { } lesson)
+        if (catalog.Current.Find(courseSlug) is not { } course || course.FindLesson(lessonSlug)?.Lesson is not { } lesson)
         {
-            var decision = LearnerRules.OpenLesson(_state, course, lesson, clock.UtcNow);
-            _state = decision.State;
-            _unsaved = _unsaved.AddRange(decision.Events);
+            return Task.FromResult(new LessonStanding(0, 0, false));
         }
-        return Task.CompletedTask;
+        var decision = LearnerRules.OpenLesson(_state, course, lesson, clock.UtcNow);
+        _state = decision.State;
+        _unsaved = _unsaved.AddRange(decision.Events);
+        var lessons = _state.Course(course.Slug)?.Lessons;
+        var done = lessons is null ? 0 : course.Lessons.Count(l => lessons.ContainsKey(l.Slug));
+        return Task.FromResult(new LessonStanding(done, course.Lessons.Count, lessons?.ContainsKey(lesson.Slug) == true));
     }
 
     public Task<CourseProgress> CompleteLesson(string courseSlug, string lessonSlug) => DecideAndKeep(state =>
@@ -76,12 +79,9 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Viet
 
     async Task ReloadAsync()
     {
-        var notes = _unsaved;
-        (_state, _unsaved) = (await store.LoadAsync(LearnerId), []);
-        foreach (var note in notes.OfType<LessonOpened>())
-        {
-            await NoteLessonOpened(note.CourseSlug, note.LessonSlug);
-        }
+        var stored = await store.LoadAsync(LearnerId);
+        // The notes taken until now, those noted while the history was read included.
+        ReplaceState(stored, _unsaved);
     }
 
     async Task<T> Keep<T>((LearnerDecision Decision, T Answer) decided)
@@ -89,11 +89,22 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Viet
         var (decision, answer) = decided;
         if (decision.Changed || !_unsaved.IsEmpty)
         {
-            var events = _unsaved.AddRange(decision.Events);
+            var saving = _unsaved;
+            var events = saving.AddRange(decision.Events);
             var version = await store.SaveAsync(LearnerId, _state.Version, LearnerEventRows.ToRows(LearnerId, decision.State, events));
-            (_state, _unsaved) = (decision.State with { Version = version }, []);
+            // Lessons opened while the write was in progress (NoteLessonOpened interleaves) are not in it: note them again.
+            ReplaceState(decision.State with { Version = version }, _unsaved.RemoveRange(0, saving.Count));
         }
         return answer;
+    }
+
+    void ReplaceState(LearnerState state, ImmutableList<LearnerEvent> notes)
+    {
+        (_state, _unsaved) = (state, []);
+        foreach (var note in notes.OfType<LessonOpened>())
+        {
+            NoteLessonOpened(note.CourseSlug, note.LessonSlug);
+        }
     }
 
     Course FindCourse(string slug) => catalog.Current.Find(slug) ?? throw new LearningException(LearningProblem.UnknownCourse, slug);

@@ -15,6 +15,7 @@ public sealed class LearnerIdentity(IDataProtectionProvider protection, IMemoryC
 {
     public const string GuestCookie = "bdhvs.guest";
     static readonly object RefusedGuest = new();
+    static readonly object GuestRead = new();
     static readonly TimeSpan RememberChecked = TimeSpan.FromMinutes(10);
     readonly IDataProtector _protector = protection.CreateProtector("BinhDanHocVuSo.GuestLearner.v1");
 
@@ -25,22 +26,46 @@ public sealed class LearnerIdentity(IDataProtectionProvider protection, IMemoryC
     public static Guid? SignedIn(HttpContext http) =>
         Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
-    /// <summary>The guest learner kept by this browser's cookie, if any.</summary>
+    /// <summary>The guest learner kept by this browser's cookie, if any. The cookie is read once per request.</summary>
     public Guid? Guest(HttpContext http)
     {
-        if (!http.Items.ContainsKey(RefusedGuest) && http.Request.Cookies.TryGetValue(GuestCookie, out var value))
+        if (http.Items.ContainsKey(RefusedGuest))
         {
-            try
+            return null;
+        }
+        if (!http.Items.TryGetValue(GuestRead, out var known))
+        {
+            known = Read(http);
+            http.Items[GuestRead] = known;
+        }
+        return (Guid?)known;
+    }
+
+    /// <summary>
+    /// The guest id in this request's cookie. A cookie once opened is remembered by its exact value for a while: the
+    /// same protected value always holds the same id, and opening it costs more than the rest of a lesson page.
+    /// </summary>
+    Guid? Read(HttpContext http)
+    {
+        if (!http.Request.Cookies.TryGetValue(GuestCookie, out var value) || string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        if (cache.TryGetValue((GuestRead, value), out Guid remembered))
+        {
+            return remembered;
+        }
+        try
+        {
+            if (Guid.TryParse(_protector.Unprotect(value), out var id))
             {
-                if (Guid.TryParse(_protector.Unprotect(value), out var id))
-                {
-                    return id;
-                }
+                cache.Set((GuestRead, value), id, new MemoryCacheEntryOptions { SlidingExpiration = RememberChecked });
+                return id;
             }
-            catch (System.Security.Cryptography.CryptographicException)
-            {
-                // A cookie from another key ring or a tampered one: treat the visitor as new.
-            }
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // A cookie from another key ring or a tampered one: treat the visitor as new.
         }
         return null;
     }
@@ -53,6 +78,9 @@ public sealed class LearnerIdentity(IDataProtectionProvider protection, IMemoryC
             return id;
         }
         id = Guid.NewGuid();
+        // The new guest is this request's learner from now on, also for a later Find.
+        http.Items.Remove(RefusedGuest);
+        http.Items[GuestRead] = id;
         http.Response.Cookies.Append(GuestCookie, _protector.Protect(id.ToString()), new CookieOptions
         {
             HttpOnly = true,

@@ -15,6 +15,13 @@ public sealed record CourseProgress(
     public int PercentDone => LessonCount == 0 ? 0 : (int)Math.Round(100.0 * CompletedLessons.Count / LessonCount);
 }
 
+/// <summary>What a lesson page shows the learner who opened it: lessons done in its course, and whether this one is.</summary>
+[GenerateSerializer, Immutable]
+public sealed record LessonStanding(
+    [property: Id(0)] int LessonsDone,
+    [property: Id(1)] int LessonCount,
+    [property: Id(2)] bool ThisLessonDone);
+
 /// <summary>Best score and number of attempts of one quiz, and the quiz version of the best attempt.</summary>
 [GenerateSerializer, Immutable]
 public sealed record QuizStanding(

@@ -165,7 +165,7 @@ public abstract class LearnerGrainSpec(DatabaseProvider provider) : PlatformSpec
         var id = Guid.NewGuid();
         var learner = Platform.Grains.GetGrain<ILearnerGrain>(id);
         await learner.CompleteLesson(_course.Slug, "bai-hai");
-        await learner.NoteLessonOpened(_course.Slug, "bai-hai");
+        var standing = await learner.NoteLessonOpened(_course.Slug, "bai-hai");
         var afterOpening = (await learner.GetCourseProgress(_course.Slug)).LastOpenedLessonSlug;
 
         await learner.SubmitQuiz(Submission(Guid.NewGuid()));
@@ -173,6 +173,7 @@ public abstract class LearnerGrainSpec(DatabaseProvider provider) : PlatformSpec
         Platform = new Platform(Database);
         Platform.Browser();
 
+        standing.Should().Be(new LessonStanding(1, _course.Lessons.Count, ThisLessonDone: true));
         afterOpening.Should().Be("bai-hai", "the note is read from the grain's memory at once");
         (await Platform.Grains.GetGrain<ILearnerGrain>(id).GetCourseProgress(_course.Slug)).LastOpenedLessonSlug.Should().Be("bai-hai");
     }
