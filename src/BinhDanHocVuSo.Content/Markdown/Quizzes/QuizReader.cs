@@ -82,10 +82,7 @@ internal static class QuizReader
             problems.Add(new MarkdownProblem(draft.Line, $"question '{draft.Id}' has no question text: write it on the line right after \"? {Type(draft)} {draft.Id}\""));
         }
 
-        if (draft.Explanation.Count == 0)
-        {
-            problems.Add(new MarkdownProblem(draft.Line, $"question '{draft.Id}' has no explanation: add a line starting with \">\" after its answers, explaining the right answer"));
-        }
+        // A missing explanation is the quiz rule no-explanation (Courses/Lint), which an author may silence with a reason.
     }
 
     private static void CheckOptions(QuestionDraft draft, QuestionKind kind, List<MarkdownProblem> problems)
