@@ -1,4 +1,5 @@
 using BinhDanHocVuSo.Content.Competences;
+using BinhDanHocVuSo.Content.Courses.Lint;
 using BinhDanHocVuSo.Content.FrontMatter;
 using BinhDanHocVuSo.Content.Markdown;
 using BinhDanHocVuSo.Content.Quizzes;
@@ -45,7 +46,12 @@ internal static class CourseReader
             header, rendered.Html,
             [.. lessons.OrderBy(l => l.Order).ThenBy(l => l.Slug, StringComparer.Ordinal)],
             rendered.Quiz, directory, file.Version);
-        return new Result(course, course.Slug, slugLocation, allErrors);
+
+        // The quiz quality rules judge a course as a whole, so they run once it has loaded; their findings leave it out like any error.
+        var findings = CourseLint.Check(course, root);
+        return findings.Count > 0
+            ? new Result(null, course.Slug, slugLocation, findings)
+            : new Result(course, course.Slug, slugLocation, allErrors);
 
         CourseHeader? ReadHeader(FrontMatterFields? fields, CompetenceModel model) =>
             fields is null ? null : CourseHeader.Read(fields, model, errors, _fields);

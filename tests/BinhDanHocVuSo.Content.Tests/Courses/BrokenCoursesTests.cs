@@ -19,7 +19,6 @@ public class BrokenCoursesTests
     [InlineData("duplicate-lesson-slug", "02-bai-hai.md", 2, "slug 'bai-hoc' is already used by BrokenCourses/duplicate-lesson-slug/01-bai-mot.md")]
     [InlineData("duplicate-lesson-alias", "02-bai-hai.md", 6, "alias 'bai-mot' is already used")]
     [InlineData("quiz-without-right-answer", "01-bai-hoc.md", 11, "question 'otp-1' has no right answer: mark one option with \"- [x]\"")]
-    [InlineData("question-without-explanation", "01-bai-hoc.md", 11, "question 'otp-1' has no explanation")]
     [InlineData("two-quizzes-in-a-lesson", "01-bai-hoc.md", 22, "only one quiz")]
     [InlineData("bad-truefalse-options", "01-bai-hoc.md", 11, "\"- [ ] Đúng\" and \"- [ ] Sai\"")]
     [InlineData("broken-image-link", "01-bai-hoc.md", 10, "'hinh-khong-co.png' does not exist")]

@@ -3,8 +3,13 @@ using BinhDanHocVuSo.Content.Quizzes;
 namespace BinhDanHocVuSo.Content.Markdown.Quizzes;
 
 /// <summary>A question as written, before it is checked and rendered.</summary>
-internal sealed class QuestionDraft(QuestionKind? kind, string id, int line)
+internal sealed class QuestionDraft(QuestionKind? kind, string id, int line, string? objective = null)
 {
+    /// <summary>The objective written on the "?" line, or null (then the question id is its objective).</summary>
+    public string? Objective { get; } = objective;
+
+    public List<LintAllowance> Allowances { get; } = [];
+
     public QuestionKind? Kind { get; } = kind;
 
     public string Id { get; } = id;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Markdig.Parsers;
 using Markdig.Syntax;
 
@@ -61,9 +62,38 @@ public sealed class QuizBlockParser : FencedBlockParserBase<QuizBlock>
             problems.Add(new MarkdownProblem(fenceLine, "the quiz is never closed: add a line \"???\" after its last question"));
         }
 
-        var quiz = QuizReader.Read(quizId, lines, fenceLine, problems);
+        var draw = ReadDraw(quizBlock.Arguments, fenceLine, problems);
+        var quiz = QuizReader.Read(quizId, lines, fenceLine, draw, problems);
         quizBlock.Quiz = problems.Count == 0 ? quiz : null;
         quizBlock.Problems = problems;
         return base.Close(processor, block);
     }
+
+    /// <summary>Reads the optional <c>draw=N</c> after <c>??? quiz</c>: how many questions each attempt shows.</summary>
+    private static int? ReadDraw(string? arguments, int fenceLine, List<MarkdownProblem> problems)
+    {
+        int? draw = null;
+        foreach (var argument in (arguments ?? "").Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!argument.StartsWith(DrawPrefix, StringComparison.Ordinal) || draw is not null)
+            {
+                problems.Add(new MarkdownProblem(fenceLine, $"unexpected '{argument}' after \"??? quiz\": the only setting is \"{DrawPrefix}N\", e.g. \"??? quiz {DrawPrefix}5\""));
+                continue;
+            }
+
+            var value = argument[DrawPrefix.Length..];
+            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
+            {
+                problems.Add(new MarkdownProblem(fenceLine, $"{DrawPrefix}{value} is not a whole number of questions of at least 1, e.g. \"??? quiz {DrawPrefix}5\""));
+                draw = 0;
+                continue;
+            }
+
+            draw = count;
+        }
+
+        return draw is 0 ? null : draw;
+    }
+
+    private const string DrawPrefix = "draw=";
 }

@@ -61,12 +61,76 @@ internal static partial class QuizLineReader
             problems.Add(new MarkdownProblem(line.Number, $"unknown question type '{type}': use single, multiple, truefalse or order"));
         }
 
-        return new QuestionDraft(kind, match.Groups["id"].Value, line.Number);
+        string? objective = null;
+        foreach (var extra in match.Groups["extra"].Value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!extra.StartsWith(ObjectivePrefix, StringComparison.Ordinal) || objective is not null)
+            {
+                problems.Add(new MarkdownProblem(line.Number, $"unexpected '{extra}' after the question id: the \"?\" line is \"? TYPE ID\", optionally followed by one \"{ObjectivePrefix}OBJECTIVE\""));
+                continue;
+            }
+
+            objective = extra[ObjectivePrefix.Length..];
+            if (!Slugs.IsValid(objective))
+            {
+                problems.Add(new MarkdownProblem(line.Number, $"objective '{objective}' is not valid: use only lowercase a–z, 0–9 and \"-\", e.g. \"{ObjectivePrefix}nhan-ra-otp\""));
+            }
+        }
+
+        return new QuestionDraft(kind, match.Groups["id"].Value, line.Number, objective);
+    }
+
+    /// <summary>
+    /// Reads a <c>! allow RULE-ID: reason</c> line. It belongs right after the "?" line, before the question text,
+    /// so that it reads as part of the question's header. "![…](…)" (an image) is not an allowance.
+    /// </summary>
+    private static void AddAllowance(QuestionDraft draft, QuizLine line, List<MarkdownProblem> problems)
+    {
+        if (draft.Part != QuestionPart.Prompt || draft.Prompt.Count > 0)
+        {
+            draft.HasLineProblems = true;
+            problems.Add(new MarkdownProblem(line.Number, $"in question '{draft.Id}', an \"! allow\" line must come right after the \"?\" line, before the question text"));
+            return;
+        }
+
+        var match = AllowancePattern().Match(line.Text);
+        if (!match.Success)
+        {
+            draft.HasLineProblems = true;
+            problems.Add(new MarkdownProblem(line.Number, $"in question '{draft.Id}', write an allowance as \"! allow RULE-ID: reason\", e.g. \"! allow few-options: chỉ có hai cách làm\""));
+            return;
+        }
+
+        var ruleId = match.Groups["rule"].Value;
+        var reason = match.Groups["reason"].Value.Trim();
+        if (!Slugs.IsValid(ruleId))
+        {
+            draft.HasLineProblems = true;
+            problems.Add(new MarkdownProblem(line.Number, $"in question '{draft.Id}', rule id '{ruleId}' is not valid: rule ids are lowercase words joined by \"-\", e.g. \"few-options\""));
+        }
+        else if (reason.Length == 0)
+        {
+            draft.HasLineProblems = true;
+            problems.Add(new MarkdownProblem(line.Number, $"in question '{draft.Id}', the allowance of '{ruleId}' has no reason: write why after the colon, e.g. \"! allow {ruleId}: …\""));
+        }
+        else if (draft.Allowances.Any(a => a.RuleId == ruleId))
+        {
+            draft.HasLineProblems = true;
+            problems.Add(new MarkdownProblem(line.Number, $"in question '{draft.Id}', rule '{ruleId}' is allowed twice: keep one line"));
+        }
+        else
+        {
+            draft.Allowances.Add(new LintAllowance(ruleId, reason, line.Number));
+        }
     }
 
     private static void AddLine(QuestionDraft draft, QuizLine line, List<MarkdownProblem> problems)
     {
-        if (FeedbackPattern().Match(line.Text) is { Success: true } feedback)
+        if (AllowanceStartPattern().IsMatch(line.Text))
+        {
+            AddAllowance(draft, line, problems);
+        }
+        else if (FeedbackPattern().Match(line.Text) is { Success: true } feedback)
         {
             if (draft.Part == QuestionPart.Answers && draft.Steps.Count == 0 && draft.Options.Count > 0)
             {
@@ -127,8 +191,16 @@ internal static partial class QuizLineReader
         return true;
     }
 
-    [GeneratedRegex(@"^\?\s+(?<type>\S+)\s+(?<id>\S+)\s*$")]
+    private const string ObjectivePrefix = "objective=";
+
+    [GeneratedRegex(@"^\?\s+(?<type>\S+)\s+(?<id>\S+)(?<extra>(\s+\S+)*)\s*$")]
     private static partial Regex HeaderPattern();
+
+    [GeneratedRegex(@"^![ \t]*allow\b")]
+    private static partial Regex AllowanceStartPattern();
+
+    [GeneratedRegex(@"^![ \t]*allow[ \t]+(?<rule>[^\s:]+)[ \t]*:(?<reason>.*)$")]
+    private static partial Regex AllowancePattern();
 
     [GeneratedRegex(@"^[ \t]+>[ \t]?(?<text>.*)$")]
     private static partial Regex FeedbackPattern();

@@ -11,7 +11,8 @@ internal static class QuizReader
     private const string True = "Đúng";
     private const string False = "Sai";
 
-    public static Quiz Read(string quizId, IReadOnlyList<QuizLine> lines, int fenceLine, List<MarkdownProblem> problems)
+    /// <param name="draw">The <c>draw=N</c> of the opening line, or null; checked here against the number of questions.</param>
+    public static Quiz Read(string quizId, IReadOnlyList<QuizLine> lines, int fenceLine, int? draw, List<MarkdownProblem> problems)
     {
         var drafts = QuizLineReader.Read(lines, problems);
         if (drafts.Count == 0)
@@ -35,8 +36,15 @@ internal static class QuizReader
             questions.Add(Build(quizId, draft, problems));
         }
 
-        var version = ContentHash.Of(string.Join('\n', lines.Select(line => line.Text)));
-        return new Quiz(quizId, questions, version);
+        if (draw > questions.Count && questions.Count > 0)
+        {
+            problems.Add(new MarkdownProblem(fenceLine, $"draw={draw} asks for more questions than the quiz has ({questions.Count}): lower it, or add questions"));
+        }
+
+        // The draw is part of the version: changing it changes what an attempt is, as changing a question does.
+        var text = string.Join('\n', lines.Select(line => line.Text));
+        var version = ContentHash.Of(draw is null ? text : $"draw={draw}\n{text}");
+        return new Quiz(quizId, questions, version, draw);
     }
 
     private static Question Build(string quizId, QuestionDraft draft, List<MarkdownProblem> problems)
@@ -72,7 +80,7 @@ internal static class QuizReader
                 Render([step.Line with { Text = step.Text }], $"a step of '{draft.Id}'", problems),
                 index + 1))
             .ToList();
-        return new Question(draft.Id, kind, prompt, options, steps, explanation, draft.Line);
+        return new Question(draft.Id, kind, prompt, options, steps, explanation, draft.Line, draft.Objective ?? draft.Id, [.. draft.Allowances]);
     }
 
     private static void CheckCommon(QuestionDraft draft, List<MarkdownProblem> problems)
@@ -82,10 +90,7 @@ internal static class QuizReader
             problems.Add(new MarkdownProblem(draft.Line, $"question '{draft.Id}' has no question text: write it on the line right after \"? {Type(draft)} {draft.Id}\""));
         }
 
-        if (draft.Explanation.Count == 0)
-        {
-            problems.Add(new MarkdownProblem(draft.Line, $"question '{draft.Id}' has no explanation: add a line starting with \">\" after its answers, explaining the right answer"));
-        }
+        // A missing explanation is the quiz rule no-explanation (Courses/Lint), which an author may silence with a reason.
     }
 
     private static void CheckOptions(QuestionDraft draft, QuestionKind kind, List<MarkdownProblem> problems)
