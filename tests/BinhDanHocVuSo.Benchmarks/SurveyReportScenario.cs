@@ -301,12 +301,12 @@ public static class SurveyReportScenario
         return (RespondentScorer.Tally(survey, read), ItemValues.Of(survey, read));
     }
 
-    /// <summary>The shipped survey, loaded as the platform loads it.</summary>
+    /// <summary>The version of the shipped survey that the platform serves (the newest), loaded as the platform loads it.</summary>
     static SurveyDefinition LoadSurvey(string repo)
     {
         var folder = Path.Combine(repo, "assessments");
-        var loaded = SurveyLoader.Load(Path.Combine(folder, "survey-v1.yaml"), CompetenceModel.Load(Path.Combine(folder, "competences.yaml")));
-        return loaded.Surveys.SingleOrDefault()
-            ?? throw new BenchException($"could not load {folder}/survey-v1.yaml: {string.Join("; ", loaded.Errors)}");
+        var loaded = SurveyLoader.Load(folder, CompetenceModel.Load(Path.Combine(folder, "competences.yaml")));
+        return loaded.Surveys.MaxBy(s => s.Version)
+            ?? throw new BenchException($"could not load a survey from {folder}: {string.Join("; ", loaded.Errors)}");
     }
 }

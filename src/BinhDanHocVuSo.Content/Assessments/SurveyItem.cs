@@ -1,3 +1,7 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
 namespace BinhDanHocVuSo.Content.Assessments;
 
 /// <summary>An item of the survey. Answers are stored by <see cref="Id"/>, which never changes meaning.</summary>
@@ -22,6 +26,24 @@ public sealed record KnowledgeItem(string Id, string Text, int Line, string Comp
 {
     /// <summary>Id of the correct option.</summary>
     public string CorrectOptionId => Options.Single(option => option.IsCorrect).Id;
+
+    /// <summary>
+    /// The options in the order to show them to one respondent: the four answers shuffled, "Tôi không biết" last. The
+    /// order depends only on <paramref name="seed"/> (e.g. the response id), the question id and the option ids, so it is
+    /// the same on every visit and in every process, and differs between respondents: the authored order (where the right
+    /// answer might sit in the same place, or be the longest) never reaches anyone. Answers are stored by option id, so
+    /// the order shown cannot change scoring.
+    /// </summary>
+    /// <param name="seed">A value fixed for the respondent's response; never shown.</param>
+    public IReadOnlyList<KnowledgeOption> OptionsInDisplayOrder(string seed) =>
+        [
+            .. Options.Where(option => !option.IsDontKnow).OrderBy(option => ShuffleKey(seed, option.Id)).ThenBy(option => option.Id, StringComparer.Ordinal),
+            .. Options.Where(option => option.IsDontKnow),
+        ];
+
+    // The first 8 bytes of SHA-256: stable across processes and runtime versions, unlike string.GetHashCode or Random.
+    private ulong ShuffleKey(string seed, string optionId) =>
+        BinaryPrimitives.ReadUInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}\n{Id}\n{optionId}")));
 }
 
 /// <summary>An option of a knowledge question.</summary>

@@ -601,7 +601,7 @@ internal sealed partial class SurveyReader(CompetenceModel model, ErrorList erro
             return null;
         }
 
-        scoring.RejectUnknown("min_answered_share", "self_weight", "knowledge_weight", "overconfidence_gap");
+        scoring.RejectUnknown("min_answered_share", "self_weight", "knowledge_weight", "overconfidence_gap", "knowledge_scope");
         var minAnswered = scoring.Number("min_answered_share", 0, 1);
         var self = scoring.Number("self_weight", 0, 1);
         var knowledge = scoring.Number("knowledge_weight", 0, 1);
@@ -611,9 +611,32 @@ internal sealed partial class SurveyReader(CompetenceModel model, ErrorList erro
             errors.Add(scoring.LineOf("knowledge_weight"), "scoring: self_weight and knowledge_weight must add up to 1");
         }
 
-        return minAnswered is null || self is null || knowledge is null || overconfidence is null
+        var scope = ReadKnowledgeScope(scoring);
+        return minAnswered is null || self is null || knowledge is null || overconfidence is null || scope is null
             ? null
-            : new ScoringRules(minAnswered.Value, self.Value, knowledge.Value, overconfidence.Value);
+            : new ScoringRules(minAnswered.Value, self.Value, knowledge.Value, overconfidence.Value, scope.Value);
+    }
+
+    /// <summary>The optional <c>knowledge_scope</c>: <c>competence</c> (the default) or <c>domain</c>.</summary>
+    private KnowledgeScope? ReadKnowledgeScope(SurveyFields scoring)
+    {
+        if (!scoring.Has("knowledge_scope"))
+        {
+            return KnowledgeScope.Competence;
+        }
+
+        switch (scoring.String("knowledge_scope"))
+        {
+            case "competence":
+                return KnowledgeScope.Competence;
+            case "domain":
+                return KnowledgeScope.Domain;
+            case null:
+                return null;
+            case var other:
+                errors.Add(scoring.LineOf("knowledge_scope"), $"scoring: knowledge_scope '{other}' is unknown: use competence (each competence's own questions) or domain (every question of the domain's page)");
+                return null;
+        }
     }
 
     private RecommendationRules? ReadRecommendations(SurveyFields survey)

@@ -5,7 +5,26 @@ namespace BinhDanHocVuSo.Content.Assessments;
 /// <param name="SelfWeight">Weight of the self score in the combined score.</param>
 /// <param name="KnowledgeWeight">Weight of the knowledge score in the combined score.</param>
 /// <param name="OverconfidenceGap">Self score minus knowledge score from which a respondent is flagged overconfident.</param>
-public sealed record ScoringRules(double MinAnsweredShare, double SelfWeight, double KnowledgeWeight, double OverconfidenceGap);
+/// <param name="KnowledgeScope">
+/// Which knowledge questions make a competence's knowledge score KC: its own (the spec's default), or every question on
+/// its domain's page, so that each KC rests on several answers (assessments/README.md, "Knowledge score").
+/// </param>
+public sealed record ScoringRules(
+    double MinAnsweredShare,
+    double SelfWeight,
+    double KnowledgeWeight,
+    double OverconfidenceGap,
+    KnowledgeScope KnowledgeScope = KnowledgeScope.Competence);
+
+/// <summary>Which knowledge questions a competence's knowledge score KC counts.</summary>
+public enum KnowledgeScope
+{
+    /// <summary>KC = correct / questions of the competence itself (YAML <c>knowledge_scope: competence</c>, the default).</summary>
+    Competence,
+
+    /// <summary>KC = correct / questions on the page of the competence's domain, the same for every competence of the domain (<c>knowledge_scope: domain</c>).</summary>
+    Domain,
+}
 
 /// <summary>Parameters of group recommendations (spec section d).</summary>
 /// <param name="MinShareBelowTarget">p: recommend only when at least this share of the group is below target.</param>

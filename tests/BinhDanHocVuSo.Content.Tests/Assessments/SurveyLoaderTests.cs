@@ -30,6 +30,7 @@ public class SurveyLoaderTests
     [InlineData("broken-target-unknown-competence.yaml", "competence '7.1' is not in the competence model")]
     [InlineData("broken-missing-version.yaml", "has no 'version'")]
     [InlineData("broken-invalid-yaml.yaml", "not valid YAML")]
+    [InlineData("broken-unknown-knowledge-scope.yaml", "knowledge_scope 'page' is unknown: use competence")]
     public void A_broken_definition_gives_one_clear_error_at_its_file_and_line(string file, string message)
     {
         var result = SurveyLoader.Load(TestData(file), AssessmentPaths.Competences());
@@ -76,6 +77,30 @@ public class SurveyLoaderTests
 
             var error = result.Errors.Should().ContainSingle().Subject;
             error.ToString().Should().Be("assessments/survey-v2.yaml:3: 'version: 1' does not match the file name 'survey-v2': keep one version per file, named survey-v1.yaml");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("", KnowledgeScope.Competence)]
+    [InlineData(", knowledge_scope: competence", KnowledgeScope.Competence)]
+    [InlineData(", knowledge_scope: domain", KnowledgeScope.Domain)]
+    public void The_knowledge_scope_is_read_and_defaults_to_each_competences_own_questions(string field, KnowledgeScope expected)
+    {
+        var folder = Directory.CreateTempSubdirectory("survey-tests-").FullName;
+        try
+        {
+            var file = Path.Combine(Directory.CreateDirectory(Path.Combine(folder, "assessments")).FullName, "survey-v1.yaml");
+            var text = File.ReadAllText(TestData("valid-minimal.yaml"));
+            File.WriteAllText(file, text.Replace("overconfidence_gap: 0.33 }", $"overconfidence_gap: 0.33{field} }}", StringComparison.Ordinal));
+
+            var result = SurveyLoader.Load(file, AssessmentPaths.Competences());
+
+            result.Errors.Should().BeEmpty();
+            result.Surveys.Single().Scoring.KnowledgeScope.Should().Be(expected);
         }
         finally
         {

@@ -4,7 +4,10 @@ namespace BinhDanHocVuSo.Content.Assessments.Scoring;
 /// <param name="CompetenceId">E.g. "4.2".</param>
 /// <param name="DomainId">The domain of the page the statements are on, e.g. "4".</param>
 /// <param name="SelfItems">Self-rating statements whose scale counts in the level (attitude statements do not).</param>
-/// <param name="KnowledgeItems">Knowledge questions of the competence; may be empty.</param>
+/// <param name="KnowledgeItems">
+/// The knowledge questions its knowledge score counts: its own, or with <see cref="KnowledgeScope.Domain"/> every question
+/// on its domain's page; may be empty.
+/// </param>
 public sealed record CompetencePlan(string CompetenceId, string DomainId, IReadOnlyList<SelfRatingItem> SelfItems, IReadOnlyList<KnowledgeItem> KnowledgeItems);
 
 /// <summary>Which competences and domains a survey version scores, in the order they appear in it.</summary>
@@ -37,7 +40,8 @@ public sealed class ScoringPlan
     public static ScoringPlan Of(SurveyDefinition survey)
     {
         var inLevel = survey.Scales.Where(s => s.InLevelScore).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        var knowledge = survey.Items.OfType<KnowledgeItem>().ToList();
+        var knowledge = survey.Pages.SelectMany(page => page.Items.OfType<KnowledgeItem>().Select(item => (page.DomainId, item))).ToList();
+        var byDomain = survey.Scoring.KnowledgeScope == KnowledgeScope.Domain;
         var competences = survey.Pages
             .SelectMany(page => page.Items.OfType<SelfRatingItem>().Where(i => inLevel.Contains(i.ScaleId)).Select(item => (page.DomainId, item)))
             .GroupBy(x => x.item.CompetenceId, StringComparer.Ordinal)
@@ -45,8 +49,8 @@ public sealed class ScoringPlan
                 g.Key,
                 g.First().DomainId,
                 [.. g.Select(x => x.item)],
-                [.. knowledge.Where(k => k.CompetenceId == g.Key)]))
+                [.. knowledge.Where(k => byDomain ? k.DomainId == g.First().DomainId : k.item.CompetenceId == g.Key).Select(k => k.item)]))
             .ToList();
-        return new ScoringPlan(competences, [.. competences.Select(c => c.DomainId).Distinct()], knowledge);
+        return new ScoringPlan(competences, [.. competences.Select(c => c.DomainId).Distinct()], [.. knowledge.Select(k => k.item)]);
     }
 }

@@ -7,7 +7,10 @@ namespace BinhDanHocVuSo.Content.Assessments.Scoring;
 /// <param name="DomainId">E.g. "4".</param>
 /// <param name="SelfItemsAnswered">How many of the competence's self-rating statements were answered.</param>
 /// <param name="SelfScore">SR = Σ codes / (max code · answered); null when fewer than the minimum share of statements is answered.</param>
-/// <param name="KnowledgeScore">KC = correct / knowledge questions of the competence; null when it has none.</param>
+/// <param name="KnowledgeScore">
+/// KC = correct / the knowledge questions it counts (the competence's own, or its domain's with
+/// <see cref="KnowledgeScope.Domain"/>); null when there are none.
+/// </param>
 /// <param name="Score">S: SR alone without knowledge questions, else the weighted blend; null when SR is null.</param>
 /// <param name="Band">The band of S, or null.</param>
 /// <param name="Level">The numeric level L = f(S), or null.</param>

@@ -7,7 +7,7 @@ namespace BinhDanHocVuSo.Content.Assessments.Scoring;
 /// <summary>
 /// What a survey version's tallies (<see cref="RespondentTally"/>) and <see cref="ItemValues"/> are counted against: the
 /// items in order, with their kind, competence, page domain, scale (max code, whether it counts in the level), correct
-/// option and expected code, and the seconds per item of the speed flag. Bands, targets, weights and the other rules apply
+/// option and expected code, the seconds per item of the speed flag, and which questions a knowledge score counts. Bands, targets, weights and the other rules apply
 /// when a tally is turned into scores, so they are not part of it.
 /// </summary>
 public static class ScoringLayout
@@ -19,7 +19,14 @@ public static class ScoringLayout
     public static string Fingerprint(SurveyDefinition survey)
     {
         var layout = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"{survey.Id}/v{survey.Version}|speed:{survey.Reporting.MinSecondsPerItem:R}\n");
+            .Append(CultureInfo.InvariantCulture, $"{survey.Id}/v{survey.Version}|speed:{survey.Reporting.MinSecondsPerItem:R}");
+        if (survey.Scoring.KnowledgeScope != KnowledgeScope.Competence)
+        {
+            // Added only when not the default, so that the fingerprints of tallies kept before the scope existed still match.
+            layout.Append(CultureInfo.InvariantCulture, $"|knowledge:{survey.Scoring.KnowledgeScope}");
+        }
+
+        layout.Append('\n');
         foreach (var page in survey.Pages)
         {
             foreach (var item in page.Items)

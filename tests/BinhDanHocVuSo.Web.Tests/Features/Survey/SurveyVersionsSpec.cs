@@ -10,6 +10,7 @@ namespace BinhDanHocVuSo.Web.Tests.Features.Survey;
 public sealed class SurveyVersionsSpec : IAsyncLifetime
 {
     readonly string _assessments = Directory.CreateTempSubdirectory("bdhvs-assessments.").FullName;
+    int _past;
     TestDatabase _database = null!;
     Platform _platform = null!;
 
@@ -19,8 +20,11 @@ public sealed class SurveyVersionsSpec : IAsyncLifetime
         {
             File.Copy(file, Path.Combine(_assessments, Path.GetFileName(file)));
         }
-        var first = await File.ReadAllTextAsync(Path.Combine(_assessments, "survey-v1.yaml"));
-        await File.WriteAllTextAsync(Path.Combine(_assessments, "survey-v2.yaml"), first.Replace("\nversion: 1\n", "\nversion: 2\n", StringComparison.Ordinal));
+        // The newest shipped version becomes the past one: a copy of it ships as the next version.
+        _past = Directory.GetFiles(_assessments, "survey-v*.yaml").Max(f => int.Parse(Path.GetFileNameWithoutExtension(f)["survey-v".Length..]));
+        var newest = await File.ReadAllTextAsync(Path.Combine(_assessments, $"survey-v{_past}.yaml"));
+        await File.WriteAllTextAsync(
+            Path.Combine(_assessments, $"survey-v{_past + 1}.yaml"), newest.Replace($"\nversion: {_past}\n", $"\nversion: {_past + 1}\n", StringComparison.Ordinal));
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var settings = Platform.ShippedCourses();
         settings["Content:AssessmentsPath"] = _assessments;
@@ -39,19 +43,19 @@ public sealed class SurveyVersionsSpec : IAsyncLifetime
     {
         var surveys = _platform.Services.GetRequiredService<SurveySource>();
         var admin = await _platform.SignedInAs(await _platform.CreateAsync(Roles.Admin));
-        var past = surveys.Find(surveys.Current!.Id, 1)!;
+        var past = surveys.Find(surveys.Current!.Id, _past)!;
         for (var i = 0; i < 5; i++)
         {
             await _platform.SubmittedRespondentAsync(version: past);
         }
 
         var current = await admin.GetStringAsync("/survey/report");
-        var earlier = await admin.GetStringAsync("/survey/report?v=1");
-        var unknown = await admin.GetAsync("/survey/report?v=9");
+        var earlier = await admin.GetStringAsync($"/survey/report?v={_past}");
+        var unknown = await admin.GetAsync("/survey/report?v=99");
 
-        surveys.Current.Version.Should().Be(2);
-        current.Should().Contain("phiên bản 2").And.Contain("Đã trả lời: 0 / 5").And.Contain("<option value=\"1\">");
-        earlier.Should().Contain("phiên bản 1").And.Contain("Đã trả lời: 5 / 5");
+        surveys.Current.Version.Should().Be(_past + 1);
+        current.Should().Contain($"phiên bản {_past + 1}").And.Contain("Đã trả lời: 0 / 5").And.Contain($"<option value=\"{_past}\">");
+        earlier.Should().Contain($"phiên bản {_past}").And.Contain("Đã trả lời: 5 / 5");
         unknown.StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
     }
 }
