@@ -1,6 +1,7 @@
 using BinhDanHocVuSo.Content.Assessments;
 using BinhDanHocVuSo.Web.Features.Accounts;
 using BinhDanHocVuSo.Web.Features.Survey;
+using BinhDanHocVuSo.Web.Tests.Features.Survey;
 using BinhDanHocVuSo.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -16,17 +17,23 @@ public sealed class OfficialOnAPhoneSpec(PhoneBrowser site) : IClassFixture<Phon
     async Task<(IPage Page, People.Person Official)> StartSurveyAsync(IBrowserContext phone)
     {
         var official = await site.Platform.CreateAsync(Roles.Official);
-        var page = await phone.NewPageAsync();
-        await page.GotoAsync("/account/login?ReturnUrl=%2Fsurvey");
-        await page.FillAsync("#phone", official.Phone);
-        await page.FillAsync("#password", official.Password);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync("**/survey");
+        var page = await SignInAsync(phone, official, "/survey");
         await page.CheckAsync($"input[name=role][value='{Survey.Roles[0].Id}']");
         await page.CheckAsync($"input[name=ageBand][value='{Survey.Background.First(q => q.Kind == BackgroundKind.Choice).Options[0].Id}']");
         await page.ClickAsync("main form button[type=submit]");
         await page.WaitForURLAsync("**/survey/page/1");
         return (page, official);
+    }
+
+    static async Task<IPage> SignInAsync(IBrowserContext phone, People.Person official, string to)
+    {
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync("/account/login?ReturnUrl=" + Uri.EscapeDataString(to));
+        await page.FillAsync("#phone", official.Phone);
+        await page.FillAsync("#password", official.Password);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync("**" + to);
+        return page;
     }
 
     static string Radio(SurveyItem item, string value) => $"input[name='{QuestionsModel.FieldOf(item)}'][value='{value}']";
@@ -68,5 +75,17 @@ public sealed class OfficialOnAPhoneSpec(PhoneBrowser site) : IClassFixture<Phon
         (await page.IsCheckedAsync(Radio(item, "1"))).Should().BeTrue("“Trang trước” saved the page before going back");
         (await page.TextContentAsync("main")).Should().Contain("Câu trả lời được lưu khi anh/chị bấm “Lưu và tiếp tục” hoặc “Trang trước”.");
         await PhoneBrowser.LookAtAsync(page, "13-survey-without-javascript");
+    }
+
+    [Fact]
+    public async Task The_result_reads_on_a_phone_with_levels_targets_gaps_and_courses_to_start()
+    {
+        var official = await site.Platform.SubmittedRespondentAsync(role: Survey.Roles[0].Id, code: 1);
+        await using var phone = await site.NewPhoneAsync();
+
+        var page = await SignInAsync(phone, official, "/survey/result");
+
+        (await page.TextContentAsync("main")).Should().Contain("mục tiêu bậc").And.Contain("còn thiếu").And.Contain("Học ngay");
+        await PhoneBrowser.LookAtAsync(page, "14-survey-result");
     }
 }
