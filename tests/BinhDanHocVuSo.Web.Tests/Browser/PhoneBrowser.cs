@@ -71,7 +71,8 @@ public sealed class PhoneBrowser : IAsyncLifetime
     }
 
     /// <summary>A fresh phone: no cookies, no service worker, nothing saved; a cheap Android's screen size.</summary>
-    public async Task<IBrowserContext> NewPhoneAsync()
+    /// <param name="javaScript">False for a phone whose browser runs no scripts (an old or locked-down one).</param>
+    public async Task<IBrowserContext> NewPhoneAsync(bool javaScript = true)
     {
         var phone = await _browser.NewContextAsync(new()
         {
@@ -80,6 +81,7 @@ public sealed class PhoneBrowser : IAsyncLifetime
             Locale = "vi-VN",
             IsMobile = true,
             HasTouch = true,
+            JavaScriptEnabled = javaScript,
         });
         // Two cores shared with the server and the rest of the suite: be patient rather than flaky.
         phone.SetDefaultTimeout(60_000);

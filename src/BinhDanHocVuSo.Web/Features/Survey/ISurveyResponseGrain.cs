@@ -11,8 +11,17 @@ public interface ISurveyResponseGrain : IGrainWithGuidCompoundKey
     /// <summary>Starts the survey with the background questions, or changes them before submitting.</summary>
     Task<SurveyResponse> Start(SurveyBackground background);
 
-    /// <summary>Saves the answers of one page (changing earlier answers is allowed until submitting).</summary>
+    /// <summary>
+    /// Saves the answers of one page as the official moves on from it: the page counts as done and the survey resumes
+    /// after it. Changing earlier answers is allowed until submitting.
+    /// </summary>
     Task<SurveyResponse> SaveAnswers(SurveyPageAnswers answers);
+
+    /// <summary>
+    /// Saves answers as they are chosen (the page's script sends each choice) or as the official goes back: the page does
+    /// not count as done, so the survey resumes on it.
+    /// </summary>
+    Task<SurveyResponse> SaveChosen(SurveyPageAnswers answers);
 
     /// <summary>Submits after review; unanswered items stay unanswered. Submitting again changes nothing.</summary>
     Task<SurveyResponse> Submit();

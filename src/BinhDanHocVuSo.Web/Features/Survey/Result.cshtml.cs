@@ -2,7 +2,7 @@ namespace BinhDanHocVuSo.Web.Features.Survey;
 
 /// <summary>
 /// <c>/survey/result</c>: the official's own result, scored with the version they answered: level per competence and
-/// domain, gaps against their role's target, and courses to start at once.
+/// domain, gaps against their role's target (in whole levels, as shown), and courses to start at once.
 /// </summary>
 [Authorize(Policy = Policies.Official)]
 public sealed class ResultModel(SurveySource surveys, IGrainFactory grains, ICourseCatalogSource catalog, SurveyStore store)
@@ -10,9 +10,13 @@ public sealed class ResultModel(SurveySource surveys, IGrainFactory grains, ICou
 {
     public RespondentScores? Scores { get; private set; }
 
-    public IReadOnlyList<(Recommendation Recommendation, Course Course)> Courses { get; private set; } = [];
+    /// <summary>Courses for the official's largest needs, and those needs no course develops.</summary>
+    public PersonalPlan Plan { get; private set; } = new([], []);
 
-    public IReadOnlyList<string> ContentGaps { get; private set; } = [];
+    /// <summary>Whether the official has needs at all (below target by enough to recommend).</summary>
+    public bool HasNeeds { get; private set; }
+
+    public Course CourseOf(CourseAdvice advice) => catalog.Current.Find(advice.Course.Slug)!;
 
     public string NameOf(string id) => Surveys.NameOf(id);
 
@@ -34,11 +38,10 @@ public sealed class ResultModel(SurveySource surveys, IGrainFactory grains, ICou
             ? new TallyScorer(Survey).Score(Me.ToString(), new RespondentBackground(background.CommuneId, background.RoleId, background.AgeBandId), kept.Tally, kept.Flags)
             : RespondentScorer.Score(Survey, Progress.ToRespondentAnswers(Me.ToString()));
         // One person is a group of one: below target means p = 1, so the group rules pick their largest gaps and fitting courses.
-        var recommendations = GroupRecommender.Recommend(Survey, [Scores], [.. catalog.Current.Courses.Select(CourseOffer.From)]);
-        Courses = [.. recommendations.Priorities
-            .Where(r => r.Course is not null && catalog.Current.Find(r.Course.Slug) is not null)
-            .Select(r => (r, catalog.Current.Find(r.Course!.Slug)!))];
-        ContentGaps = [.. recommendations.ContentGaps.Select(n => n.CompetenceId)];
+        CourseOffer[] offers = [.. catalog.Current.Courses.Select(CourseOffer.From)];
+        var recommendations = GroupRecommender.Recommend(Survey, [Scores], offers);
+        HasNeeds = recommendations.Priorities.Count > 0;
+        Plan = PersonalCourses.Plan(recommendations, offers);
         return Page();
     }
 }

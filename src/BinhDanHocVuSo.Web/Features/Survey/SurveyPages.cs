@@ -24,7 +24,10 @@ public abstract class SurveyPageModel(SurveySource surveys, IGrainFactory grains
         return true;
     }
 
-    /// <summary>The page to continue at: after the last saved page, or the review once every page was saved.</summary>
+    /// <summary>
+    /// The page to continue at: after the last page the official moved on from with "Lưu và tiếp tục" (choices saved one by
+    /// one, or going back, do not finish a page), or the review once every page was.
+    /// </summary>
     public string ResumeUrl => Progress.LastPage >= Survey.Pages.Count ? "/survey/review" : $"/survey/page/{Progress.LastPage + 1}";
 
     public int AnsweredCount => Progress.Answers.Count;

@@ -33,7 +33,12 @@ sealed class SurveyResponseGrain(SurveyStore store, SurveySource surveys, TimePr
         return _state;
     });
 
-    public Task<SurveyResponse> SaveAnswers(SurveyPageAnswers answers) => Act(async () =>
+    public Task<SurveyResponse> SaveAnswers(SurveyPageAnswers answers) => Act(() => Record(answers, pageDone: true));
+
+    public Task<SurveyResponse> SaveChosen(SurveyPageAnswers answers) => Act(() => Record(answers, pageDone: false));
+
+    /// <summary>Writes the new or changed answers of a page; <paramref name="pageDone"/> moves the resume point past it.</summary>
+    async Task<SurveyResponse> Record(SurveyPageAnswers answers, bool pageDone)
     {
         EnsureOpen();
         if (answers.Page < 1 || answers.Page > _survey.Pages.Count)
@@ -66,11 +71,12 @@ sealed class SurveyResponseGrain(SurveyStore store, SurveySource surveys, TimePr
             given[itemId] = new SurveyAnswer(null, optionId, now, null);
         }
 
-        // Only answers that are new or changed are written; they share the time spent on the page.
+        // Only answers that are new or changed are written; they share the time since the page was shown or last saved
+        // (each choice is saved as it is made when the page's script runs). A changed answer adds to the time it had.
         var changed = given.Where(g => !_state.Answers.TryGetValue(g.Key, out var old) || old.Code != g.Value.Code || old.OptionId != g.Value.OptionId)
             .Select(g => g.Key).ToList();
         var seconds = answers.SecondsOnPage is { } s && changed.Count > 0 ? Math.Max(0, s) / changed.Count : (double?)null;
-        var lastPage = Math.Max(_state.LastPage, answers.Page);
+        var lastPage = pageDone ? Math.Max(_state.LastPage, answers.Page) : _state.LastPage;
         if (changed.Count == 0 && lastPage == _state.LastPage)
         {
             return _state;
@@ -78,7 +84,7 @@ sealed class SurveyResponseGrain(SurveyStore store, SurveySource surveys, TimePr
         var stored = _state.Answers.ToDictionary();
         foreach (var id in changed)
         {
-            stored[id] = given[id] with { Seconds = seconds };
+            stored[id] = given[id] with { Seconds = seconds + (_state.Answers.GetValueOrDefault(id)?.Seconds ?? 0) };
         }
         var next = _state with { Answers = stored.ToImmutableDictionary(StringComparer.Ordinal), LastPage = lastPage };
         var responseId = _state.ResponseId!.Value;
@@ -88,7 +94,7 @@ sealed class SurveyResponseGrain(SurveyStore store, SurveySource surveys, TimePr
             Seconds = stored[id].Seconds,
         })]);
         return _state;
-    });
+    }
 
     public Task<SurveyResponse> Submit() => Act(async () =>
     {

@@ -1,5 +1,6 @@
 // Progressive enhancement for phones: every page works without this file. It adds offline reading (service
-// worker), an outbox for quiz answers given without a connection, read-aloud, and print buttons.
+// worker), an outbox for quiz answers given without a connection, survey answers saved as they are chosen,
+// read-aloud, and print buttons.
 (function () {
   'use strict';
   var OUTBOX = 'bdhvs.outbox';
@@ -159,6 +160,80 @@
   }
   window.addEventListener('online', send);
   send();
+
+  // Survey pages: each choice is saved as it is made, posted with the form's fields (its anti-forgery token too) to the
+  // page's "save" handler, and a quiet note under the question says once it is stored. Without this script the
+  // page's buttons save its answers. The whole form is posted each time, so a save that failed is made good by the next.
+  Array.prototype.forEach.call(document.querySelectorAll('form[data-autosave]'), function (form) {
+    var note = form.querySelector('[data-autosave-note]');
+    var answered = document.querySelector('[data-answered]');
+    var waiting = [];
+    var failed = [];
+    var busy = false;
+
+    function mark(fieldset, key) {
+      var state = fieldset.querySelector('.save-state');
+      if (!state) {
+        state = document.createElement('p');
+        state.className = 'save-state muted';
+        state.setAttribute('role', 'status');
+        fieldset.appendChild(state);
+      }
+      state.textContent = form.getAttribute(key);
+      state.setAttribute('data-state', key.slice(5));
+    }
+
+    function save() {
+      if (busy || !waiting.length) {
+        return;
+      }
+      var fieldsets = waiting.concat(failed.filter(function (f) { return waiting.indexOf(f) < 0; }));
+      waiting = [];
+      failed = [];
+      busy = true;
+      fieldsets.forEach(function (f) { mark(f, 'data-saving'); });
+      fetch(location.pathname + '?handler=save', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(new FormData(form)).toString()
+      }).then(function (response) {
+        // Signed out meanwhile, the request is sent to the sign-in page: that is not a save.
+        if (!response.ok || response.redirected) {
+          throw new Error('not saved: ' + response.status);
+        }
+        return response.json();
+      }).then(function (result) {
+        form.elements.shown.value = result.shown;
+        if (answered) {
+          answered.textContent = format(answered.getAttribute('data-answered'), [result.answered]);
+        }
+        fieldsets.forEach(function (f) { mark(f, 'data-saved'); });
+      }).catch(function () {
+        failed = failed.concat(fieldsets);
+        fieldsets.forEach(function (f) { mark(f, 'data-failed'); });
+      }).then(function () {
+        busy = false;
+        save();
+      });
+    }
+
+    if (note) {
+      note.textContent = note.getAttribute('data-autosave-note');
+    }
+    form.addEventListener('change', function (event) {
+      var fieldset = event.target.closest && event.target.closest('fieldset');
+      if (fieldset && waiting.indexOf(fieldset) < 0) {
+        waiting.push(fieldset);
+      }
+      save();
+    });
+    window.addEventListener('online', function () {
+      waiting = waiting.concat(failed);
+      failed = [];
+      save();
+    });
+  });
 
   // Read-aloud, only where the phone has a Vietnamese voice; pausing stops after the current sentence's start
   // and continuing repeats it, which works the same on every phone (some ignore speechSynthesis.pause()).

@@ -1,0 +1,118 @@
+using BinhDanHocVuSo.Content.Assessments;
+using BinhDanHocVuSo.Content.Assessments.Scoring;
+using BinhDanHocVuSo.Web.Features.Survey;
+
+namespace BinhDanHocVuSo.Web.Tests.Features.Survey;
+
+/// <summary>
+/// The courses on an official's own result: a course that develops a competence they need is always offered, with a
+/// note when it does not reach their target; "no course yet" is kept for competences no course develops.
+/// </summary>
+public sealed class PersonalCoursesSpec
+{
+    static readonly CourseOffer[] Offers = [.. Shipped.Catalog.Courses.Select(CourseOffer.From)];
+
+    /// <summary>Answers that put a respondent at the top everywhere except <paramref name="weakIn"/>, where they are at level 0.</summary>
+    public static RespondentScores OnlyBelowIn(SurveyDefinition survey, string roleId, string weakIn)
+    {
+        var ratings = new Dictionary<string, int>(StringComparer.Ordinal);
+        var choices = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in survey.Items)
+        {
+            switch (item)
+            {
+                case SelfRatingItem statement:
+                    ratings[item.Id] = statement.CompetenceId == weakIn ? 0 : survey.FindScale(statement.ScaleId)!.MaxCode;
+                    break;
+                case AttentionCheckItem check:
+                    ratings[item.Id] = check.ExpectedCode;
+                    break;
+                case KnowledgeItem question:
+                    choices[item.Id] = question.CompetenceId == weakIn ? question.Options.First(o => !o.IsCorrect).Id : question.CorrectOptionId;
+                    break;
+            }
+        }
+        var ageBand = survey.Background.First(q => q.Kind == BackgroundKind.Choice).Options[0].Id;
+        return RespondentScorer.Score(survey, new RespondentAnswers("r", new RespondentBackground("xa", roleId, ageBand), ratings, choices));
+    }
+
+    [Fact]
+    public void For_every_competence_a_shipped_course_develops_and_every_position_the_result_offers_a_course_never_none()
+    {
+        var survey = Shipped.Survey;
+        var scored = ScoringPlan.Of(survey).Competences.Select(c => c.CompetenceId).ToHashSet();
+        var developed = Offers.SelectMany(o => o.Competences).Where(scored.Contains).Distinct().ToList();
+        var cases = 0;
+
+        foreach (var role in survey.Roles)
+        {
+            foreach (var competence in developed.Where(c => survey.Targets.TargetFor(role.Id, c) is > 0))
+            {
+                var scores = OnlyBelowIn(survey, role.Id, competence);
+                var recommendations = GroupRecommender.Recommend(survey, [scores], Offers);
+                recommendations.Priorities.Select(p => p.Need.CompetenceId).Should().Equal([competence], $"a {role.Id} at level 0 in {competence} only needs {competence}");
+
+                var plan = PersonalCourses.Plan(recommendations, Offers);
+
+                plan.NoCourse.Should().BeEmpty($"a shipped course develops {competence} ({role.Id})");
+                var card = plan.Courses.Should().ContainSingle().Subject;
+                card.Course.Competences.Should().Contain(competence);
+                card.Needs.Single().Target.Should().Be(survey.Targets.TargetFor(role.Id, competence));
+                cases++;
+            }
+        }
+
+        cases.Should().BeGreaterThan(survey.Roles.Count, "every position has targets in the competences the shipped courses develop");
+    }
+
+    static CompetenceNeed Need(string competenceId, double level, double target) =>
+        new(competenceId, competenceId[..1], 1, 1, 1, target - level, 3, level, target, level, ["r"]);
+
+    static GroupRecommendations Unfitted(params CompetenceNeed[] needs) =>
+        new(needs, [.. needs.Select((n, i) => new Recommendation(i + 1, n, null))], needs);
+
+    [Fact]
+    public void A_need_beyond_every_courses_exit_level_gets_the_course_reaching_highest_with_the_shortfall_noted()
+    {
+        CourseOffer[] courses =
+        [
+            new("co-ban", ["2.3"], EntryLevel: 0, ExitLevel: 2, Minutes: 20),
+            new("trung-cap", ["2.3", "2.6"], EntryLevel: 0, ExitLevel: 3, Minutes: 40),
+            new("khac", ["4.1"], EntryLevel: 0, ExitLevel: 6, Minutes: 10),
+        ];
+
+        var plan = PersonalCourses.Plan(Unfitted(Need("2.3", level: 0.4, target: 5)), courses);
+
+        plan.NoCourse.Should().BeEmpty();
+        var card = plan.Courses.Should().ContainSingle().Subject;
+        card.Course.Slug.Should().Be("trung-cap");
+        card.Needs.Should().Equal(new CourseForNeed("2.3", Level: 0, Target: 5, ReachesTarget: false, CanStart: true));
+    }
+
+    [Fact]
+    public void A_course_the_official_can_start_comes_before_one_that_reaches_higher_but_starts_above_them()
+    {
+        CourseOffer[] courses =
+        [
+            new("nang-cao", ["1.2"], EntryLevel: 3, ExitLevel: 5, Minutes: 30),
+            new("nhap-mon", ["1.2"], EntryLevel: 0, ExitLevel: 2, Minutes: 30),
+        ];
+
+        var start = PersonalCourses.Plan(Unfitted(Need("1.2", level: 0, target: 4)), courses);
+        var onlyAdvanced = PersonalCourses.Plan(Unfitted(Need("1.2", level: 0, target: 4)), [courses[0]]);
+
+        start.Courses.Single().Course.Slug.Should().Be("nhap-mon");
+        onlyAdvanced.Courses.Single().Needs.Single().Should().Be(new CourseForNeed("1.2", 0, 4, ReachesTarget: true, CanStart: false));
+    }
+
+    [Fact]
+    public void Needs_one_course_serves_share_its_card_and_only_a_competence_no_course_develops_is_listed_as_having_none()
+    {
+        CourseOffer[] courses = [new("an-toan", ["4.1", "4.2"], 0, 3, 40)];
+
+        var plan = PersonalCourses.Plan(Unfitted(Need("4.2", 0, 4), Need("5.1", 0, 4), Need("4.1", 0, 3)), courses);
+
+        plan.Courses.Should().ContainSingle().Which.Needs.Select(n => n.CompetenceId).Should().Equal("4.2", "4.1");
+        plan.NoCourse.Should().Equal("5.1");
+    }
+}
