@@ -21,8 +21,8 @@ public sealed class QuestionsModel(SurveySource surveys, IGrainFactory grains, T
 
     public string? ChosenOption(SurveyItem item) => Progress.Answers.GetValueOrDefault(item.Id)?.OptionId;
 
-    /// <summary>The question's options in this official's own order (see <see cref="OptionOrder"/>).</summary>
-    public IReadOnlyList<KnowledgeOption> OptionsOf(KnowledgeItem question) => OptionOrder.Of(Progress.ResponseId!.Value, question);
+    /// <summary>The question's options in this official's own order (see <see cref="KnowledgeItem.OptionsInDisplayOrder"/>: shuffled by the response id, which never leaves the server).</summary>
+    public IReadOnlyList<KnowledgeOption> OptionsOf(KnowledgeItem question) => question.OptionsInDisplayOrder(Progress.ResponseId!.Value.ToString("N"));
 
     public async Task<IActionResult> OnGetAsync() => await Guard() ?? Page();
 
