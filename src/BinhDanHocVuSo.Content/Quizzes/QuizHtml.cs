@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace BinhDanHocVuSo.Content.Quizzes;
@@ -18,31 +19,74 @@ public static class QuizHtml
     /// <summary>Text of the submit button.</summary>
     public const string SubmitText = "Nộp bài";
 
-    /// <summary>Renders the form for <paramref name="quiz"/>.</summary>
+    /// <summary>
+    /// Renders the form for <paramref name="quiz"/> with every question in authored order (see <see cref="QuizDraw.AsAuthored"/>):
+    /// what the Markdown renders. Pages show an attempt's own draw instead, spliced in with <see cref="ReplaceQuestions"/>.
+    /// </summary>
     public static string Render(Quiz quiz)
     {
         var html = new StringBuilder();
         html.Append($"<form class=\"quiz\" method=\"post\" data-quiz=\"{Attribute(quiz.Id)}\">\n");
         html.Append(FormFieldsPlaceholder).Append('\n');
-        foreach (var question in quiz.Questions)
-        {
-            html.Append($"<fieldset class=\"question\" id=\"q-{Attribute(question.Id)}\">\n");
-            html.Append($"<legend>{question.PromptHtml}</legend>\n");
-            if (question.Kind == QuestionKind.Order)
-            {
-                AppendSteps(html, question);
-            }
-            else
-            {
-                AppendOptions(html, question);
-            }
-
-            html.Append("</fieldset>\n");
-        }
-
-        html.Append($"<button type=\"submit\">{SubmitText}</button>\n");
+        html.Append(Encoding.UTF8.GetString(QuestionsUtf8(QuizDraw.AsAuthored(quiz))));
+        html.Append(SubmitButton);
         html.Append("</form>\n");
         return html.ToString();
+    }
+
+    /// <summary>
+    /// The questions of an attempt as UTF-8, in the order drawn, each option or step in its shown order. Made by
+    /// copying pieces rendered once per quiz: no Markdown and no string formatting per request.
+    /// </summary>
+    public static byte[] QuestionsUtf8(QuizDraw draw)
+    {
+        var pieces = PiecesOf(draw.Quiz);
+        var length = 0;
+        foreach (var drawn in draw.Questions)
+        {
+            var question = pieces[drawn.Question.Id];
+            length += question.Head.Length + FieldsetEnd.Length;
+            foreach (var index in drawn.Shown)
+            {
+                length += question.Items[index].Length;
+            }
+        }
+
+        var html = new byte[length];
+        var at = 0;
+        foreach (var drawn in draw.Questions)
+        {
+            var question = pieces[drawn.Question.Id];
+            question.Head.CopyTo(html, at);
+            at += question.Head.Length;
+            foreach (var index in drawn.Shown)
+            {
+                question.Items[index].CopyTo(html, at);
+                at += question.Items[index].Length;
+            }
+
+            FieldsetEnd.CopyTo(html, at);
+            at += FieldsetEnd.Length;
+        }
+
+        return html;
+    }
+
+    /// <summary>
+    /// Replaces the questions of a form rendered by <see cref="Render"/> (everything between its own fields and its
+    /// submit button) with <paramref name="questions"/>: the shown draw, or a mark where a page splices it in.
+    /// </summary>
+    public static string ReplaceQuestions(string html, string questions)
+    {
+        var fields = html.IndexOf(FormFieldsPlaceholder + "\n", StringComparison.Ordinal);
+        var button = fields < 0 ? -1 : html.IndexOf(SubmitButton, fields, StringComparison.Ordinal);
+        if (button < 0)
+        {
+            throw new ArgumentException("The HTML holds no quiz form rendered by QuizHtml.Render.", nameof(html));
+        }
+
+        var start = fields + FormFieldsPlaceholder.Length + 1;
+        return string.Concat(html.AsSpan(0, start), questions, html.AsSpan(button));
     }
 
     /// <summary>
@@ -61,28 +105,46 @@ public static class QuizHtml
         return shown;
     }
 
-    private static void AppendOptions(StringBuilder html, Question question)
+    private const string SubmitButton = "<button type=\"submit\">" + SubmitText + "</button>\n";
+
+    private static readonly byte[] FieldsetEnd = Encoding.UTF8.GetBytes("</fieldset>\n");
+
+    // Pieces live as long as their quiz: a catalogue reloaded after an edit brings new quizzes, and new pieces.
+    private static readonly ConditionalWeakTable<Quiz, Dictionary<string, QuestionPieces>> Pieces = new();
+
+    /// <summary>A question's opening (fieldset and legend), and its options or steps in authored order, as UTF-8.</summary>
+    private sealed record QuestionPieces(byte[] Head, byte[][] Items);
+
+    private static Dictionary<string, QuestionPieces> PiecesOf(Quiz quiz) =>
+        Pieces.GetValue(quiz, q => q.Questions.ToDictionary(question => question.Id, Render, StringComparer.Ordinal));
+
+    private static QuestionPieces Render(Question question)
     {
-        var type = question.Kind == QuestionKind.Multiple ? "checkbox" : "radio";
-        foreach (var option in question.Options)
-        {
-            html.Append($"<label><input type=\"{type}\" name=\"{QuizAnswers.OptionFieldPrefix}{Attribute(question.Id)}\" value=\"{Attribute(option.Id)}\"> {option.TextHtml}</label>\n");
-        }
+        var head = $"<fieldset class=\"question\" id=\"q-{Attribute(question.Id)}\">\n<legend>{question.PromptHtml}</legend>\n";
+        var items = question.Kind == QuestionKind.Order
+            ? question.Steps.Select(step => Step(question, step))
+            : question.Options.Select(option => Option(question, option));
+        return new QuestionPieces(Encoding.UTF8.GetBytes(head), [.. items.Select(Encoding.UTF8.GetBytes)]);
     }
 
-    private static void AppendSteps(StringBuilder html, Question question)
+    private static string Option(Question question, QuizOption option)
     {
-        foreach (var step in DisplayOrder(question))
-        {
-            html.Append($"<label>{step.TextHtml} <select name=\"{QuizAnswers.OrderFieldPrefix}{Attribute(question.Id)}.{Attribute(step.Id)}\">");
-            html.Append("<option value=\"\"></option>");
-            for (var position = 1; position <= question.Steps.Count; position++)
-            {
-                html.Append($"<option value=\"{position}\">{position}</option>");
-            }
+        var type = question.Kind == QuestionKind.Multiple ? "checkbox" : "radio";
+        return $"<label><input type=\"{type}\" name=\"{QuizAnswers.OptionFieldPrefix}{Attribute(question.Id)}\" value=\"{Attribute(option.Id)}\"> {option.TextHtml}</label>\n";
+    }
 
-            html.Append("</select></label>\n");
+    private static string Step(Question question, OrderStep step)
+    {
+        var html = new StringBuilder();
+        html.Append($"<label>{step.TextHtml} <select name=\"{QuizAnswers.OrderFieldPrefix}{Attribute(question.Id)}.{Attribute(step.Id)}\">");
+        html.Append("<option value=\"\"></option>");
+        for (var position = 1; position <= question.Steps.Count; position++)
+        {
+            html.Append($"<option value=\"{position}\">{position}</option>");
         }
+
+        html.Append("</select></label>\n");
+        return html.ToString();
     }
 
     // Ids are slugs and hex, but escaping keeps the form safe even if that ever changes.
