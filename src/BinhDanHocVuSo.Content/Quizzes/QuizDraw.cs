@@ -73,10 +73,53 @@ public sealed class QuizDraw
         var drawn = new DrawnQuestion[count];
         for (var i = 0; i < count; i++)
         {
-            drawn[i] = new DrawnQuestion(taken[i], Order(taken[i], ref random));
+            drawn[i] = new DrawnQuestion(taken[i], Order(taken[i], ref random), Aliases(taken[i], ref random));
         }
 
         return new QuizDraw(quiz, drawn);
+    }
+
+    /// <summary>
+    /// The answers with every option named by its id: a value that is one of this draw's aliases becomes the option's
+    /// id; anything else is left as it is (an option id sent as it is, or a value the grader will refuse).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ToOptionIds(IReadOnlyDictionary<string, IReadOnlyList<string>> answers)
+    {
+        var byId = Questions.ToDictionary(q => q.Question.Id, StringComparer.Ordinal);
+        var mapped = new Dictionary<string, IReadOnlyList<string>>(answers.Count, StringComparer.Ordinal);
+        foreach (var (questionId, values) in answers)
+        {
+            mapped[questionId] = byId.TryGetValue(questionId, out var drawn) && drawn.Aliases.Count > 0
+                ? [.. values.Select(drawn.OptionId)]
+                : values;
+        }
+
+        return mapped;
+    }
+
+    /// <summary>
+    /// What the page calls each option (by authored index): six hex digits drawn with the order, so that the form's
+    /// values say nothing about where the author wrote an option (the ids "a", "b"… would). Empty for order questions,
+    /// whose step ids are already hashes of their text.
+    /// </summary>
+    static string[] Aliases(Question question, ref SeededRandom random)
+    {
+        if (question.Kind == QuestionKind.Order)
+        {
+            return [];
+        }
+
+        var aliases = new string[question.Options.Count];
+        for (var i = 0; i < aliases.Length; i++)
+        {
+            do
+            {
+                aliases[i] = (random.Next() >> 40).ToString("x6", System.Globalization.CultureInfo.InvariantCulture);
+            }
+            while (Array.IndexOf(aliases, aliases[i], 0, i) >= 0);
+        }
+
+        return aliases;
     }
 
     /// <summary>
@@ -84,9 +127,9 @@ public sealed class QuizDraw
     /// the form the Markdown renders, which pages never show as it is.
     /// </summary>
     public static QuizDraw AsAuthored(Quiz quiz) =>
-        new(quiz, [.. quiz.Questions.Select(q => new DrawnQuestion(q, q.Kind == QuestionKind.Order
-            ? [.. QuizHtml.DisplayOrder(q).Select(step => IndexOf(q.Steps, step))]
-            : [.. Enumerable.Range(0, q.Options.Count)]))]);
+        new(quiz, [.. quiz.Questions.Select(q => q.Kind == QuestionKind.Order
+            ? new DrawnQuestion(q, [.. QuizHtml.DisplayOrder(q).Select(step => IndexOf(q.Steps, step))], [])
+            : new DrawnQuestion(q, [.. Enumerable.Range(0, q.Options.Count)], [.. q.Options.Select(o => o.Id)]))]);
 
     static int IndexOf(IReadOnlyList<OrderStep> steps, OrderStep step)
     {
@@ -166,7 +209,7 @@ public sealed class QuizDraw
             }
         }
 
-        ulong Next()
+        public ulong Next()
         {
             var result = ulong.RotateLeft(_s1 * 5, 7) * 9;
             var t = _s1 << 17;
@@ -205,4 +248,20 @@ public sealed class QuizDraw
 }
 
 /// <summary>A question of an attempt and the order of its options (or steps) as shown: indexes into the authored list.</summary>
-public sealed record DrawnQuestion(Question Question, IReadOnlyList<int> Shown);
+/// <param name="Aliases">The value each option (by authored index) has in this attempt's form; empty for order questions.</param>
+public sealed record DrawnQuestion(Question Question, IReadOnlyList<int> Shown, IReadOnlyList<string> Aliases)
+{
+    /// <summary>The option id a form value stands for: the option whose alias it is, or the value itself.</summary>
+    public string OptionId(string value)
+    {
+        for (var i = 0; i < Aliases.Count; i++)
+        {
+            if (Aliases[i] == value)
+            {
+                return Question.Options[i].Id;
+            }
+        }
+
+        return value;
+    }
+}

@@ -48,7 +48,8 @@ public static class QuizHtml
             length += question.Head.Length + FieldsetEnd.Length;
             foreach (var index in drawn.Shown)
             {
-                length += question.Items[index].Length;
+                var item = question.Items[index];
+                length += item.Before.Length + item.After.Length + (drawn.Aliases.Count > 0 ? drawn.Aliases[index].Length : 0);
             }
         }
 
@@ -57,19 +58,30 @@ public static class QuizHtml
         foreach (var drawn in draw.Questions)
         {
             var question = pieces[drawn.Question.Id];
-            question.Head.CopyTo(html, at);
-            at += question.Head.Length;
+            Copy(question.Head, html, ref at);
             foreach (var index in drawn.Shown)
             {
-                question.Items[index].CopyTo(html, at);
-                at += question.Items[index].Length;
+                var item = question.Items[index];
+                Copy(item.Before, html, ref at);
+                if (drawn.Aliases.Count > 0)
+                {
+                    // Aliases are ASCII hex (or the authored ids, which are a–z): one byte per character.
+                    at += Encoding.ASCII.GetBytes(drawn.Aliases[index], html.AsSpan(at));
+                }
+
+                Copy(item.After, html, ref at);
             }
 
-            FieldsetEnd.CopyTo(html, at);
-            at += FieldsetEnd.Length;
+            Copy(FieldsetEnd, html, ref at);
         }
 
         return html;
+    }
+
+    private static void Copy(byte[] piece, byte[] html, ref int at)
+    {
+        piece.CopyTo(html, at);
+        at += piece.Length;
     }
 
     /// <summary>
@@ -112,8 +124,13 @@ public static class QuizHtml
     // Pieces live as long as their quiz: a catalogue reloaded after an edit brings new quizzes, and new pieces.
     private static readonly ConditionalWeakTable<Quiz, Dictionary<string, QuestionPieces>> Pieces = new();
 
-    /// <summary>A question's opening (fieldset and legend), and its options or steps in authored order, as UTF-8.</summary>
-    private sealed record QuestionPieces(byte[] Head, byte[][] Items);
+    /// <summary>
+    /// A question's opening (fieldset and legend), and its options or steps in authored order, as UTF-8. An option is
+    /// cut where its value goes (the attempt's alias of it); a step has no value to add.
+    /// </summary>
+    private sealed record QuestionPieces(byte[] Head, ItemPieces[] Items);
+
+    private sealed record ItemPieces(byte[] Before, byte[] After);
 
     private static Dictionary<string, QuestionPieces> PiecesOf(Quiz quiz) =>
         Pieces.GetValue(quiz, q => q.Questions.ToDictionary(question => question.Id, Render, StringComparer.Ordinal));
@@ -122,15 +139,15 @@ public static class QuizHtml
     {
         var head = $"<fieldset class=\"question\" id=\"q-{Attribute(question.Id)}\">\n<legend>{question.PromptHtml}</legend>\n";
         var items = question.Kind == QuestionKind.Order
-            ? question.Steps.Select(step => Step(question, step))
-            : question.Options.Select(option => Option(question, option));
-        return new QuestionPieces(Encoding.UTF8.GetBytes(head), [.. items.Select(Encoding.UTF8.GetBytes)]);
+            ? question.Steps.Select(step => new ItemPieces(Encoding.UTF8.GetBytes(Step(question, step)), []))
+            : question.Options.Select(option => new ItemPieces(Encoding.UTF8.GetBytes(OptionBefore(question)), Encoding.UTF8.GetBytes($"\"> {option.TextHtml}</label>\n")));
+        return new QuestionPieces(Encoding.UTF8.GetBytes(head), [.. items]);
     }
 
-    private static string Option(Question question, QuizOption option)
+    private static string OptionBefore(Question question)
     {
         var type = question.Kind == QuestionKind.Multiple ? "checkbox" : "radio";
-        return $"<label><input type=\"{type}\" name=\"{QuizAnswers.OptionFieldPrefix}{Attribute(question.Id)}\" value=\"{Attribute(option.Id)}\"> {option.TextHtml}</label>\n";
+        return $"<label><input type=\"{type}\" name=\"{QuizAnswers.OptionFieldPrefix}{Attribute(question.Id)}\" value=\"";
     }
 
     private static string Step(Question question, OrderStep step)

@@ -172,8 +172,25 @@ public class QuizDrawTests
         var ids = System.Text.RegularExpressions.Regex.Matches(html, "id=\"q-([^\"]+)\"").Select(m => m.Groups[1].Value);
         ids.Should().Equal(draw.Questions.Select(q => q.Question.Id));
         var values = System.Text.RegularExpressions.Regex.Matches(html, "name=\"q.([^\"]+)\" value=\"([^\"]+)\"").Select(m => m.Groups[1].Value + "/" + m.Groups[2].Value);
-        values.Should().Equal(draw.Questions.SelectMany(q => q.Shown.Select(i => q.Question.Id + "/" + q.Question.Options[i].Id)));
+        values.Should().Equal(draw.Questions.SelectMany(q => q.Shown.Select(i => q.Question.Id + "/" + q.Aliases[i])));
         html.Should().NotContainAny("correct", "right", "đúng-");
+    }
+
+    [Fact]
+    public void The_form_names_options_by_aliases_of_this_draw_which_map_back_to_the_option_ids()
+    {
+        var first = QuizDraw.Make(Bank, Seed(21));
+        var question = first.Questions[0];
+        var right = question.Question.Options.Single(o => o.IsCorrect);
+        var aliasOfRight = question.Aliases[question.Question.Options.ToList().IndexOf(right)];
+
+        question.Aliases.Should().OnlyHaveUniqueItems().And.OnlyContain(a => System.Text.RegularExpressions.Regex.IsMatch(a, "^[0-9a-f]{6}$"),
+            "\"a\", \"b\"… would tell where the author wrote each option");
+        first.ToOptionIds(new Dictionary<string, IReadOnlyList<string>> { [question.Question.Id] = [aliasOfRight] })[question.Question.Id].Should().Equal(right.Id);
+        first.ToOptionIds(new Dictionary<string, IReadOnlyList<string>> { [question.Question.Id] = [right.Id] })[question.Question.Id]
+            .Should().Equal(new[] { right.Id }, "an option id sent as it is stays itself");
+        Enumerable.Range(0, 60).Select(i => QuizDraw.Make(Bank, Seed(i)).Questions.FirstOrDefault(q => q.Question.Id == question.Question.Id)?.Aliases[0])
+            .OfType<string>().Distinct().Count().Should().BeGreaterThan(10, "aliases change with each draw");
     }
 
     [Fact]

@@ -30,7 +30,8 @@ public static class LearnerRules
 
     /// <summary>
     /// Grades an attempt, once, on the questions its draw showed (<paramref name="draws"/> makes the draw of
-    /// <see cref="QuizSubmission.Draw"/> again): an answer to a question the draw did not show is refused. Trying a
+    /// <see cref="QuizSubmission.Draw"/> again): an answer to a question the draw did not show is refused; options
+    /// may be named by the draw's aliases (as the page names them) or by their ids. Trying a
     /// lesson's quiz finishes the lesson (the learner has read it and practised); a passed final quiz with every lesson
     /// done completes the course. The same attempt id again returns the first result and decides nothing; sent for
     /// another quiz it is refused.
@@ -51,7 +52,9 @@ public static class LearnerRules
         QuizGrade grade;
         try
         {
-            grade = QuizGrader.Grade(quiz, submission.Answers, draws.For(course.Slug, quiz, submission.Draw).QuestionIds);
+            // The page named options by this draw's aliases: graded by option ids, on the questions the draw showed.
+            var draw = draws.For(course.Slug, quiz, submission.Draw);
+            grade = QuizGrader.Grade(quiz, draw.ToOptionIds(submission.Answers), draw.QuestionIds);
         }
         catch (QuizAnswerException e)
         {

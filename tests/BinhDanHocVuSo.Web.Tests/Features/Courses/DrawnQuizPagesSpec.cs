@@ -38,6 +38,7 @@ public sealed class DrawnQuizPagesSpec() : PlatformSpec(DatabaseProvider.Sqlite,
         views.Distinct().Count().Should().BeGreaterThan(3, "every view is drawn and shuffled afresh, for each learner");
     }
 
+    // The page names options by aliases of its draw (six hex digits), which the server maps back to option ids.
     [Fact]
     public async Task Answers_are_graded_on_the_page_s_draw_and_an_answer_to_a_question_it_did_not_show_is_refused()
     {
@@ -47,10 +48,12 @@ public sealed class DrawnQuizPagesSpec() : PlatformSpec(DatabaseProvider.Sqlite,
         var notShown = new[] { "otp-1", "otp-2", "link-1", "link-2" }.First(q => !shown.Contains(q));
 
         var refused = await phone.PostAsync(Lesson, Form(page, (notShown, "a")));
-        var graded = await phone.PostAsync(Lesson, Form(page, (shown[0], "a")));
+        var alias = Regex.Match(page, $"name=\"q\\.{shown[0]}\" value=\"([^\"]+)\"").Groups[1].Value;
+        var graded = await phone.PostAsync(Lesson, Form(page, (shown[0], alias)));
 
         refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync()).Should().Contain($"Câu &#x27;{notShown}&#x27; không có trong lượt làm bài này");
+        alias.Should().MatchRegex("^[0-9a-f]{6}$");
         graded.StatusCode.Should().Be(HttpStatusCode.OK);
         (await graded.Content.ReadAsStringAsync()).Should().MatchRegex("Bạn trả lời đúng [01]/2 câu");
     }
