@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace BinhDanHocVuSo.Content.Quizzes;
 
@@ -16,13 +17,12 @@ public sealed class QuizDraw
 
     const string True = "Đúng";
 
-    readonly HashSet<string> _ids;
+    HashSet<string>? _ids;
 
     QuizDraw(Quiz quiz, IReadOnlyList<DrawnQuestion> questions)
     {
         Quiz = quiz;
         Questions = questions;
-        _ids = questions.Select(q => q.Question.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The quiz drawn from.</summary>
@@ -32,10 +32,10 @@ public sealed class QuizDraw
     public IReadOnlyList<DrawnQuestion> Questions { get; }
 
     /// <summary>Ids of the questions shown.</summary>
-    public IReadOnlySet<string> QuestionIds => _ids;
+    public IReadOnlySet<string> QuestionIds => _ids ??= Questions.Select(q => q.Question.Id).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether the attempt showed this question.</summary>
-    public bool Shows(string questionId) => _ids.Contains(questionId);
+    public bool Shows(string questionId) => QuestionIds.Contains(questionId);
 
     /// <summary>
     /// Draws an attempt from <paramref name="seed"/> (at least <see cref="SeedLength"/> bytes). The questions are
@@ -48,7 +48,7 @@ public sealed class QuizDraw
     public static QuizDraw Make(Quiz quiz, ReadOnlySpan<byte> seed)
     {
         var random = new SeededRandom(seed);
-        var objectives = quiz.Questions.GroupBy(q => q.Objective, StringComparer.Ordinal).Select(g => g.ToArray()).ToArray();
+        var objectives = ObjectivesOf(quiz);
         random.Shuffle(objectives);
         foreach (var questions in objectives)
         {
@@ -77,6 +77,21 @@ public sealed class QuizDraw
         }
 
         return new QuizDraw(quiz, drawn);
+    }
+
+    // The questions of each objective, grouped once per quiz; each draw shuffles its own copy.
+    static readonly ConditionalWeakTable<Quiz, Question[][]> Objectives = new();
+
+    static Question[][] ObjectivesOf(Quiz quiz)
+    {
+        var kept = Objectives.GetValue(quiz, q => [.. q.Questions.GroupBy(x => x.Objective, StringComparer.Ordinal).Select(g => g.ToArray())]);
+        var copy = new Question[kept.Length][];
+        for (var i = 0; i < kept.Length; i++)
+        {
+            copy[i] = (Question[])kept[i].Clone();
+        }
+
+        return copy;
     }
 
     /// <summary>
