@@ -78,6 +78,19 @@ public sealed class DrawnQuizPagesSpec() : PlatformSpec(DatabaseProvider.Sqlite,
         (await outside.Content.ReadAsStringAsync()).Should().Contain("QuestionNotShown");
     }
 
+    [Fact]
+    public async Task The_objectives_a_learner_missed_come_back_on_their_home_page_the_next_day()
+    {
+        var phone = await Guest(); // its first answer was empty: both objectives of its draw were missed
+
+        var sameDay = await phone.GetStringAsync("/");
+        Platform.Clock.Advance(TimeSpan.FromDays(1));
+        var nextDay = await phone.GetStringAsync("/");
+
+        sameDay.Should().NotContain("Ôn lại hôm nay");
+        nextDay.Should().Contain("Ôn lại hôm nay").And.Contain($"<a href=\"{Lesson}\">Ôn bài: Bài rút câu hỏi</a>");
+    }
+
     sealed record AttemptResult(int Correct, int Total);
 
     /// <summary>A phone with a guest cookie: its first answer (an empty one) made it a guest.</summary>
