@@ -12,8 +12,11 @@ public sealed record LessonPage(string Course, string Lesson)
     public string Path => $"/c/{Course}/{Lesson}";
 }
 
-/// <summary>A lesson quiz and a valid answer to it as the JSON <c>answers</c> object (first option, steps as shown).</summary>
-public sealed record QuizTemplate(string Course, string QuizId, string AnswersJson, int Questions)
+/// <summary>
+/// A lesson quiz and a valid answer to it as the JSON <c>answers</c> object (first option, steps as shown), with the draw
+/// id of the page it was read from: a quiz that draws some of its questions is graded on that page's draw.
+/// </summary>
+public sealed record QuizTemplate(string Course, string QuizId, string AnswersJson, int Questions, string? DrawId = null)
 {
     public string AttemptsPath => $"/api/courses/{Course}/quizzes/{QuizId}/attempts";
 }
@@ -92,7 +95,9 @@ public sealed partial class Catalogue(IReadOnlyList<LessonPage> lessons, IReadOn
                 .AppendJoin(',', values.Select(v => JsonSerializer.Serialize(v))).Append(']');
         }
         json.Append('}');
-        return new QuizTemplate(course, WebUtility.HtmlDecode(form.Groups["id"].Value), json.ToString(), answers.Count);
+        var draw = DrawField().Match(html);
+        return new QuizTemplate(course, WebUtility.HtmlDecode(form.Groups["id"].Value), json.ToString(), answers.Count,
+            draw.Success ? draw.Groups["d"].Value : null);
     }
 
     [GeneratedRegex("""<form class="quiz"[^>]*data-quiz="(?<id>[^"]+)"[^>]*>""")]
@@ -100,6 +105,9 @@ public sealed partial class Catalogue(IReadOnlyList<LessonPage> lessons, IReadOn
 
     [GeneratedRegex("""<input type="(radio|checkbox)" name="q\.(?<q>[^"]+)" value="(?<v>[^"]+)">""")]
     private static partial Regex OptionField();
+
+    [GeneratedRegex("""<input type="hidden" name="drawId" value="(?<d>[0-9a-f-]{36})">""")]
+    private static partial Regex DrawField();
 
     [GeneratedRegex("""<select name="o\.(?<q>[^".]+)\.(?<s>[^"]+)">""")]
     private static partial Regex OrderField();

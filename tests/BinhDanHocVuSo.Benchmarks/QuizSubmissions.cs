@@ -52,7 +52,9 @@ public sealed class QuizSubmissions
         var attemptId = Guid.NewGuid();
         using var request = new HttpRequestMessage(HttpMethod.Post, quiz.AttemptsPath)
         {
-            Content = new StringContent($$"""{"attemptId":"{{attemptId}}","answers":{{quiz.AnswersJson}}}""", Encoding.UTF8, "application/json"),
+            Content = new StringContent(quiz.DrawId is { } draw
+                ? $$"""{"attemptId":"{{attemptId}}","drawId":"{{draw}}","answers":{{quiz.AnswersJson}}}"""
+                : $$"""{"attemptId":"{{attemptId}}","answers":{{quiz.AnswersJson}}}""", Encoding.UTF8, "application/json"),
         };
         var cookie = _learners.Cookie(learner);
         if (cookie is not null)

@@ -20,6 +20,9 @@ public enum QuizAnswerProblem
 
     /// <summary>An order position that is not a number from 1 to the number of steps.</summary>
     InvalidPosition,
+
+    /// <summary>The answer names a question of the quiz that the attempt's draw did not show.</summary>
+    NotShown,
 }
 
 /// <summary>

@@ -2,9 +2,9 @@ namespace BinhDanHocVuSo.Content.Quizzes;
 
 /// <summary>The result of grading one attempt at a quiz.</summary>
 /// <param name="Correct">Number of questions answered right.</param>
-/// <param name="Total">Number of questions in the quiz.</param>
+/// <param name="Total">Number of questions graded: those the attempt showed (all of the quiz without a draw).</param>
 /// <param name="ScorePercent">Correct / Total as a whole percent (0–100), rounded half away from zero.</param>
-/// <param name="Questions">One result per question, in quiz order.</param>
+/// <param name="Questions">One result per question graded, in authored order.</param>
 public sealed record QuizGrade(int Correct, int Total, int ScorePercent, IReadOnlyList<QuestionGrade> Questions);
 
 /// <summary>The result for one question, with everything the page shows after submission.</summary>

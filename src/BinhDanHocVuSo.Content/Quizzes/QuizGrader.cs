@@ -15,21 +15,30 @@ public static class QuizGrader
     static readonly Counter<long> Grades = Meter.CreateCounter<long>(GradesCounter, description: "Quiz attempts graded");
 
     /// <summary>
-    /// Grades <paramref name="answers"/> (question id → chosen option ids, or step ids in the learner's order).
-    /// A question missing from the answers, or with no values, counts as wrong.
+    /// Grades <paramref name="answers"/> (question id → chosen option ids, or step ids in the learner's order) on the
+    /// questions <paramref name="shown"/> by the attempt (all of the quiz when null), in authored order, whatever order
+    /// they were shown in. A shown question missing from the answers, or with no values, counts as wrong.
     /// </summary>
-    /// <exception cref="QuizAnswerException">The answers are malformed; nothing is graded.</exception>
-    public static QuizGrade Grade(Quiz quiz, IReadOnlyDictionary<string, IReadOnlyList<string>> answers)
+    /// <exception cref="QuizAnswerException">
+    /// The answers are malformed, or answer a question the attempt did not show (<see cref="QuizAnswerProblem.NotShown"/>); nothing is graded.
+    /// </exception>
+    public static QuizGrade Grade(Quiz quiz, IReadOnlyDictionary<string, IReadOnlyList<string>> answers, IReadOnlySet<string>? shown = null)
     {
         foreach (var (questionId, values) in answers)
         {
             var question = quiz.FindQuestion(questionId)
                 ?? throw new QuizAnswerException(questionId, QuizAnswerProblem.UnknownQuestion, "there is no such question in this quiz");
+            if (shown is not null && !shown.Contains(questionId))
+            {
+                throw new QuizAnswerException(questionId, QuizAnswerProblem.NotShown, "this attempt did not show this question");
+            }
+
             Validate(question, values);
         }
         Grades.Add(1, new KeyValuePair<string, object?>("quiz", quiz.Id));
 
         var grades = quiz.Questions
+            .Where(question => shown is null || shown.Contains(question.Id))
             .Select(question => GradeQuestion(question, answers.GetValueOrDefault(question.Id) ?? []))
             .ToList();
         var correct = grades.Count(g => g.IsCorrect);

@@ -30,6 +30,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<SurveyAnswerRow> SurveyAnswers => Set<SurveyAnswerRow>();
     public DbSet<TrainerCommuneRow> TrainerCommunes => Set<TrainerCommuneRow>();
     public DbSet<GroupInvitationRow> GroupInvitations => Set<GroupInvitationRow>();
+    public DbSet<ServerSecretRow> ServerSecrets => Set<ServerSecretRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

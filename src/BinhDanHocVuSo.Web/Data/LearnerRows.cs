@@ -44,6 +44,9 @@ public sealed class QuizAttemptRow
     public int ScorePercent { get; set; }
     public bool Passed { get; set; }
     public bool CourseCompleted { get; set; }
+
+    /// <summary>The id that keyed the attempt's draw; null for attempts kept before draws (their draw id is their attempt id).</summary>
+    public Guid? DrawId { get; set; }
 }
 
 /// <summary>One question of one attempt: what the learner chose and whether it was right.</summary>
@@ -78,4 +81,11 @@ public sealed class CertificateRow
 
     /// <summary>When the holder deleted their account: the name is erased and the public check says "withdrawn".</summary>
     public DateTime? WithdrawnAt { get; set; }
+}
+
+/// <summary>A secret of the server (e.g. the quiz draw key), encrypted with ASP.NET Core Data Protection, base64.</summary>
+public sealed class ServerSecretRow
+{
+    public required string Name { get; set; }
+    public required string Value { get; set; }
 }

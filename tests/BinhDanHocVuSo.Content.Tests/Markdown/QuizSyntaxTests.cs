@@ -50,6 +50,14 @@ public class QuizSyntaxTests
     [InlineData("? single q1\nCâu?\n- [x] A\n- [ ] B\n> Vì.\nThêm chữ.", 7, "unexpected line in question 'q1'")]
     [InlineData("? single q1\nCâu?\n- [x] A\n- [ ] B\n> Vì.\n? single q1\nCâu?\n- [x] A\n- [ ] B\n> Vì.", 7, "question id 'q1' is used twice")]
     [InlineData("? single q1\nCâu?\n- [x] A ![ảnh](a.png)\n- [ ] B\n> Vì.", 4, "images are not supported inside a quiz")]
+    [InlineData("? single q1 objective=Nhận-OTP\nCâu?\n- [x] A\n- [ ] B\n> Vì.", 2, "objective 'Nhận-OTP' is not valid")]
+    [InlineData("? single q1 muc-tieu=otp\nCâu?\n- [x] A\n- [ ] B\n> Vì.", 2, "unexpected 'muc-tieu=otp' after the question id")]
+    [InlineData("? single q1 objective=a objective=b\nCâu?\n- [x] A\n- [ ] B\n> Vì.", 2, "unexpected 'objective=b'")]
+    [InlineData("? single q1\n! allow few-options:\nCâu?\n- [x] A\n- [ ] B\n> Vì.", 3, "the allowance of 'few-options' has no reason")]
+    [InlineData("? single q1\n! allow few-options lý do\nCâu?\n- [x] A\n- [ ] B\n> Vì.", 3, "write an allowance as \"! allow RULE-ID: reason\"")]
+    [InlineData("? single q1\n! allow Few_Options: vì\nCâu?\n- [x] A\n- [ ] B\n> Vì.", 3, "rule id 'Few_Options' is not valid")]
+    [InlineData("? single q1\nCâu?\n! allow few-options: vì\n- [x] A\n- [ ] B\n> Vì.", 4, "must come right after the \"?\" line")]
+    [InlineData("? single q1\n! allow few-options: vì\n! allow few-options: lại\nCâu?\n- [x] A\n- [ ] B\n> Vì.", 4, "rule 'few-options' is allowed twice")]
     public void A_quiz_mistake_is_reported_once_at_its_line(string questions, int line, string message)
     {
         var rendered = Render($"??? quiz\n{questions}\n???\n");
@@ -115,5 +123,63 @@ public class QuizSyntaxTests
         var rendered = Render(Quiz + "\n" + Quiz);
 
         rendered.Problems.Should().ContainSingle().Which.Line.Should().Be(9);
+    }
+
+    [Fact]
+    public void A_question_names_its_objective_or_takes_its_id_as_objective()
+    {
+        var quiz = Render("??? quiz\n? single q1 objective=nhan-ra-otp\nCâu?\n- [x] A\n- [ ] B\n> Vì.\n? truefalse q2\nCâu?\n- [x] Đúng\n- [ ] Sai\n> Vì.\n???\n").Quiz!;
+
+        quiz.Questions.Select(q => (q.Id, q.Objective)).Should().Equal(("q1", "nhan-ra-otp"), ("q2", "q2"));
+        quiz.Draw.Should().BeNull("without draw=N every question is shown");
+        quiz.ShownCount.Should().Be(2);
+    }
+
+    [Fact]
+    public void Allowances_right_after_the_question_line_are_kept_with_their_lines()
+    {
+        var question = Render("""
+            ??? quiz
+            ? single q1
+            ! allow few-options: chỉ có hai cách trả lời thật
+            !allow longest-right:   câu đúng phải nói đủ ý
+            Câu?
+            - [x] A
+            - [ ] B
+            > Vì.
+            ???
+            """).Quiz!.Questions.Single();
+
+        question.Allowances.Should().Equal(
+            new LintAllowance("few-options", "chỉ có hai cách trả lời thật", 3),
+            new LintAllowance("longest-right", "câu đúng phải nói đủ ý", 4));
+        question.PromptHtml.Should().Be("Câu?");
+    }
+
+    [Fact]
+    public void Draw_on_the_opening_line_sets_how_many_questions_an_attempt_shows()
+    {
+        const string Questions = "? single q1\nCâu?\n- [x] A\n- [ ] B\n> Vì.\n? single q2\nCâu?\n- [x] A\n- [ ] B\n> Vì.\n???\n";
+
+        var drawn = Render("??? quiz draw=1\n" + Questions).Quiz!;
+
+        drawn.Draw.Should().Be(1);
+        drawn.ShownCount.Should().Be(1);
+        drawn.Version.Should().NotBe(Render("??? quiz\n" + Questions).Quiz!.Version, "a draw changes what an attempt is");
+    }
+
+    [Theory]
+    [InlineData("draw=3", "draw=3 asks for more questions than the quiz has (2)")]
+    [InlineData("draw=0", "draw=0 is not a whole number of questions of at least 1")]
+    [InlineData("draw=hai", "draw=hai is not a whole number")]
+    [InlineData("draw=-1", "draw=-1 is not a whole number")]
+    [InlineData("rut=2", "unexpected 'rut=2' after \"??? quiz\"")]
+    [InlineData("draw=1 draw=2", "unexpected 'draw=2'")]
+    public void A_wrong_draw_is_reported_at_the_opening_line(string arguments, string message)
+    {
+        var rendered = Render($"Bài.\n\n??? quiz {arguments}\n? single q1\nCâu?\n- [x] A\n- [ ] B\n> Vì.\n? single q2\nCâu?\n- [x] A\n- [ ] B\n> Vì.\n???\n");
+
+        rendered.Problems.Should().ContainSingle().Which.Should().Match<MarkdownProblem>(p => p.Line == 3 && p.Message.Contains(message));
+        rendered.Quiz.Should().BeNull();
     }
 }

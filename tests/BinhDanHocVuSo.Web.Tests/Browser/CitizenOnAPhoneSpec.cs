@@ -28,13 +28,13 @@ public sealed class CitizenOnAPhoneSpec(PhoneBrowser site) : IClassFixture<Phone
         await page.ClickAsync("form.quiz button[type=submit]");
         await page.WaitForSelectorAsync("[data-attempt]");
         var result = await page.TextContentAsync("main");
-        result.Should().Contain($"Bạn trả lời đúng {lesson.Quiz!.Questions.Count}/{lesson.Quiz.Questions.Count} câu").And.Contain("Giải thích");
+        result.Should().Contain($"Bạn trả lời đúng {lesson.Quiz!.ShownCount}/{lesson.Quiz.ShownCount} câu").And.Contain("Giải thích");
         await PhoneBrowser.LookAtAsync(page, "04-result");
 
         await page.ClickAsync($"a.btn.secondary[href='/c/{course.Slug}']");
         var percent = (int)Math.Round(100.0 / course.Lessons.Count);
         (await page.TextContentAsync("main")).Should().Contain($"Đã học {percent}%");
-        (await page.TextContentAsync($"a[href='/c/{course.Slug}/{lesson.Slug}']")).Should().Contain("Đã học");
+        (await page.TextContentAsync($"a[href='/c/{course.Slug}/{lesson.Slug}']")).Should().Contain("Đã thạo", "its quiz was passed on a fresh draw");
         await PhoneBrowser.LookAtAsync(page, "05-course-progress");
 
         // With their guest cookie the lesson comes from the kept page, gzip with their own parts spliced in.
@@ -118,7 +118,7 @@ public sealed class CitizenOnAPhoneSpec(PhoneBrowser site) : IClassFixture<Phone
 
         await phone.SetOfflineAsync(false);
         await PhoneBrowser.WaitUntilAsync(page, "document.getElementById('outbox').textContent.indexOf('Đã gửi bài làm lúc') === 0", "the sent notice");
-        (await page.TextContentAsync("#outbox")).Should().Contain($"đúng {lesson.Quiz!.Questions.Count}/{lesson.Quiz.Questions.Count} câu");
+        (await page.TextContentAsync("#outbox")).Should().Contain($"đúng {lesson.Quiz!.ShownCount}/{lesson.Quiz.ShownCount} câu");
         await PhoneBrowser.LookAtAsync(page, "08-offline-answer-sent");
         (await AttemptsAsync(phone, course.Slug, lesson.Quiz.Id)).Should().Be(1);
 

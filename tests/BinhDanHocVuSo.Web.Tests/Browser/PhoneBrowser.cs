@@ -118,6 +118,11 @@ public sealed class PhoneBrowser : IAsyncLifetime
     {
         foreach (var question in quiz.Questions)
         {
+            var fieldset = page.Locator($"fieldset#q-{question.Id}");
+            if (await fieldset.CountAsync() == 0)
+            {
+                continue; // not in this page's draw
+            }
             if (question.Kind == QuestionKind.Order)
             {
                 var steps = question.RightStepOrder;
@@ -128,9 +133,12 @@ public sealed class PhoneBrowser : IAsyncLifetime
             }
             else
             {
-                foreach (var option in question.RightOptionIds)
+                // The page names options by codes of its draw, not by their ids: a citizen picks them by their text.
+                foreach (var option in question.Options.Where(o => o.IsCorrect))
                 {
-                    await page.CheckAsync($"input[name='q.{question.Id}'][value='{option}']");
+                    var text = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(option.TextHtml, "<[^>]+>", ""));
+                    var exactly = new System.Text.RegularExpressions.Regex($"^\\s*{System.Text.RegularExpressions.Regex.Escape(text)}\\s*$");
+                    await fieldset.Locator("label").Filter(new() { HasTextRegex = exactly }).Locator("input").CheckAsync();
                 }
             }
         }

@@ -59,6 +59,17 @@ sealed class QuizAnswerConfiguration : IEntityTypeConfiguration<QuizAnswerRow>
     }
 }
 
+sealed class ServerSecretConfiguration : IEntityTypeConfiguration<ServerSecretRow>
+{
+    public void Configure(EntityTypeBuilder<ServerSecretRow> secret)
+    {
+        secret.ToTable("ServerSecrets");
+        secret.HasKey(s => s.Name);
+        secret.Property(s => s.Name).HasMaxLength(Limits.Slug);
+        secret.Property(s => s.Value).HasMaxLength(1000);
+    }
+}
+
 sealed class LearnerDayConfiguration : IEntityTypeConfiguration<LearnerDayRow>
 {
     public void Configure(EntityTypeBuilder<LearnerDayRow> day)

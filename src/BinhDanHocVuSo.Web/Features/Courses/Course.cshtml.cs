@@ -9,7 +9,7 @@ namespace BinhDanHocVuSo.Web.Features.Courses;
 /// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class CourseModel(ICourseCatalogSource catalog, LearnerIdentity identity, IGrainFactory grains,
-    IAntiforgery antiforgery, QuizForms quizForms) : PageModel
+    IAntiforgery antiforgery, QuizForms quizForms, QuizDrawKey drawKey) : PageModel
 {
     public Course Course { get; private set; } = null!;
     public CourseProgress? Progress { get; private set; }
@@ -45,6 +45,9 @@ public sealed class CourseModel(ICourseCatalogSource catalog, LearnerIdentity id
         Course = course;
         Progress = learnerId is { } id ? await grains.GetGrain<ILearnerGrain>(id).GetCourseProgress(course.Slug) : null;
         NextLesson = course.Lessons.FirstOrDefault(l => Progress?.CompletedLessons.Contains(l.Slug) != true);
-        FinalQuizHtml = course.FinalQuizHtml is { } html ? QuizPage.WithFormFields(html, HttpContext, antiforgery) : HtmlString.Empty;
+        // The final quiz is drawn afresh on every view (this page is not kept): one draw per view, shuffled.
+        FinalQuizHtml = course is { FinalQuizHtml: { } html, FinalQuiz: { } quiz }
+            ? new HtmlString(QuizPage.WithDrawnForm(html, HttpContext, antiforgery, await drawKey.GetAsync(HttpContext.RequestAborted), course, quiz))
+            : HtmlString.Empty;
     }
 }

@@ -13,13 +13,18 @@ namespace BinhDanHocVuSo.Web.Features.Courses;
 [OutputCache(PolicyName = LessonCache.Policy)]
 [LessonShellCapture]
 public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity identity, IGrainFactory grains,
-    IAntiforgery antiforgery, QuizForms quizForms, LessonShells shells, HtmlEncoder encoder, IStringLocalizer<SharedResource> text) : PageModel
+    IAntiforgery antiforgery, QuizForms quizForms, LessonShells shells, QuizDrawKey drawKey, HtmlEncoder encoder,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>Where the learner's progress goes in a kept lesson shell (see <see cref="LessonShell"/>).</summary>
     public const string LearnerMark = "<!--learner-->";
 
-    /// <summary>The personal parts of a lesson page, in page order: the learner's progress, then the form's own fields.</summary>
+    /// <summary>
+    /// The personal parts of a lesson page, in page order: the learner's progress, the form's own fields, and for a
+    /// lesson with a quiz the questions of the learner's draw.
+    /// </summary>
     static readonly string[] Marks = [LearnerMark, QuizHtml.FormFieldsPlaceholder];
+    static readonly string[] QuizMarks = [LearnerMark, QuizHtml.FormFieldsPlaceholder, QuizPage.QuestionsMark];
 
     CourseCatalog _catalog = null!;
     public Course Course { get; private set; } = null!;
@@ -35,6 +40,14 @@ public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity id
     /// Cookie-less visitors get the page from the output cache (see <see cref="LessonCache"/>). Anyone with a cookie gets
     /// the kept lesson shell with their own parts, read from their learner grain's memory: no rendering, no database.
     /// </summary>
+    /// <remarks>
+    /// Each page view draws its quiz afresh under a new draw id (see <see cref="QuizDraws"/>): the questions are copied
+    /// from pieces rendered once per quiz, never rendered per request. A cookie-less page is drawn when the output cache
+    /// fills, so everyone served that cached copy (for a minute) sees the same draw and attempt: they are not learners
+    /// yet, and keeping the poster crowd on the cache matters more than their order; whoever answers becomes a guest,
+    /// and every view after that, a retry included, is drawn for them alone. The draw id in the page lets the server
+    /// grade the answers on the questions that copy showed.
+    /// </remarks>
     public async Task<IActionResult> OnGetAsync([FromRoute] string course, [FromRoute] string lesson)
     {
         if (Find(course, lesson) is { } redirect)
@@ -43,13 +56,23 @@ public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity id
         }
         if (QuizPage.IsCookieless(HttpContext))
         {
-            ShowForm(QuizPage.FormFields(HttpContext, antiforgery));
+            await ShowFormAsync();
             return Page();
         }
         var standing = identity.Find(HttpContext) is { } learnerId
             ? await grains.GetGrain<ILearnerGrain>(learnerId).NoteLessonOpened(Course.Slug, Lesson.Slug)
             : null;
-        string[] parts = [Learner(standing), QuizPage.FormFields(HttpContext, antiforgery)];
+        byte[][] parts;
+        if (Lesson.Quiz is { } quiz)
+        {
+            var drawId = Guid.NewGuid();
+            var draw = (await drawKey.GetAsync(HttpContext.RequestAborted)).For(Course.Slug, quiz, drawId);
+            parts = [Utf8(Learner(standing)), Utf8(QuizPage.FormFields(HttpContext, antiforgery, drawId)), QuizHtml.QuestionsUtf8(draw)];
+        }
+        else
+        {
+            parts = [Utf8(Learner(standing)), Utf8(QuizPage.FormFields(HttpContext, antiforgery))];
+        }
         if (shells.Find(_catalog, Course, Lesson) is { } shell)
         {
             return new LessonShellResult(shell, parts);
@@ -57,11 +80,15 @@ public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity id
         // The first visit with a cookie since the catalogue was loaded: render the page with the marks instead of
         // anyone's own parts, and keep it. Nothing else on the page may depend on the visitor.
         var (catalogInUse, courseShown, lessonShown) = (_catalog, Course, Lesson);
-        LessonShellCaptureAttribute.Request(HttpContext, Marks, parts, kept => shells.Keep(catalogInUse, courseShown, lessonShown, kept));
+        LessonShellCaptureAttribute.Request(HttpContext, Lesson.Quiz is null ? Marks : QuizMarks, parts,
+            kept => shells.Keep(catalogInUse, courseShown, lessonShown, kept));
         LearnerHtml = new HtmlString(LearnerMark);
-        ShowForm(QuizHtml.FormFieldsPlaceholder);
+        FormFields = new HtmlString(QuizHtml.FormFieldsPlaceholder);
+        LessonHtml = new HtmlString(Lesson.Quiz is null ? Lesson.Html : QuizHtml.ReplaceQuestions(Lesson.Html, QuizPage.QuestionsMark));
         return Page();
     }
+
+    static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
     /// <summary>The learner's progress in the lesson's course, or nothing for a visitor who is not a learner yet.</summary>
     string Learner(LessonStanding? standing)
@@ -78,11 +105,17 @@ public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity id
         return $"<p class=\"muted\" data-learner>{encoder.Encode(line)}</p>";
     }
 
-    /// <summary>The lesson with its form, whose own fields are <paramref name="fields"/>.</summary>
-    void ShowForm(string fields)
+    /// <summary>The lesson with its form: this request's own fields and, for a quiz, a fresh draw of its questions.</summary>
+    async Task ShowFormAsync()
     {
+        if (Lesson.Quiz is { } quiz)
+        {
+            LessonHtml = new HtmlString(QuizPage.WithDrawnForm(Lesson.Html, HttpContext, antiforgery, await drawKey.GetAsync(HttpContext.RequestAborted), Course, quiz));
+            return;
+        }
+        var fields = QuizPage.FormFields(HttpContext, antiforgery);
         FormFields = new HtmlString(fields);
-        LessonHtml = new HtmlString(Lesson.Html.Replace(QuizHtml.FormFieldsPlaceholder, fields, StringComparison.Ordinal));
+        LessonHtml = new HtmlString(Lesson.Html);
     }
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string course, [FromRoute] string lesson)
@@ -99,7 +132,7 @@ public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity id
         (Result, Error, Response.StatusCode) = (outcome.Result, outcome.Error, outcome.StatusCode);
         if (Result is null)
         {
-            ShowForm(QuizPage.FormFields(HttpContext, antiforgery));
+            await ShowFormAsync();
         }
         return Page();
     }
@@ -114,7 +147,7 @@ public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity id
         {
             Error = text["Learning.Forged"];
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            ShowForm(QuizPage.FormFields(HttpContext, antiforgery));
+            await ShowFormAsync();
             return Page();
         }
         await grains.GetGrain<ILearnerGrain>(identity.FindOrCreate(HttpContext)).CompleteLesson(Course.Slug, Lesson.Slug);

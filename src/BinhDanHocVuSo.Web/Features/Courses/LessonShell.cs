@@ -12,7 +12,8 @@ namespace BinhDanHocVuSo.Web.Features.Courses;
 
 /// <summary>
 /// A lesson page as visitors with a cookie get it, rendered once per lesson and catalogue and kept cut into pieces at
-/// the places where each visitor's own parts go (their progress, the form's anti-forgery token and attempt id). Each
+/// the places where each visitor's own parts go (their progress, the form's own fields, the questions of their draw,
+/// themselves copied from pieces rendered once per quiz: see <see cref="QuizHtml.QuestionsUtf8"/>). Each
 /// piece is kept as UTF-8 and compressed (deflate, flushed to a byte boundary). A request adds only its own small
 /// parts, each written between the compressed pieces as a stored (uncompressed) deflate block: serving a page costs a
 /// copy and a CRC, not a rendering or a compression. The personal parts are never kept.
@@ -70,13 +71,14 @@ public sealed class LessonShell
     }
 
     /// <summary>Writes the page with this request's own parts, gzip-compressed when the browser accepts it.</summary>
-    public async Task WriteAsync(HttpContext http, IReadOnlyList<string> parts)
+    /// <param name="parts">This request's own parts, as UTF-8.</param>
+    public async Task WriteAsync(HttpContext http, IReadOnlyList<byte[]> parts)
     {
         if (parts.Count != Parts)
         {
             throw new ArgumentException($"A lesson page takes {Parts} personal parts, not {parts.Count}.", nameof(parts));
         }
-        var personal = parts.Select(Encoding.UTF8.GetBytes).ToArray();
+        var personal = parts;
         var gzip = AcceptsGzip(http.Request);
         var response = http.Response;
         response.ContentType = "text/html; charset=utf-8";
@@ -97,7 +99,7 @@ public sealed class LessonShell
         }
         else
         {
-            for (var i = 0; i < personal.Length; i++)
+            for (var i = 0; i < personal.Count; i++)
             {
                 writer.Write(_plain[i]);
                 writer.Write(personal[i]);
@@ -107,21 +109,21 @@ public sealed class LessonShell
         await writer.FlushAsync(http.RequestAborted);
     }
 
-    long GzipLength(byte[][] personal) =>
+    long GzipLength(IReadOnlyList<byte[]> personal) =>
         GzipHeader.Length + _deflated.Sum(p => (long)p.Length)
         + personal.Sum(p => p.Length + 5L * ((p.Length + MaxStoredBlock - 1) / MaxStoredBlock)) + 8;
 
-    void WriteGzip(PipeWriter writer, byte[][] personal)
+    void WriteGzip(PipeWriter writer, IReadOnlyList<byte[]> personal)
     {
         var crc = new Crc32();
         long length = 0;
         writer.Write(GzipHeader);
-        for (var i = 0; i <= personal.Length; i++)
+        for (var i = 0; i <= personal.Count; i++)
         {
             writer.Write(_deflated[i]);
             crc.Append(_plain[i]);
             length += _plain[i].Length;
-            if (i < personal.Length)
+            if (i < personal.Count)
             {
                 WriteStored(writer, personal[i]);
                 crc.Append(personal[i]);
@@ -175,7 +177,7 @@ public sealed class LessonShells
 }
 
 /// <summary>Serves a kept lesson shell with this request's own parts.</summary>
-public sealed class LessonShellResult(LessonShell shell, IReadOnlyList<string> parts) : IActionResult
+public sealed class LessonShellResult(LessonShell shell, IReadOnlyList<byte[]> parts) : IActionResult
 {
     public Task ExecuteResultAsync(ActionContext context) => shell.WriteAsync(context.HttpContext, parts);
 }
@@ -212,8 +214,8 @@ public sealed class LessonShellCaptureAttribute : Attribute, IAsyncResultFilter
     }
 
     /// <summary>Asks for the page about to be rendered to be cut at <paramref name="marks"/> and kept.</summary>
-    public static void Request(HttpContext http, IReadOnlyList<string> marks, IReadOnlyList<string> parts, Action<LessonShell> keep) =>
+    public static void Request(HttpContext http, IReadOnlyList<string> marks, IReadOnlyList<byte[]> parts, Action<LessonShell> keep) =>
         http.Items[typeof(LessonShellCaptureAttribute)] = new PendingShell(marks, parts, keep);
 
-    sealed record PendingShell(IReadOnlyList<string> Marks, IReadOnlyList<string> Parts, Action<LessonShell> Keep);
+    sealed record PendingShell(IReadOnlyList<string> Marks, IReadOnlyList<byte[]> Parts, Action<LessonShell> Keep);
 }

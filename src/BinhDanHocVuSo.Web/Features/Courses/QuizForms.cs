@@ -5,7 +5,8 @@ namespace BinhDanHocVuSo.Web.Features.Courses;
 /// <summary>
 /// The one way a quiz form is answered, from a lesson page or from the course page (its final quiz): check the
 /// anti-forgery token (not from cookie-less visitors, see <see cref="QuizPage.IsCookieless"/>), read the form (parsing
-/// only), find or create the learner once, and let the learner's grain grade it, once.
+/// only), find or create the learner once, and let the learner's grain grade it, once, on the questions the page's
+/// draw showed (the draw id travels with the form).
 /// </summary>
 public sealed class QuizForms(LearnerIdentity identity, IGrainFactory grains, IAntiforgery antiforgery, IStringLocalizer<SharedResource> text)
 {
@@ -44,7 +45,9 @@ public sealed class QuizForms(LearnerIdentity identity, IGrainFactory grains, IA
         try
         {
             var fields = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? "")));
-            return new QuizSubmission(attemptId, courseSlug, quiz.Id, QuizAnswers.FromForm(quiz, fields));
+            // A form without a draw id (a page from before draws) drew with its attempt id.
+            Guid? drawId = Guid.TryParse(form[QuizPage.DrawField], out var draw) && draw != Guid.Empty ? draw : null;
+            return new QuizSubmission(attemptId, courseSlug, quiz.Id, QuizAnswers.FromForm(quiz, fields), drawId);
         }
         catch (QuizAnswerException e)
         {

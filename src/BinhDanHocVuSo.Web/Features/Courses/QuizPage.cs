@@ -1,30 +1,49 @@
 using BinhDanHocVuSo.Content.Quizzes;
-using Microsoft.AspNetCore.Html;
 
 namespace BinhDanHocVuSo.Web.Features.Courses;
 
-/// <summary>What the lesson and course pages share: the quiz form and its graded result.</summary>
+/// <summary>What the lesson and course pages share: the quiz form, its own fields and its drawn questions.</summary>
 public static class QuizPage
 {
     public const string AttemptField = "attemptId";
 
-    /// <summary>
-    /// The cached lesson HTML carries a placeholder where each request's own fields go: the anti-forgery token,
-    /// and a fresh attempt id so that pressing "Nộp bài" twice records one attempt.
-    /// </summary>
-    public static HtmlString WithFormFields(string renderedHtml, HttpContext http, IAntiforgery antiforgery) =>
-        new(renderedHtml.Replace(QuizHtml.FormFieldsPlaceholder, FormFields(http, antiforgery), StringComparison.Ordinal));
+    /// <summary>The hidden field naming the draw the page shows (see <see cref="QuizDraws"/>).</summary>
+    public const string DrawField = "drawId";
 
-    /// <summary>This request's own hidden fields of a form: a fresh attempt id, and the anti-forgery token unless cookie-less.</summary>
-    public static string FormFields(HttpContext http, IAntiforgery antiforgery)
+    /// <summary>Where an attempt's drawn questions go in a kept lesson shell (see <see cref="LessonShell"/>).</summary>
+    public const string QuestionsMark = "<!--questions-->";
+
+    /// <summary>
+    /// This request's own hidden fields of a form: a fresh attempt id (so that pressing "Nộp bài" twice records one
+    /// attempt), the draw id of the questions shown when the form is a quiz, and the anti-forgery token unless cookie-less.
+    /// The page script gives a saved copy a new attempt id each time it is shown but keeps its draw id: the questions on
+    /// the page are that draw's.
+    /// </summary>
+    public static string FormFields(HttpContext http, IAntiforgery antiforgery, Guid? drawId = null)
     {
         var fields = $"<input type=\"hidden\" name=\"{AttemptField}\" value=\"{Guid.NewGuid()}\">";
+        if (drawId is { } draw)
+        {
+            fields += $"<input type=\"hidden\" name=\"{DrawField}\" value=\"{draw}\">";
+        }
         if (!IsCookieless(http))
         {
             var token = antiforgery.GetAndStoreTokens(http);
             fields += $"<input type=\"hidden\" name=\"{token.FormFieldName}\" value=\"{token.RequestToken}\">";
         }
         return fields;
+    }
+
+    /// <summary>
+    /// A quiz form rendered by the course engine (<paramref name="renderedHtml"/>, the whole quiz in authored order)
+    /// with this request's fields and a fresh draw of its questions, shuffled: what a page shows.
+    /// </summary>
+    public static string WithDrawnForm(string renderedHtml, HttpContext http, IAntiforgery antiforgery, QuizDraws draws, Course course, Quiz quiz)
+    {
+        var drawId = Guid.NewGuid();
+        var questions = Encoding.UTF8.GetString(QuizHtml.QuestionsUtf8(draws.For(course.Slug, quiz, drawId)));
+        return QuizHtml.ReplaceQuestions(renderedHtml, questions)
+            .Replace(QuizHtml.FormFieldsPlaceholder, FormFields(http, antiforgery, drawId), StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -38,27 +57,4 @@ public static class QuizPage
     /// <summary>Checks the anti-forgery token of a quiz form, except from cookie-less visitors (see <see cref="IsCookieless"/>).</summary>
     public static async Task<bool> IsGenuineAsync(HttpContext http, IAntiforgery antiforgery) =>
         IsCookieless(http) || await antiforgery.IsRequestValidAsync(http);
-
-    /// <summary>Reads a submitted quiz form into a submission, or explains what is malformed.</summary>
-    public static QuizSubmission ReadSubmission(HttpRequest request, string courseSlug, Quiz quiz)
-    {
-        if (!request.HasFormContentType)
-        {
-            throw new LearningException(LearningProblem.MalformedAnswer, "Bài làm phải được gửi bằng biểu mẫu của trang. Hãy tải lại trang và làm lại.");
-        }
-        var form = request.Form;
-        if (!Guid.TryParse(form[AttemptField], out var attemptId) || attemptId == Guid.Empty)
-        {
-            throw new LearningException(LearningProblem.MalformedAnswer, "Thiếu mã lượt làm bài (attemptId). Hãy tải lại trang và làm lại.");
-        }
-        try
-        {
-            var pairs = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? "")));
-            return new QuizSubmission(attemptId, courseSlug, quiz.Id, QuizAnswers.FromForm(quiz, pairs));
-        }
-        catch (QuizAnswerException e)
-        {
-            throw new LearningException(LearningProblem.MalformedAnswer, e.Message);
-        }
-    }
 }

@@ -37,5 +37,20 @@ public sealed class IndexModel(ICourseCatalogSource catalog, LearnerIdentity ide
         }
     }
 
+    /// <summary>Where a due review is practised, and what the link says: the lesson's page, or the course page for its final quiz.</summary>
+    public ReviewLinkView? ReviewLink(ReviewSuggestion review)
+    {
+        if (catalog.Current.Find(review.CourseSlug) is not { } course)
+        {
+            return null;
+        }
+        return review.LessonSlug is { } slug && course.FindLesson(slug)?.Lesson is { } lesson
+            ? new ReviewLinkView($"/c/{course.Slug}/{lesson.Slug}", lesson.Title, IsFinal: false)
+            : new ReviewLinkView($"/c/{course.Slug}", course.Title, IsFinal: true);
+    }
+
+    /// <summary>A link to practise a due review: several objectives of one quiz make one link.</summary>
+    public sealed record ReviewLinkView(string Href, string Title, bool IsFinal);
+
     public CourseProgress? ProgressOf(string courseSlug) => Overview?.Courses.FirstOrDefault(c => c.CourseSlug == courseSlug);
 }

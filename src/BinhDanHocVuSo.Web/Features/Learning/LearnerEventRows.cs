@@ -58,5 +58,6 @@ public static class LearnerEventRows
         LearnerId = learnerId, AttemptId = result.AttemptId, CourseSlug = result.CourseSlug, QuizId = result.QuizId,
         QuizVersion = result.QuizVersion, SubmittedAt = result.SubmittedAt, Correct = result.Correct, Total = result.Total,
         ScorePercent = result.ScorePercent, Passed = result.Passed, CourseCompleted = result.CourseCompleted,
+        DrawId = result.DrawId,
     };
 }

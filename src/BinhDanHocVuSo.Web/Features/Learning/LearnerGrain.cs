@@ -4,7 +4,7 @@ namespace BinhDanHocVuSo.Web.Features.Learning;
 /// One learner's history in memory. Each method loads nothing (the history was read at activation), applies
 /// <see cref="LearnerRules"/>, persists the decided events through <see cref="LearnerStore"/> and returns.
 /// </summary>
-sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, VietnamClock clock) : Grain, ILearnerGrain
+sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, VietnamClock clock, QuizDrawKey drawKey) : Grain, ILearnerGrain
 {
     LearnerState _state = LearnerState.New;
 
@@ -38,11 +38,15 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Viet
         return (decision, LearnerRules.Progress(decision.State, course));
     });
 
-    public Task<QuizResult> SubmitQuiz(QuizSubmission submission) => DecideAndKeep(state =>
+    public async Task<QuizResult> SubmitQuiz(QuizSubmission submission)
     {
-        var (decision, result) = LearnerRules.SubmitQuiz(state, FindCourse(submission.CourseSlug), submission, clock.UtcNow);
-        return (decision, result);
-    });
+        var draws = await drawKey.GetAsync();
+        return await DecideAndKeep(state =>
+        {
+            var (decision, result) = LearnerRules.SubmitQuiz(state, FindCourse(submission.CourseSlug), submission, draws, clock.UtcNow);
+            return (decision, result);
+        });
+    }
 
     public Task AdoptGuestHistory(Guid guestLearnerId) => guestLearnerId == LearnerId
         ? Task.CompletedTask

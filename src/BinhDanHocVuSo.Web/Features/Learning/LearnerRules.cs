@@ -25,13 +25,19 @@ public static class LearnerRules
     public static LearnerDecision CompleteLesson(LearnerState state, Course course, Lesson lesson, DateTime now) =>
         new Decider(state, now).Start(course).LessonDone(course, lesson).Complete(course).Decide();
 
+    /// <summary>The days after a miss at which an objective comes back for review; a right review moves to the next.</summary>
+    public static readonly IReadOnlyList<int> ReviewIntervals = [1, 3, 7, 14];
+
     /// <summary>
-    /// Grades an attempt, once. Trying a lesson's quiz finishes the lesson (the learner has read it and practised); a
-    /// passed final quiz with every lesson done completes the course. The same attempt id again returns the first
-    /// result and decides nothing; sent for another quiz it is refused.
+    /// Grades an attempt, once, on the questions its draw showed (<paramref name="draws"/> makes the draw of
+    /// <see cref="QuizSubmission.Draw"/> again): an answer to a question the draw did not show is refused; options
+    /// may be named by the draw's aliases (as the page names them) or by their ids. Trying a
+    /// lesson's quiz finishes the lesson (the learner has read it and practised); a passed final quiz with every lesson
+    /// done completes the course. The same attempt id again returns the first result and decides nothing; sent for
+    /// another quiz it is refused.
     /// </summary>
     /// <returns>The decision, and the result as the learner may see it (see <see cref="AsShown"/>).</returns>
-    public static (LearnerDecision Decision, QuizResult Result) SubmitQuiz(LearnerState state, Course course, QuizSubmission submission, DateTime now)
+    public static (LearnerDecision Decision, QuizResult Result) SubmitQuiz(LearnerState state, Course course, QuizSubmission submission, QuizDraws draws, DateTime now)
     {
         if (state.Attempts.TryGetValue(submission.AttemptId, out var earlier))
         {
@@ -46,11 +52,14 @@ public static class LearnerRules
         QuizGrade grade;
         try
         {
-            grade = QuizGrader.Grade(quiz, submission.Answers);
+            // The page named options by this draw's aliases: graded by option ids, on the questions the draw showed.
+            var draw = draws.For(course.Slug, quiz, submission.Draw);
+            grade = QuizGrader.Grade(quiz, draw.ToOptionIds(submission.Answers), draw.QuestionIds);
         }
         catch (QuizAnswerException e)
         {
-            throw new LearningException(LearningProblem.MalformedAnswer, e.QuestionId, e);
+            var problem = e.Problem == QuizAnswerProblem.NotShown ? LearningProblem.QuestionNotShown : LearningProblem.MalformedAnswer;
+            throw new LearningException(problem, e.QuestionId, e);
         }
 
         var decider = new Decider(state, now).Start(course);
@@ -62,7 +71,7 @@ public static class LearnerRules
             grade.ScorePercent, grade.ScorePercent >= course.PassMark,
             [.. grade.Questions.Select(q => new QuestionResult(q.QuestionId, q.IsCorrect, q.Chosen, q.Right,
                 [.. q.Feedback.Select(f => f.FeedbackHtml)], q.ExplanationHtml))],
-            now, CourseCompleted: false);
+            now, CourseCompleted: false, submission.Draw);
         decider.Apply(new QuizAttempted(result));
         decider.Complete(course);
         if (decider.State.Courses[course.Slug].CompletedAt == now && state.Course(course.Slug)?.CompletedAt is null)
@@ -127,13 +136,92 @@ public static class LearnerRules
                 var best = g.MaxBy(a => a.ScorePercent)!;
                 return new QuizStanding(best.ScorePercent, g.Count(), best.QuizVersion);
             });
+        var mastered = course.Lessons.Where(l => IsMastered(state, course, l)).Select(l => l.Slug).ToList();
         return new CourseProgress(course.Slug, courseState is not null, done, course.Lessons.Count, next, quizzes,
-            courseState?.CompletedAt, courseState?.LastLessonSlug);
+            courseState?.CompletedAt, courseState?.LastLessonSlug, mastered);
     }
 
     /// <summary>
+    /// Whether the learner masters a lesson: an attempt at its quiz passed (the course's pass mark) on a fresh draw,
+    /// that is, a draw id no attempt of this quiz was graded on before it. Reloading the page draws afresh; answering a
+    /// page already answered (a saved copy, a form sent again with a new attempt id) is practice, not mastery: the
+    /// learner has seen its result, right answers included. A lesson without a quiz is mastered once it is done.
+    /// </summary>
+    public static bool IsMastered(LearnerState state, Course course, Lesson lesson)
+    {
+        if (lesson.Quiz is not { } quiz)
+        {
+            return state.Course(course.Slug)?.Lessons.ContainsKey(lesson.Slug) == true;
+        }
+        var seen = new HashSet<Guid>();
+        foreach (var attempt in AttemptsInOrder(state, course.Slug, quiz.Id))
+        {
+            if (seen.Add(attempt.Draw) && attempt.Passed)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The objectives due for review on <paramref name="today"/>, earliest due first. Each objective of each quiz
+    /// (<see cref="Question.Objective"/>) is followed through the learner's attempts in order: a question of it answered
+    /// wrong brings it back the next day (<see cref="ReviewIntervals"/>: 1 day); answered right on or after its due day,
+    /// it moves to the next interval (3, then 7, then 14 days) and, right after the last, it is learnt and no longer
+    /// comes back; answered right before it is due, nothing changes. Questions removed from a quiz since do not count.
+    /// </summary>
+    public static IReadOnlyList<ReviewSuggestion> Reviews(LearnerState state, CourseCatalog catalog, DateOnly today)
+    {
+        var due = new List<ReviewSuggestion>();
+        foreach (var (courseSlug, quizId) in state.Attempts.Values.Select(a => (a.CourseSlug, a.QuizId)).Distinct())
+        {
+            if (catalog.Find(courseSlug) is not { } course || FindQuizOrNull(course, quizId) is not { } found)
+            {
+                continue;
+            }
+            var (quiz, lesson) = found;
+            var schedule = new Dictionary<string, (int Stage, DateOnly Due, string Missed)>(StringComparer.Ordinal);
+            foreach (var attempt in AttemptsInOrder(state, courseSlug, quizId))
+            {
+                var day = VietnamClock.DayOf(attempt.SubmittedAt);
+                foreach (var objective in attempt.Questions.Select(q => (Question: quiz.FindQuestion(q.QuestionId), Answer: q))
+                    .Where(p => p.Question is not null)
+                    .GroupBy(p => p.Question!.Objective, StringComparer.Ordinal))
+                {
+                    var missed = objective.FirstOrDefault(p => !p.Answer.IsCorrect).Question;
+                    if (missed is not null)
+                    {
+                        schedule[objective.Key] = (0, day.AddDays(ReviewIntervals[0]), missed.Id);
+                    }
+                    else if (schedule.TryGetValue(objective.Key, out var next) && day >= next.Due)
+                    {
+                        if (next.Stage + 1 < ReviewIntervals.Count)
+                        {
+                            schedule[objective.Key] = (next.Stage + 1, day.AddDays(ReviewIntervals[next.Stage + 1]), next.Missed);
+                        }
+                        else
+                        {
+                            schedule.Remove(objective.Key);
+                        }
+                    }
+                }
+            }
+            due.AddRange(schedule.Where(s => s.Value.Due <= today).Select(s => new ReviewSuggestion(
+                courseSlug, quizId, s.Value.Missed, s.Key, lesson?.Slug, s.Value.Due, ReviewIntervals[s.Value.Stage])));
+        }
+        return [.. due.OrderBy(r => r.DueOn).ThenBy(r => r.CourseSlug, StringComparer.Ordinal).ThenBy(r => r.QuizId, StringComparer.Ordinal)
+            .ThenBy(r => r.Objective, StringComparer.Ordinal)];
+    }
+
+    /// <summary>A learner's attempts at one quiz in the order they were graded.</summary>
+    static IEnumerable<QuizResult> AttemptsInOrder(LearnerState state, string courseSlug, string quizId) =>
+        state.Attempts.Values.Where(a => a.CourseSlug == courseSlug && a.QuizId == quizId)
+            .OrderBy(a => a.SubmittedAt).ThenBy(a => a.AttemptId);
+
+    /// <summary>
     /// Every course started, the course to continue (the unfinished one learnt in most recently), days in a row ending
-    /// today or yesterday, lessons done this week (from Monday), and up to five questions wrong in each quiz's latest attempt.
+    /// today or yesterday, lessons done this week (from Monday), and up to five objectives due for review (<see cref="Reviews"/>).
     /// </summary>
     public static LearnerOverview Overview(LearnerState state, CourseCatalog catalog, DateOnly today)
     {
@@ -145,12 +233,7 @@ public static class LearnerRules
             .FirstOrDefault();
         var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var lessonsThisWeek = state.Courses.Values.SelectMany(c => c.Lessons.Values).Count(l => VietnamClock.DayOf(l.At) >= weekStart);
-        var review = state.Attempts.Values
-            .GroupBy(a => (a.CourseSlug, a.QuizId))
-            .Select(g => g.MaxBy(a => a.SubmittedAt)!)
-            .SelectMany(a => a.Questions.Where(q => !q.IsCorrect).Select(q => new ReviewSuggestion(a.CourseSlug, a.QuizId, q.QuestionId)))
-            .Take(5)
-            .ToList();
+        var review = Reviews(state, catalog, today).Take(5).ToList();
         return new LearnerOverview(courses, current?.CourseSlug, current?.NextLessonSlug, DaysInARow(state, today), lessonsThisWeek, review);
     }
 
@@ -176,14 +259,17 @@ public static class LearnerRules
         return count;
     }
 
-    static (Quiz Quiz, Lesson? Lesson) FindQuiz(Course course, string quizId)
+    static (Quiz Quiz, Lesson? Lesson) FindQuiz(Course course, string quizId) =>
+        FindQuizOrNull(course, quizId) ?? throw new LearningException(LearningProblem.UnknownQuiz, quizId);
+
+    static (Quiz Quiz, Lesson? Lesson)? FindQuizOrNull(Course course, string quizId)
     {
         if (course.FinalQuiz is { } final && final.Id == quizId)
         {
             return (final, null);
         }
         var lesson = course.Lessons.FirstOrDefault(l => l.Quiz?.Id == quizId);
-        return lesson?.Quiz is { } quiz ? (quiz, lesson) : throw new LearningException(LearningProblem.UnknownQuiz, quizId);
+        return lesson?.Quiz is { } quiz ? (quiz, lesson) : null;
     }
 
     // Lessons removed from the course since the learner started do not count, so they never block completion.

@@ -58,7 +58,7 @@ public sealed class LearnerStore(IDbContextFactory<AppDbContext> contexts, Versi
         new(attempt.AttemptId, attempt.CourseSlug, attempt.QuizId, attempt.QuizVersion, attempt.Correct, attempt.Total,
             attempt.ScorePercent, attempt.Passed,
             [.. answers.Select(a => new QuestionResult(a.QuestionId, a.IsCorrect, Split(a.Answer), Split(a.RightAnswer)))],
-            DateTime.SpecifyKind(attempt.SubmittedAt, DateTimeKind.Utc), attempt.CourseCompleted);
+            DateTime.SpecifyKind(attempt.SubmittedAt, DateTimeKind.Utc), attempt.CourseCompleted, attempt.DrawId);
 
     static string[] Split(string joined) => joined.Length == 0 ? [] : joined.Split(Separator);
 

@@ -15,8 +15,12 @@ public static class LearningApi
         return app;
     }
 
-    /// <summary>A quiz attempt as the phone sends it. The attempt id is made by the phone, once per attempt, so a resend is safe.</summary>
-    public sealed record AttemptRequest(Guid AttemptId, Dictionary<string, string[]>? Answers);
+    /// <summary>
+    /// A quiz attempt as the phone sends it. The attempt id is made by the phone, once per attempt, so a resend is safe;
+    /// the draw id is the page's (its <c>drawId</c> field), so the answers are graded on the questions that page showed.
+    /// Options and steps are named by their ids, never by the place they were shown in.
+    /// </summary>
+    public sealed record AttemptRequest(Guid AttemptId, Dictionary<string, string[]>? Answers, Guid? DrawId = null);
 
     static async Task<Ok<LearnerOverview>> GetOverview(HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
         TypedResults.Ok(await Learner(http, identity, grains).GetOverview());
@@ -50,7 +54,8 @@ public static class LearningApi
             return Malformed(text["Learning.ApiMissingAttemptId"]);
         }
         var answers = (request.Answers ?? []).ToDictionary(a => a.Key, a => (IReadOnlyList<string>)[.. (a.Value ?? []).Select(v => v ?? "")]);
-        return await Run(http, text, () => Learner(http, identity, grains).SubmitQuiz(new QuizSubmission(request.AttemptId, course, quiz, answers)));
+        return await Run(http, text, () => Learner(http, identity, grains).SubmitQuiz(
+            new QuizSubmission(request.AttemptId, course, quiz, answers, request.DrawId is { } draw && draw != Guid.Empty ? draw : null)));
     }
 
     static ProblemHttpResult Malformed(string message) =>

@@ -10,7 +10,8 @@ public sealed record CourseProgress(
     [property: Id(4)] string? NextLessonSlug,
     [property: Id(5)] IReadOnlyDictionary<string, QuizStanding> Quizzes,
     [property: Id(6)] DateTime? CompletedAt,
-    [property: Id(7)] string? LastOpenedLessonSlug)
+    [property: Id(7)] string? LastOpenedLessonSlug,
+    [property: Id(8)] IReadOnlyList<string>? MasteredLessons = null)
 {
     public int PercentDone => LessonCount == 0 ? 0 : (int)Math.Round(100.0 * CompletedLessons.Count / LessonCount);
 }
@@ -29,12 +30,22 @@ public sealed record QuizStanding(
     [property: Id(1)] int Attempts,
     [property: Id(2)] string BestVersion);
 
+/// <summary>
+/// An attempt as answered. <see cref="AttemptId"/> makes a resend count once; <see cref="DrawId"/> is the id the page
+/// drew its questions and order with (see <see cref="QuizDraws"/>): null for a client that does not send it, which then
+/// drew with its attempt id.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record QuizSubmission(
     [property: Id(0)] Guid AttemptId,
     [property: Id(1)] string CourseSlug,
     [property: Id(2)] string QuizId,
-    [property: Id(3)] IReadOnlyDictionary<string, IReadOnlyList<string>> Answers);
+    [property: Id(3)] IReadOnlyDictionary<string, IReadOnlyList<string>> Answers,
+    [property: Id(4)] Guid? DrawId = null)
+{
+    /// <summary>The id the attempt was drawn with.</summary>
+    public Guid Draw => DrawId ?? AttemptId;
+}
 
 /// <summary>The graded attempt: the score, and per question whether it was right, the right answer and the explanation.</summary>
 [GenerateSerializer, Immutable]
@@ -49,7 +60,12 @@ public sealed record QuizResult(
     [property: Id(7)] bool Passed,
     [property: Id(8)] IReadOnlyList<QuestionResult> Questions,
     [property: Id(9)] DateTime SubmittedAt,
-    [property: Id(10)] bool CourseCompleted);
+    [property: Id(10)] bool CourseCompleted,
+    [property: Id(11)] Guid? DrawId = null)
+{
+    /// <summary>The id the attempt was drawn with (its attempt id for attempts kept before draws).</summary>
+    public Guid Draw => DrawId ?? AttemptId;
+}
 
 /// <summary>
 /// One question of a graded attempt, as the grader gave it: whether it was right, what was chosen and what is right,
@@ -78,12 +94,20 @@ public sealed record LearnerOverview(
     [property: Id(4)] int LessonsThisWeek,
     [property: Id(5)] IReadOnlyList<ReviewSuggestion> Review);
 
-/// <summary>A question the learner got wrong in their latest attempt of a quiz: worth reading again.</summary>
+/// <summary>
+/// An objective of a quiz due for review (see <see cref="LearnerRules.Reviews"/>): the learner missed it, and it comes
+/// back 1, 3, 7 and 14 days later until answered right each time. <see cref="QuestionId"/> is the question last
+/// missed on it; <see cref="LessonSlug"/> the lesson whose quiz it is (null for a course's final quiz).
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ReviewSuggestion(
     [property: Id(0)] string CourseSlug,
     [property: Id(1)] string QuizId,
-    [property: Id(2)] string QuestionId);
+    [property: Id(2)] string QuestionId,
+    [property: Id(3)] string Objective,
+    [property: Id(4)] string? LessonSlug,
+    [property: Id(5)] DateOnly DueOn,
+    [property: Id(6)] int IntervalDays);
 
 /// <summary>
 /// A request the learner refuses; nothing was recorded. <see cref="Problem"/> says what was wrong and <see cref="Subject"/>
@@ -106,6 +130,9 @@ public enum LearningProblem
     AttemptIdReused,
     NotAForm,
     MissingAttemptId,
+
+    /// <summary>An answer to a question of the quiz that the attempt's draw did not show.</summary>
+    QuestionNotShown,
 }
 
 public static class LearningProblems
@@ -113,7 +140,8 @@ public static class LearningProblems
     /// <summary>The HTTP status that answers a refused request: a malformed one 400, a clash with an earlier attempt 409, an unknown id 404.</summary>
     public static int StatusCode(this LearningProblem problem) => problem switch
     {
-        LearningProblem.MalformedAnswer or LearningProblem.NotAForm or LearningProblem.MissingAttemptId => StatusCodes.Status400BadRequest,
+        LearningProblem.MalformedAnswer or LearningProblem.NotAForm or LearningProblem.MissingAttemptId
+            or LearningProblem.QuestionNotShown => StatusCodes.Status400BadRequest,
         LearningProblem.AttemptIdReused => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status404NotFound,
     };

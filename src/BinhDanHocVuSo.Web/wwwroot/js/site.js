@@ -112,7 +112,7 @@
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ attemptId: item.id, answers: item.answers })
+      body: JSON.stringify({ attemptId: item.id, drawId: item.draw || null, answers: item.answers })
     }).then(function (response) {
       if (response.ok) {
         return response.json().then(function (result) {
@@ -135,7 +135,8 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll('form.quiz'), function (form) {
-    // A page shown from the saved copy carries an old attempt id: each page view gets its own.
+    // A page shown from the saved copy carries an old attempt id: each page view gets its own. Its draw id stays:
+    // the questions on the page are still that draw's.
     if (form.elements.attemptId) {
       form.elements.attemptId.value = newId();
     }
@@ -145,7 +146,9 @@
       }
       var id = form.elements.attemptId.value;
       var items = load().filter(function (item) { return item.id !== id; });
-      items.push({ id: id, course: course, quiz: form.getAttribute('data-quiz'), answers: answersOf(form), at: Date.now() });
+      // The draw id names the questions and order this page showed: the server grades the answers on that draw.
+      var draw = form.elements.drawId ? form.elements.drawId.value : null;
+      items.push({ id: id, draw: draw, course: course, quiz: form.getAttribute('data-quiz'), answers: answersOf(form), at: Date.now() });
       store(items);
       if (!navigator.onLine) {
         event.preventDefault();

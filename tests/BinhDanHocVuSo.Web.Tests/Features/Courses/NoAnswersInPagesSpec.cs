@@ -33,9 +33,14 @@ public sealed class NoAnswersInPagesSpec(ShippedSite site) : IClassFixture<Shipp
 
             visible.Should().NotContainAny(Markers, $"{path} must not mark an answer");
             visible.Should().NotContain("<!--");
-            foreach (var question in quiz!.Questions)
+            var shown = quiz!.Questions.Where(q => form.Contains($"id=\"q-{q.Id}\"", StringComparison.Ordinal)).ToList();
+            shown.Should().HaveCount(quiz.ShownCount, $"{path} shows the questions of one draw");
+            foreach (var question in shown)
             {
-                ShownOrder(form, question).Should().Equal(ExpectedOrder(question), $"{path} shows {question.Id} in an order that does not depend on the answer");
+                CheckShownOrder(ShownOrder(form, question), question, path);
+            }
+            foreach (var question in quiz.Questions)
+            {
                 html.Should().NotContain(question.ExplanationHtml, $"{path} explains {question.Id} only after it is answered");
                 foreach (var feedback in question.Options.Select(o => o.FeedbackHtml).OfType<string>())
                 {
@@ -56,7 +61,7 @@ public sealed class NoAnswersInPagesSpec(ShippedSite site) : IClassFixture<Shipp
 
         var page = await visitor.PostAsync($"/c/{course.Slug}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["attemptId"] = Field(form, "attemptId"),
+            ["attemptId"] = Field(form, "attemptId"), ["drawId"] = Field(form, "drawId"),
         }));
         var html = await page.Content.ReadAsStringAsync();
         var api = await site.Browser().PostAsJsonAsync($"/api/courses/{course.Slug}/quizzes/{quiz.Id}/attempts", new { attemptId = attempt, answers = new { } });
@@ -77,7 +82,7 @@ public sealed class NoAnswersInPagesSpec(ShippedSite site) : IClassFixture<Shipp
             response.StatusCode.Should().Be(HttpStatusCode.OK);
             var result = (await response.Content.ReadFromJsonAsync<ResultDto>())!;
             result.Passed.Should().BeFalse();
-            result.Questions.Should().HaveCount(quiz.Questions.Count).And.OnlyContain(q => !q.IsCorrect && q.RightAnswer.Count == 0,
+            result.Questions.Should().HaveCount(quiz.ShownCount).And.OnlyContain(q => !q.IsCorrect && q.RightAnswer.Count == 0,
                 "which questions were wrong is said, never what was right");
         }
     }
@@ -89,8 +94,10 @@ public sealed class NoAnswersInPagesSpec(ShippedSite site) : IClassFixture<Shipp
         var quiz = course.FinalQuiz!;
         var visitor = site.Browser();
         var form = await visitor.GetStringAsync($"/c/{course.Slug}");
-        var fields = RightAnswers(quiz);
+        var shown = quiz.Questions.Where(q => form.Contains($"id=\"q-{q.Id}\"", StringComparison.Ordinal)).ToList();
+        var fields = RightAnswers(shown);
         fields.Add(KeyValuePair.Create("attemptId", Field(form, "attemptId")));
+        fields.Add(KeyValuePair.Create("drawId", Field(form, "drawId")));
 
         var page = await visitor.PostAsync($"/c/{course.Slug}", new FormUrlEncodedContent(fields));
         var html = await page.Content.ReadAsStringAsync();
@@ -100,7 +107,7 @@ public sealed class NoAnswersInPagesSpec(ShippedSite site) : IClassFixture<Shipp
 
         page.StatusCode.Should().Be(HttpStatusCode.OK);
         html.Should().Contain("Đạt yêu cầu");
-        foreach (var question in quiz.Questions)
+        foreach (var question in shown)
         {
             html.Should().Contain(question.ExplanationHtml, $"a passed attempt explains {question.Id}");
         }
@@ -109,10 +116,10 @@ public sealed class NoAnswersInPagesSpec(ShippedSite site) : IClassFixture<Shipp
     }
 
     /// <summary>The quiz form filled in as a learner who knows every answer: options checked, steps numbered in the right order.</summary>
-    static List<KeyValuePair<string, string>> RightAnswers(Quiz quiz)
+    static List<KeyValuePair<string, string>> RightAnswers(IEnumerable<Question> questions)
     {
         var fields = new List<KeyValuePair<string, string>>();
-        foreach (var question in quiz.Questions)
+        foreach (var question in questions)
         {
             if (question.Kind == QuestionKind.Order)
             {
@@ -137,15 +144,22 @@ public sealed class NoAnswersInPagesSpec(ShippedSite site) : IClassFixture<Shipp
         ? [.. Regex.Matches(form, $"<select name=\"o\\.{Regex.Escape(question.Id)}\\.([^\"]+)\"").Select(m => m.Groups[1].Value)]
         : [.. Regex.Matches(form, $"name=\"q\\.{Regex.Escape(question.Id)}\" value=\"([^\"]+)\"").Select(m => m.Groups[1].Value)];
 
-    /// <summary>Options in the order the author wrote them; steps in the fixed shuffle that is never the right order.</summary>
-    static List<string> ExpectedOrder(Question question)
+    /// <summary>
+    /// The order shown is the attempt's shuffle (see QuizDrawsSpec for its uniformity), and options are named by the
+    /// attempt's aliases, not by their ids (which follow the authored order). On one page: every option or step is
+    /// there, options under six-hex aliases, and an order question never shows its steps in the right order.
+    /// </summary>
+    static void CheckShownOrder(List<string> shown, Question question, string path)
     {
-        if (question.Kind != QuestionKind.Order)
+        if (question.Kind == QuestionKind.Order)
         {
-            return [.. question.Options.Select(o => o.Id)];
+            shown.Should().BeEquivalentTo(question.RightStepOrder, $"{path} shows every step of {question.Id}");
+            shown.Should().NotEqual(question.RightStepOrder, $"{path} must not show the steps of {question.Id} in the right order");
         }
-        var shown = QuizHtml.DisplayOrder(question).Select(s => s.Id).ToList();
-        shown.Should().NotEqual(question.RightStepOrder, $"{question.Id} must not show its steps in the right order");
-        return shown;
+        else
+        {
+            shown.Should().HaveCount(question.Options.Count, $"{path} shows every option of {question.Id}")
+                .And.OnlyHaveUniqueItems().And.OnlyContain(v => Regex.IsMatch(v, "^[0-9a-f]{6}$"), $"{path} names the options of {question.Id} by aliases");
+        }
     }
 }

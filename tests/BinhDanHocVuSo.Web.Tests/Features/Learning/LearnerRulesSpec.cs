@@ -1,7 +1,10 @@
+using System.Security.Cryptography;
 using BinhDanHocVuSo.Content.Competences;
 using BinhDanHocVuSo.Content.Courses;
 using BinhDanHocVuSo.Content.Quizzes;
+using BinhDanHocVuSo.Web.Features.Courses;
 using BinhDanHocVuSo.Web.Features.Learning;
+using BinhDanHocVuSo.Web.Hosting;
 using BinhDanHocVuSo.Web.Tests.Support;
 
 namespace BinhDanHocVuSo.Web.Tests.Features.Learning;
@@ -21,6 +24,9 @@ public sealed class LearnerRulesSpec
     static readonly Quiz LessonQuiz = First.Quiz!;
     static readonly Quiz Final = Course.FinalQuiz!;
 
+    /// <summary>Draws under a key of the specs' own (the server keeps its key in the database).</summary>
+    internal static readonly QuizDraws Draws = new(SHA256.HashData("khoá của các đặc tả"u8));
+
     // 10:00 in Vietnam on Wednesday 2 December 2026.
     static readonly DateTime Wednesday = new(2026, 12, 2, 3, 0, 0, DateTimeKind.Utc);
 
@@ -31,7 +37,7 @@ public sealed class LearnerRulesSpec
         actions.Aggregate(state, (s, action) => action(s).State);
 
     static LearnerState Submit(LearnerState state, QuizSubmission submission, DateTime at) =>
-        LearnerRules.SubmitQuiz(state, Course, submission, at).Decision.State;
+        LearnerRules.SubmitQuiz(state, Course, submission, Draws, at).Decision.State;
 
     static LearnerState AllLessonsDone(DateTime at) => Do(LearnerState.New,
         s => LearnerRules.CompleteLesson(s, Course, First, at),
@@ -134,8 +140,8 @@ public sealed class LearnerRulesSpec
     [Fact]
     public void The_attempt_that_completes_the_course_says_so_and_later_attempts_do_not()
     {
-        var (first, completing) = LearnerRules.SubmitQuiz(AllLessonsDone(Wednesday), Course, Attempt(Final, right: true), Wednesday);
-        var (_, later) = LearnerRules.SubmitQuiz(first.State, Course, Attempt(Final, right: true), Wednesday.AddHours(1));
+        var (first, completing) = LearnerRules.SubmitQuiz(AllLessonsDone(Wednesday), Course, Attempt(Final, right: true), Draws, Wednesday);
+        var (_, later) = LearnerRules.SubmitQuiz(first.State, Course, Attempt(Final, right: true), Draws, Wednesday.AddHours(1));
 
         completing.CourseCompleted.Should().BeTrue();
         later.CourseCompleted.Should().BeFalse();
@@ -154,9 +160,9 @@ public sealed class LearnerRulesSpec
     public void An_attempt_sent_again_returns_its_first_result_and_decides_nothing()
     {
         var attempt = Attempt(LessonQuiz, right: true);
-        var (first, result) = LearnerRules.SubmitQuiz(LearnerState.New, Course, attempt, Wednesday);
+        var (first, result) = LearnerRules.SubmitQuiz(LearnerState.New, Course, attempt, Draws, Wednesday);
 
-        var (again, resent) = LearnerRules.SubmitQuiz(first.State, Course, attempt with { Answers = Answers.AllWrong(LessonQuiz) }, Wednesday.AddMinutes(1));
+        var (again, resent) = LearnerRules.SubmitQuiz(first.State, Course, attempt with { Answers = Answers.AllWrong(LessonQuiz) }, Draws, Wednesday.AddMinutes(1));
 
         again.Changed.Should().BeFalse();
         resent.Should().BeSameAs(first.State.Attempts[attempt.AttemptId], "the kept result is returned, not graded again");
@@ -169,7 +175,7 @@ public sealed class LearnerRulesSpec
         var id = Guid.NewGuid();
         var state = Submit(LearnerState.New, Attempt(LessonQuiz, right: true, id), Wednesday);
 
-        var reuse = () => LearnerRules.SubmitQuiz(state, Course, Attempt(Final, right: true, id), Wednesday);
+        var reuse = () => LearnerRules.SubmitQuiz(state, Course, Attempt(Final, right: true, id), Draws, Wednesday);
 
         reuse.Should().Throw<LearningException>().Where(e => e.Problem == LearningProblem.AttemptIdReused);
     }
@@ -182,7 +188,7 @@ public sealed class LearnerRulesSpec
             Answers = new Dictionary<string, IReadOnlyList<string>> { ["b1-1"] = ["khong-co"] },
         };
 
-        var submit = () => LearnerRules.SubmitQuiz(LearnerState.New, Course, submission, Wednesday);
+        var submit = () => LearnerRules.SubmitQuiz(LearnerState.New, Course, submission, Draws, Wednesday);
 
         submit.Should().Throw<LearningException>().Where(e => e.Problem == LearningProblem.MalformedAnswer && e.Subject == "b1-1");
     }
@@ -190,7 +196,7 @@ public sealed class LearnerRulesSpec
     [Fact]
     public void An_unknown_quiz_is_refused()
     {
-        var submit = () => LearnerRules.SubmitQuiz(LearnerState.New, Course, Attempt(LessonQuiz, right: true) with { QuizId = "khong-co" }, Wednesday);
+        var submit = () => LearnerRules.SubmitQuiz(LearnerState.New, Course, Attempt(LessonQuiz, right: true) with { QuizId = "khong-co" }, Draws, Wednesday);
 
         submit.Should().Throw<LearningException>().Where(e => e.Problem == LearningProblem.UnknownQuiz && e.Subject == "khong-co");
     }
@@ -203,7 +209,7 @@ public sealed class LearnerRulesSpec
             Answers = Answers.AllRight(LessonQuiz).Where(a => a.Key != "b1-3").ToDictionary(),
         };
 
-        var (_, result) = LearnerRules.SubmitQuiz(LearnerState.New, Course, submission, Wednesday);
+        var (_, result) = LearnerRules.SubmitQuiz(LearnerState.New, Course, submission, Draws, Wednesday);
 
         (result.Correct, result.Total, result.ScorePercent).Should().Be((2, 3, 67));
         result.Questions.Single(q => q.QuestionId == "b1-3").Should().Match<QuestionResult>(q => !q.IsCorrect && q.Chosen.Count == 0);
@@ -217,7 +223,7 @@ public sealed class LearnerRulesSpec
             Answers = new Dictionary<string, IReadOnlyList<string>> { [Final.Questions[0].Id] = Final.Questions[0].RightOptionIds },
         };
 
-        var (_, result) = LearnerRules.SubmitQuiz(LearnerState.New, Course, halfRight, Wednesday);
+        var (_, result) = LearnerRules.SubmitQuiz(LearnerState.New, Course, halfRight, Draws, Wednesday);
 
         result.ScorePercent.Should().Be(50);
         result.Passed.Should().BeFalse("the pass mark is 80 %");
@@ -226,7 +232,7 @@ public sealed class LearnerRulesSpec
     [Fact]
     public void A_failed_final_quiz_says_which_questions_were_wrong_but_not_the_right_answers_feedback_or_explanations()
     {
-        var (_, result) = LearnerRules.SubmitQuiz(LearnerState.New, Course, Attempt(Final, right: false), Wednesday);
+        var (_, result) = LearnerRules.SubmitQuiz(LearnerState.New, Course, Attempt(Final, right: false), Draws, Wednesday);
 
         result.Questions.Should().AllSatisfy(q =>
         {
@@ -241,7 +247,7 @@ public sealed class LearnerRulesSpec
     [Fact]
     public void A_passed_final_quiz_shows_the_right_answers_and_explanations()
     {
-        var (_, result) = LearnerRules.SubmitQuiz(LearnerState.New, Course, Attempt(Final, right: true), Wednesday);
+        var (_, result) = LearnerRules.SubmitQuiz(LearnerState.New, Course, Attempt(Final, right: true), Draws, Wednesday);
 
         result.Questions.Should().AllSatisfy(q =>
         {
@@ -253,7 +259,7 @@ public sealed class LearnerRulesSpec
     [Fact]
     public void A_lesson_quiz_shows_right_answers_feedback_and_explanations_even_when_failed()
     {
-        var (_, result) = LearnerRules.SubmitQuiz(LearnerState.New, Course, Attempt(LessonQuiz, right: false), Wednesday);
+        var (_, result) = LearnerRules.SubmitQuiz(LearnerState.New, Course, Attempt(LessonQuiz, right: false), Draws, Wednesday);
 
         var first = result.Questions.Single(q => q.QuestionId == "b1-1");
         first.RightAnswer.Should().NotBeEmpty();
@@ -267,7 +273,7 @@ public sealed class LearnerRulesSpec
         var attempt = Attempt(Final, right: false);
         var state = Submit(LearnerState.New, attempt, Wednesday);
 
-        var (_, resent) = LearnerRules.SubmitQuiz(state, Course, attempt, Wednesday);
+        var (_, resent) = LearnerRules.SubmitQuiz(state, Course, attempt, Draws, Wednesday);
 
         resent.Questions.Should().AllSatisfy(q => q.RightAnswer.Should().BeEmpty());
     }
@@ -323,14 +329,83 @@ public sealed class LearnerRulesSpec
     }
 
     [Fact]
-    public void Review_suggests_the_questions_wrong_in_the_latest_attempt_of_each_quiz()
+    public void A_missed_objective_is_due_for_review_the_next_day_not_the_same_day()
     {
-        var wrongFirst = Submit(LearnerState.New, Attempt(LessonQuiz, right: false), Wednesday);
-        var rightLater = Submit(wrongFirst, Attempt(LessonQuiz, right: true), Wednesday.AddHours(1));
+        var missed = Submit(LearnerState.New, Attempt(LessonQuiz, right: false), Wednesday);
 
-        LearnerRules.Overview(wrongFirst, Catalog, new DateOnly(2026, 12, 2)).Review.Select(r => r.QuestionId)
-            .Should().BeEquivalentTo("b1-1", "b1-2", "b1-3");
-        LearnerRules.Overview(rightLater, Catalog, new DateOnly(2026, 12, 2)).Review.Should().BeEmpty();
+        LearnerRules.Overview(missed, Catalog, new DateOnly(2026, 12, 2)).Review.Should().BeEmpty("a review comes back the day after the miss");
+        LearnerRules.Overview(missed, Catalog, new DateOnly(2026, 12, 3)).Review
+            .Should().BeEquivalentTo(new[] { "b1-1", "b1-2", "b1-3" }.Select(id => new ReviewSuggestion(Course.Slug, LessonQuiz.Id, id, id, First.Slug, new DateOnly(2026, 12, 3), 1)));
+    }
+
+    [Fact]
+    public void Reviews_answered_right_come_back_after_1_3_7_and_14_days_and_then_no_more()
+    {
+        var state = Submit(LearnerState.New, Attempt(LessonQuiz, right: false), Wednesday);
+        var day = Wednesday;
+        var dueDays = new List<int>();
+        foreach (var interval in LearnerRules.ReviewIntervals)
+        {
+            day = day.AddDays(interval);
+            var today = VietnamClock.DayOf(day);
+            LearnerRules.Reviews(state, Catalog, today.AddDays(-1)).Should().BeEmpty($"nothing is due before {today}");
+            var due = LearnerRules.Reviews(state, Catalog, today);
+            due.Should().HaveCount(3).And.OnlyContain(r => r.DueOn == today && r.IntervalDays == interval);
+            dueDays.Add(today.DayNumber - VietnamClock.DayOf(Wednesday).DayNumber);
+            state = Submit(state, Attempt(LessonQuiz, right: true), day);
+        }
+
+        dueDays.Should().Equal(1, 4, 11, 25);
+        LearnerRules.Reviews(state, Catalog, VietnamClock.DayOf(day).AddDays(100)).Should().BeEmpty("right four times in a row: learnt");
+    }
+
+    [Fact]
+    public void A_review_answered_wrong_starts_again_at_one_day_and_one_answered_early_changes_nothing()
+    {
+        var missed = Submit(LearnerState.New, Attempt(LessonQuiz, right: false), Wednesday);
+        var rightOnTime = Submit(missed, Attempt(LessonQuiz, right: true), Wednesday.AddDays(1));
+        var rightEarly = Submit(rightOnTime, Attempt(LessonQuiz, right: true), Wednesday.AddDays(2));
+        var wrongAgain = Submit(rightEarly, Attempt(LessonQuiz, right: false), Wednesday.AddDays(4));
+
+        LearnerRules.Reviews(rightEarly, Catalog, new DateOnly(2026, 12, 6)).Should().OnlyContain(r => r.IntervalDays == 3, "due 3 days after the right review of Thursday");
+        LearnerRules.Reviews(wrongAgain, Catalog, new DateOnly(2026, 12, 6)).Should().BeEmpty("missed again on Sunday: back on Monday");
+        LearnerRules.Reviews(wrongAgain, Catalog, new DateOnly(2026, 12, 7)).Should().HaveCount(3).And.OnlyContain(r => r.IntervalDays == 1);
+    }
+
+    [Fact]
+    public void A_lesson_is_mastered_by_a_pass_on_a_fresh_draw_not_by_answering_a_draw_already_graded()
+    {
+        var draw = Guid.NewGuid();
+        var failed = Submit(LearnerState.New, Attempt(LessonQuiz, right: false) with { DrawId = draw }, Wednesday);
+        var sameDrawPassed = Submit(failed, Attempt(LessonQuiz, right: true) with { DrawId = draw }, Wednesday.AddMinutes(5));
+        var freshDrawPassed = Submit(sameDrawPassed, Attempt(LessonQuiz, right: true) with { DrawId = Guid.NewGuid() }, Wednesday.AddMinutes(10));
+
+        LearnerRules.IsMastered(failed, Course, First).Should().BeFalse();
+        LearnerRules.IsMastered(sameDrawPassed, Course, First).Should().BeFalse("the same page answered again, after seeing its result, is practice");
+        LearnerRules.IsMastered(freshDrawPassed, Course, First).Should().BeTrue();
+        LearnerRules.Progress(freshDrawPassed, Course).MasteredLessons.Should().Equal(First.Slug);
+        LearnerRules.Progress(sameDrawPassed, Course).MasteredLessons.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_first_pass_masters_the_lesson_and_a_lesson_without_a_quiz_is_mastered_once_done()
+    {
+        var passed = Submit(LearnerState.New, Attempt(LessonQuiz, right: true), Wednesday);
+        var secondDone = LearnerRules.CompleteLesson(passed, Course, Second, Wednesday).State;
+
+        LearnerRules.IsMastered(passed, Course, First).Should().BeTrue();
+        LearnerRules.IsMastered(passed, Course, Second).Should().BeFalse();
+        LearnerRules.IsMastered(secondDone, Course, Second).Should().BeTrue();
+    }
+
+    [Fact]
+    public void The_attempt_keeps_its_draw_id_and_a_client_without_one_drew_with_its_attempt_id()
+    {
+        var attempt = Attempt(LessonQuiz, right: true);
+        var draw = Guid.NewGuid();
+
+        LearnerRules.SubmitQuiz(LearnerState.New, Course, attempt with { DrawId = draw }, Draws, Wednesday).Result.Draw.Should().Be(draw);
+        LearnerRules.SubmitQuiz(LearnerState.New, Course, attempt, Draws, Wednesday).Result.Draw.Should().Be(attempt.AttemptId);
     }
 
     [Fact]
@@ -369,7 +444,7 @@ public sealed class LearnerRulesSpec
     {
         var before = LearnerRules.CompleteLesson(LearnerState.New, Course, Second, Wednesday).State;
 
-        var (decision, _) = LearnerRules.SubmitQuiz(before, Course, Attempt(LessonQuiz, right: true), Wednesday.AddDays(1));
+        var (decision, _) = LearnerRules.SubmitQuiz(before, Course, Attempt(LessonQuiz, right: true), Draws, Wednesday.AddDays(1));
 
         decision.Events.Aggregate(before, LearnerRules.Evolve).Should().BeEquivalentTo(decision.State,
             "what the store keeps (the events) is all the state is made of");

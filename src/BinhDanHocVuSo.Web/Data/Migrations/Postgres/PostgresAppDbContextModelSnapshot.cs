@@ -433,6 +433,9 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("DrawId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("Passed")
                         .HasColumnType("boolean");
 
@@ -490,6 +493,22 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("ResetCodes", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.ServerSecretRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ServerSecrets", (string)null);
                 });
 
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.SurveyAnswerRow", b =>

@@ -426,6 +426,9 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DrawId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Passed")
                         .HasColumnType("INTEGER");
 
@@ -483,6 +486,22 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("ResetCodes", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.ServerSecretRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ServerSecrets", (string)null);
                 });
 
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.SurveyAnswerRow", b =>
