@@ -115,7 +115,7 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
 
     /// <summary>
     /// What a leader reaches beyond an official: their commune's survey report and its exports, read only (the action that
-    /// assigns courses is refused, see SurveyLeaderSpec); nothing of a trainer's or an administrator's.
+    /// assigns courses is refused, see SurveyReportPageSpec); nothing of a trainer's or an administrator's.
     /// </summary>
     public static TheoryData<string, string> LeaderMatrix() => new()
     {

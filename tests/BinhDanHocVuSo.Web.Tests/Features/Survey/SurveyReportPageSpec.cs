@@ -8,10 +8,12 @@ using BinhDanHocVuSo.Web.Tests.Support;
 namespace BinhDanHocVuSo.Web.Tests.Features.Survey;
 
 /// <summary>
-/// Leaders (an official whose survey response names a leadership position) read their own commune's report, read only and
-/// with the same privacy as anyone (spec (d), privacy); other officials do not.
+/// The report page as its readers meet it: leaders (an official whose survey response names a leadership position) read
+/// their own commune's report, read only and with the same privacy as anyone (spec (d), privacy), other officials do not;
+/// flagged respondents are left out unless a plain link includes them; a commune's few leaders never stand beside the
+/// province's (the full attack is SubtractionAttackSpec in the content tests).
 /// </summary>
-public sealed class SurveyLeaderSpec(SqlitePlatform shared) : PlatformSpec(shared), IClassFixture<SqlitePlatform>
+public sealed class SurveyReportPageSpec(SqlitePlatform shared) : PlatformSpec(shared), IClassFixture<SqlitePlatform>
 {
     [Fact]
     public async Task A_leader_reads_their_commune_s_report_only_and_cannot_assign_courses()
@@ -82,5 +84,22 @@ public sealed class SurveyLeaderSpec(SqlitePlatform shared) : PlatformSpec(share
         without.Should().Contain("Đã trả lời: 5 / 10").And.Contain("Đã loại 5 người").And.Contain("href=\"/survey/report?flagged=include\"")
             .And.Contain("Quá ít để đánh giá");
         with.Should().Contain("Đã trả lời: 10 / 10").And.Contain("đang tính cả 5 người").And.Contain("name=\"flagged\" value=\"include\" checked");
+    }
+
+    [Fact]
+    public async Task By_commune_and_position_five_leaders_of_a_commune_are_not_shown_beside_the_provinces_eight()
+    {
+        for (var i = 0; i < 8; i++)
+        {
+            await Platform.SubmittedRespondentAsync(i < 5 ? People.Commune : People.OtherCommune, role: "leadership");
+        }
+        var admin = await Platform.SignedInAs(await Platform.CreateAsync(Roles.Admin));
+
+        var page = await admin.GetStringAsync("/survey/report?by=commune&by=position");
+        var csv = await admin.GetStringAsync("/survey/report?handler=csv&by=commune&by=position");
+
+        // 8 − 5 would give the other commune's 3 leaders: only the province's leaders are shown.
+        page.Should().Contain(">Lãnh đạo</th>").And.NotContain("Thục Phán · Lãnh đạo");
+        csv.Should().Contain("Bản đồ nhiệt,Lãnh đạo,").And.NotContain("Thục Phán · Lãnh đạo");
     }
 }
