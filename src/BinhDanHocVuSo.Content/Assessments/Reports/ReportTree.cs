@@ -21,9 +21,6 @@ public sealed record ReportTree(IReadOnlyList<ReportNode> Nodes)
     /// <summary>Each node's parent, as <see cref="DisclosurePlan.Decide"/> reads them.</summary>
     public IReadOnlyList<int> Parents { get; } = [.. Nodes.Select(n => n.Parent)];
 
-    /// <summary>Whether the node has no node inside it.</summary>
-    public bool IsLeaf(int node) => !Nodes.Skip(node + 1).Any(n => n.Parent == node);
-
     /// <summary>A tree of a group and the given disjoint groups inside it, e.g. its positions.</summary>
     public static ReportTree Flat(ReportGroup group, IEnumerable<ReportGroup> columns) =>
         new([new ReportNode(group, -1), .. columns.Select(c => new ReportNode(c, 0))]);

@@ -82,7 +82,8 @@ public sealed class SurveyReportPageSpec(SqlitePlatform shared) : PlatformSpec(s
         var with = await admin.GetStringAsync("/survey/report?flagged=include");
 
         without.Should().Contain("Đã trả lời: 5 / 10").And.Contain("Đã loại 5 người").And.Contain("href=\"/survey/report?flagged=include\"")
-            .And.Contain("Quá ít để đánh giá");
+            .And.Contain("Quá ít để đánh giá")
+            .And.Contain("Khoảng cách trung bình: những người dưới mục tiêu", "the priority table explains P, p and Ḡ⁺ in words");
         with.Should().Contain("Đã trả lời: 10 / 10").And.Contain("đang tính cả 5 người").And.Contain("name=\"flagged\" value=\"include\" checked");
     }
 
