@@ -45,8 +45,11 @@ public static class SurveyReportBuilder
             () => domains = DomainSums.Of(survey, members),
             () => calibration = [.. calibrationGroups.Select(g => CalibrationSums.Of(survey, include ? g.Members : [.. g.Members.Where(m => !m.Flags.Any)]))]);
         var heatMap = HeatMap(competences, privacy, request, recommendations!.Needs, nodeSums, out var dropped);
-        var priorities = groupShown ? PriorityList(privacy, include, recommendations!, nodeSums[0].Flagged, heatMap) : [];
-        var gaps = groupShown ? recommendations!.ContentGaps.Select(g => g.CompetenceId).ToList() : [];
+        // Which competences make the list, and in which order, would tell what 1 to k − 1 flagged people changed: with so few
+        // included, the list is left out like the figures about them.
+        var listShown = groupShown && (!include || flagged.Count == 0 || privacy.CanShow(flagged.Count));
+        var priorities = listShown ? PriorityList(privacy, include, recommendations!, nodeSums[0].Flagged, heatMap) : [];
+        var gaps = listShown ? recommendations!.ContentGaps.Select(g => g.CompetenceId).ToList() : [];
         var domainRows = DomainView(survey, privacy, include, domains!, DomainSums.Of(survey, flagged));
         var calibrationRows = calibrationGroups.SelectMany((g, i) =>
             CalibrationRows(survey, privacy, include, g.Key, calibration![i], CalibrationSums.Of(survey, [.. g.Members.Where(m => m.Flags.Any)]))).ToList();

@@ -204,5 +204,7 @@ public class SurveyReportBuilderTests
         (with.Header.Respondents, with.Header.Flagged, with.Header.FlaggedIncluded).Should().Be((7, 2, true));
         with.HeatMap.Should().OnlyContain(r => r.Total.MeanLevel.Reason == SuppressionReason.Complementary);
         with.Domains.Should().OnlyContain(d => d.MeanLevel.Suppressed);
+        with.Priorities.Should().BeEmpty("which competences the two change would be about those two");
+        with.ContentGaps.Should().BeEmpty();
     }
 }
