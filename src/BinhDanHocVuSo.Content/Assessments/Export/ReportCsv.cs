@@ -22,6 +22,8 @@ public static class ReportCsv
         rows.Add(Row("Thông tin chung", group, "", "Tỉ lệ trả lời (%)", ReportCell.Shown(h.ResponseRate * 100), h.LowResponseRate ? "tỉ lệ trả lời thấp" : null));
         rows.Add(Row("Thông tin chung", group, "", "Phiên bản khảo sát", ReportCell.Shown(h.SurveyVersion), h.SurveyId));
         rows.Add(Row("Thông tin chung", group, "", "Số ô bị ẩn", ReportCell.Shown(h.SuppressedCells), h.Notice));
+        rows.Add(Row("Thông tin chung", group, "", "Số người bị gắn cờ (sai câu kiểm tra sự chú ý hoặc làm quá nhanh)", ReportCell.Shown(h.Flagged),
+            h.FlaggedIncluded ? "đã tính vào số liệu" : "không tính vào số liệu"));
         foreach (var row in report.HeatMap)
         {
             foreach (var cell in row.Columns.Prepend(row.Total))
@@ -34,7 +36,7 @@ public static class ReportCsv
         foreach (var p in report.Priorities)
         {
             var what = $"{p.Rank}. {p.CompetenceId}";
-            rows.Add(Row("Ưu tiên bồi dưỡng", group, what, "P", p.Priority));
+            rows.Add(Row("Ưu tiên bồi dưỡng", group, what, "Mức ưu tiên (P)", p.Priority));
             rows.Add(Row("Ưu tiên bồi dưỡng", group, what, "% dưới mục tiêu", p.PercentBelowTarget));
             rows.Add(Row("Ưu tiên bồi dưỡng", group, what, "Khoảng cách trung bình", p.MeanGap));
             rows.Add(Row("Ưu tiên bồi dưỡng", group, what, "Mục tiêu", p.Target));

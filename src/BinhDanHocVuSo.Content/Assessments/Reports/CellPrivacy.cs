@@ -1,8 +1,8 @@
 namespace BinhDanHocVuSo.Content.Assessments.Reports;
 
 /// <summary>
-/// The small-cell rules of a survey definition: never show a cell of fewer than k respondents, round percentages of
-/// small cells, and hide one more sub-cell when exactly one sub-cell of a shown total is hidden. Pure.
+/// The small-cell rules of a survey definition: never show a cell of fewer than k respondents, and round the percentages
+/// and means of small cells. Which further cells differencing would reveal is decided by <see cref="DisclosurePlan"/>. Pure.
 /// </summary>
 /// <remarks>
 /// A cell's size is the number of respondents its figure is computed from (e.g. the members of a group with a level
@@ -42,6 +42,32 @@ public sealed class CellPrivacy(PrivacyRules rules)
             : percent);
     }
 
+    /// <summary>
+    /// A mean on the level scale (a level, a target, a gap, a priority), hidden when too few, rounded to a whole level
+    /// when the cell is smaller than the rounding limit (10), half away from zero.
+    /// </summary>
+    public ReportCell Mean(double? value, int respondents) =>
+        !CanShow(respondents) ? Hidden(SuppressionReason.TooFewRespondents)
+        : ReportCell.Shown(respondents < rules.RoundPercentBelowN && value is { } v ? Math.Round(v, MidpointRounding.AwayFromZero) : value);
+
+    /// <summary>
+    /// A mean score on the 0–1 scale (self or knowledge score), hidden when too few, rounded to the percentage step (0.1)
+    /// when the cell is smaller than the rounding limit.
+    /// </summary>
+    public ReportCell Score(double? value, int respondents)
+    {
+        if (!CanShow(respondents))
+        {
+            return Hidden(SuppressionReason.TooFewRespondents);
+        }
+
+        var step = rules.RoundPercentTo / 100.0;
+        return ReportCell.Shown(respondents < rules.RoundPercentBelowN && value is { } v ? Math.Round(Math.Round(v / step, MidpointRounding.AwayFromZero) * step, 6) : value);
+    }
+
+    /// <summary>A hidden cell: too few when <paramref name="respondents"/> is under k, else hidden so that differencing reveals no one.</summary>
+    public ReportCell HiddenFor(int respondents) => Hidden(CanShow(respondents) ? SuppressionReason.Complementary : SuppressionReason.TooFewRespondents);
+
     /// <summary>A hidden cell with the note for its reason.</summary>
     public ReportCell Hidden(SuppressionReason reason) => reason switch
     {
@@ -49,34 +75,4 @@ public sealed class CellPrivacy(PrivacyRules rules)
         SuppressionReason.Complementary => new ReportCell(null, reason, ComplementaryNote),
         _ => ReportCell.Shown(null),
     };
-
-    /// <summary>
-    /// Complementary suppression: when the total is shown and exactly one sub-cell is hidden, the shown sub-cell with the
-    /// fewest respondents (the first of them on a tie) is hidden too, so the hidden one cannot be worked out by subtraction.
-    /// </summary>
-    /// <param name="totalShown">Whether the total the sub-cells add up to is shown.</param>
-    /// <param name="subCells">The sub-cells with their sizes, in display order.</param>
-    /// <returns>The sub-cells, with at most one more hidden.</returns>
-    public IReadOnlyList<ReportCell> SuppressComplement(bool totalShown, IReadOnlyList<(ReportCell Cell, int Respondents)> subCells)
-    {
-        var cells = subCells.Select(s => s.Cell).ToList();
-        if (!totalShown || cells.Count(c => c.Suppressed) != 1)
-        {
-            return cells;
-        }
-
-        var smallest = subCells
-            .Select((sub, index) => (sub, index))
-            .Where(x => !x.sub.Cell.Suppressed)
-            .OrderBy(x => x.sub.Respondents)
-            .ThenBy(x => x.index)
-            .Select(x => (int?)x.index)
-            .FirstOrDefault();
-        if (smallest is { } i)
-        {
-            cells[i] = Hidden(SuppressionReason.Complementary);
-        }
-
-        return cells;
-    }
 }

@@ -42,11 +42,17 @@ public sealed record DomainReliability(string DomainId, int Respondents, double?
 /// <param name="OutOfRange">Whether it is outside the survey's range (0.20–0.95): too hard or too easy to tell people apart.</param>
 public sealed record ItemDifficulty(string ItemId, double Difficulty, bool OutOfRange);
 
+/// <summary>KR-20 of the knowledge questions of one domain.</summary>
+/// <param name="DomainId">E.g. "4".</param>
+/// <param name="Questions">How many knowledge questions the domain has (KR-20 needs two).</param>
+/// <param name="Kr20">KR-20 over the respondents of the panel, or null (fewer than two questions or respondents, or no variance).</param>
+public sealed record DomainKr20(string DomainId, int Questions, double? Kr20);
+
 /// <summary>The admin quality panel (spec section e.7 and the quality rules).</summary>
 /// <param name="Respondents">How many respondents it is computed from.</param>
 /// <param name="Domains">α and item–total correlations per domain.</param>
 /// <param name="WeakItems">Items whose corrected item–total r is below the minimum, self-rating and knowledge.</param>
-/// <param name="Kr20">KR-20 of the knowledge questions, or null.</param>
+/// <param name="Kr20">KR-20 per domain with knowledge questions, each over that domain's questions only.</param>
 /// <param name="KnowledgeItems">Difficulty of every knowledge question.</param>
 /// <param name="KnowledgeCorrelations">Corrected item–total r of each knowledge question against the others.</param>
 /// <param name="FailedAttentionChecks">Respondents who failed the attention check.</param>
@@ -55,11 +61,18 @@ public sealed record QualityPanel(
     int Respondents,
     IReadOnlyList<DomainReliability> Domains,
     IReadOnlyList<ItemCorrelation> WeakItems,
-    double? Kr20,
+    IReadOnlyList<DomainKr20> Kr20,
     IReadOnlyList<ItemDifficulty> KnowledgeItems,
     IReadOnlyList<ItemCorrelation> KnowledgeCorrelations,
     int FailedAttentionChecks,
-    int TooFast);
+    int TooFast)
+{
+    /// <summary>Respondents who failed the attention check or answered too fast (one may be both).</summary>
+    public int Flagged { get; init; }
+
+    /// <summary>Whether enough respondents answered to judge the survey's reliability (spec e.7: at least 30).</summary>
+    public bool Judged => Respondents >= QualityPanelBuilder.MinRespondents;
+}
 
 /// <summary>What the quality panel reads of one respondent.</summary>
 /// <param name="Values">Their answers as <see cref="ItemValues"/>, in survey item order.</param>
@@ -69,6 +82,24 @@ public sealed record RespondentItems(ReadOnlyMemory<byte> Values, RespondentFlag
 /// <summary>Computes the admin quality panel from answers. Pure. Item statistics only: no respondent is identifiable.</summary>
 public static class QualityPanelBuilder
 {
+    /// <summary>Below this many respondents α, KR-20, item–total r and difficulty are "too few to judge" (spec e.7).</summary>
+    public const int MinRespondents = 30;
+
+    /// <summary>
+    /// The panel a report shows: computed without the flagged respondents (failed attention check, too fast), whose numbers
+    /// it still gives. Whether it may be judged at all is <see cref="QualityPanel.Judged"/>.
+    /// </summary>
+    public static QualityPanel ForReport(SurveyDefinition survey, IReadOnlyList<RespondentItems> respondents)
+    {
+        var counted = FromItemValues(survey, [.. respondents.Where(r => !r.Flags.Any)]);
+        return counted with
+        {
+            FailedAttentionChecks = respondents.Count(r => r.Flags.FailedAttentionCheck),
+            TooFast = respondents.Count(r => r.Flags.TooFast),
+            Flagged = respondents.Count(r => r.Flags.Any),
+        };
+    }
+
     /// <summary>Builds the panel over all the given respondents.</summary>
     public static QualityPanel Build(SurveyDefinition survey, IReadOnlyList<RespondentAnswers> respondents) =>
         FromItemValues(survey, [.. respondents.Select(r => new RespondentItems(ItemValues.Of(survey, r), RespondentScorer.Flags(survey, r)))]);
@@ -85,10 +116,15 @@ public static class QualityPanelBuilder
         var domainItems = plan.DomainIds.Select(d => plan.InDomain(d).SelectMany(c => c.SelfItems).Select(i => i.Id).ToList()).ToList();
         var domainColumns = domainItems.Select(ids => ids.Select(id => column[id]).ToArray()).ToList();
         var knowledgeColumns = plan.KnowledgeItems.Select(k => column[k.Id]).ToArray();
+        var knowledgeDomains = plan.DomainIds
+            .Select(d => (Id: d, Columns: plan.KnowledgeItems.Where(k => ScoringPlan.DomainOf(survey, k) == d).Select(k => column[k.Id]).ToArray()))
+            .Where(d => d.Columns.Length > 0)
+            .ToList();
+        var domainKnowledgeSums = knowledgeDomains.Select(d => new ItemSums(d.Columns.Length)).ToList();
         var domainSums = domainColumns.Select(c => new ItemSums(c.Length)).ToList();
         var knowledgeSums = new ItemSums(knowledgeColumns.Length);
         var row = new double[Math.Max(knowledgeColumns.Length, domainColumns.Select(c => c.Length).DefaultIfEmpty().Max())];
-        var (failed, tooFast) = (0, 0);
+        var (failed, tooFast, anyFlag) = (0, 0, 0);
         foreach (var respondent in respondents)
         {
             var values = respondent.Values.Span;
@@ -108,7 +144,14 @@ public static class QualityPanelBuilder
 
             Read(values, knowledgeColumns, row);
             knowledgeSums.Add(row.AsSpan(0, knowledgeColumns.Length));
+            for (var d = 0; d < knowledgeDomains.Count; d++)
+            {
+                // Blank and "Tôi không biết" are wrong (0), so every knowledge row is complete.
+                Read(values, knowledgeDomains[d].Columns, row);
+                domainKnowledgeSums[d].Add(row.AsSpan(0, knowledgeDomains[d].Columns.Length));
+            }
             failed += respondent.Flags.FailedAttentionCheck ? 1 : 0;
+            anyFlag += respondent.Flags.Any ? 1 : 0;
             tooFast += respondent.Flags.TooFast ? 1 : 0;
         }
 
@@ -127,11 +170,11 @@ public static class QualityPanelBuilder
             respondents.Count,
             domains,
             [.. domains.SelectMany(d => d.Items).Concat(knowledgeCorrelations).Where(i => i.Weak)],
-            knowledgeSums.Kr20(),
+            [.. knowledgeDomains.Select((d, i) => new DomainKr20(d.Id, d.Columns.Length, domainKnowledgeSums[i].Kr20()))],
             knowledgeItems,
             knowledgeCorrelations,
             failed,
-            tooFast);
+            tooFast) { Flagged = anyFlag };
     }
 
     /// <summary>The verdict on an α under the survey's thresholds.</summary>

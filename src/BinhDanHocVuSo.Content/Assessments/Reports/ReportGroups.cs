@@ -11,16 +11,7 @@ public sealed record GroupVisibility(ReportGroup Group, SuppressionReason Reason
     public bool Shown => Reason == SuppressionReason.None;
 }
 
-/// <summary>
-/// Commune × position cells after the roll-up rule: cells of at least k respondents are shown; for a position with a
-/// hidden cell, the position across the province is shown instead (when it has k), and complementary suppression hides
-/// one more commune cell when exactly one was hidden.
-/// </summary>
-/// <param name="Cells">Every commune × position cell, ordered by position, then commune.</param>
-/// <param name="Positions">The position-across-the-province groups that the hidden cells roll up into.</param>
-public sealed record CommunePositionRollUp(IReadOnlyList<GroupVisibility> Cells, IReadOnlyList<GroupVisibility> Positions);
-
-/// <summary>Builds report groups (by commune, position, age band and their combinations) and applies the roll-up rules. Pure.</summary>
+/// <summary>Builds report groups (by commune, position, age band and their combinations) and merges small age bands. Pure.</summary>
 public static class ReportGroups
 {
     /// <summary>The id of the age-band background question in the shipped survey.</summary>
@@ -66,30 +57,6 @@ public static class ReportGroups
     /// <summary>The age bands of a survey, youngest first, from its age-band question.</summary>
     public static IReadOnlyList<string> AgeBandOrder(SurveyDefinition survey, string questionId = AgeBandQuestionId) =>
         [.. survey.Background.FirstOrDefault(q => q.Id == questionId)?.Options.Select(o => o.Id) ?? []];
-
-    /// <summary>Applies the roll-up rule to the commune × position cells (see <see cref="CommunePositionRollUp"/>).</summary>
-    public static CommunePositionRollUp RollUpCommunePosition(IReadOnlyList<RespondentScores> respondents, CellPrivacy privacy)
-    {
-        var cells = new List<GroupVisibility>();
-        var positions = new List<GroupVisibility>();
-        foreach (var byRole in respondents.GroupBy(r => r.Background.RoleId).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var communes = By(byRole, GroupBy.Commune | GroupBy.Position);
-            var small = communes.Select(c => (Cell: privacy.Value(null, c.Members.Count), c.Members.Count)).ToList();
-            var province = new GroupVisibility(
-                new ReportGroup(new GroupKey(null, byRole.Key, null), [.. byRole]),
-                privacy.CanShow(byRole.Count()) ? SuppressionReason.None : SuppressionReason.TooFewRespondents);
-            var hidden = small.Any(s => s.Cell.Suppressed);
-            var suppressed = privacy.SuppressComplement(hidden && province.Shown, small);
-            cells.AddRange(communes.Select((group, i) => new GroupVisibility(group, suppressed[i].Reason)));
-            if (hidden)
-            {
-                positions.Add(province);
-            }
-        }
-
-        return new CommunePositionRollUp(cells, positions);
-    }
 
     /// <summary>
     /// Merges neighbouring age bands until every group has at least k respondents: bands are taken youngest first until

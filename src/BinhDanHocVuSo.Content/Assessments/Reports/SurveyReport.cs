@@ -13,6 +13,8 @@ namespace BinhDanHocVuSo.Content.Assessments.Reports;
 /// <param name="GroupSuppressed">Whether the whole group is too small to show any result.</param>
 /// <param name="SuppressedCells">How many cells of the report are hidden.</param>
 /// <param name="Notice">Vietnamese notice about hidden cells, or null when none is hidden.</param>
+/// <param name="Flagged">Respondents in the group who failed the attention check or answered too fast.</param>
+/// <param name="FlaggedIncluded">Whether they are counted in the figures (left out by default, spec e.7).</param>
 public sealed record ReportHeader(
     GroupKey Group,
     int Respondents,
@@ -23,7 +25,9 @@ public sealed record ReportHeader(
     int SurveyVersion,
     bool GroupSuppressed,
     int SuppressedCells,
-    string? Notice);
+    string? Notice,
+    int Flagged,
+    bool FlaggedIncluded);
 
 /// <summary>A heat-map cell: mean level and % below target of one group for one competence (spec section e.2).</summary>
 /// <param name="Group">The column's group.</param>
@@ -105,14 +109,37 @@ public sealed record SurveyReport(
 }
 
 /// <summary>What a report is about.</summary>
-/// <param name="Group">The group the report describes.</param>
+/// <param name="Tree">The group the report describes (its root, flagged respondents included) and the groups inside it
+/// that the heat map may show (see <see cref="ReportTrees.For"/>).</param>
 /// <param name="Invited">How many people of the group were invited.</param>
 /// <param name="Courses">Courses to recommend from.</param>
-/// <param name="HeatMapColumns">Sub-groups of <paramref name="Group"/> that partition it (e.g. its positions), shown as heat-map columns.</param>
-/// <param name="CalibrationGroups">Groups to compare in the calibration view (e.g. age bands); the whole group when empty.</param>
+/// <param name="CalibrationGroups">Disjoint groups to compare in the calibration view (e.g. merged age bands); the whole group when empty.</param>
+/// <param name="IncludeFlagged">Whether flagged respondents count in the figures; by default they are left out.</param>
 public sealed record ReportRequest(
-    ReportGroup Group,
+    ReportTree Tree,
     int Invited,
     IReadOnlyList<CourseOffer> Courses,
-    IReadOnlyList<ReportGroup> HeatMapColumns,
-    IReadOnlyList<ReportGroup> CalibrationGroups);
+    IReadOnlyList<ReportGroup> CalibrationGroups,
+    bool IncludeFlagged = false)
+{
+    /// <summary>A report of a group with the given disjoint sub-groups as heat-map columns, flagged respondents left out.</summary>
+    public ReportRequest(ReportGroup Group, int Invited, IReadOnlyList<CourseOffer> Courses, IReadOnlyList<ReportGroup> HeatMapColumns, IReadOnlyList<ReportGroup> CalibrationGroups)
+        : this(ReportTree.Flat(Group, HeatMapColumns), Invited, Courses, CalibrationGroups)
+    {
+    }
+
+    /// <summary>The group the report describes, flagged respondents included.</summary>
+    public ReportGroup Group => Tree.Root;
+
+    /// <summary>
+    /// The request of the report page: everyone in scope, grouped as asked (<see cref="ReportTrees.For"/>), compared by
+    /// merged age bands in the calibration view.
+    /// </summary>
+    public static ReportRequest For(
+        SurveyDefinition survey, IReadOnlyList<RespondentScores> members, GroupBy by, bool includeFlagged, int invited, IReadOnlyList<CourseOffer> courses)
+    {
+        var privacy = new CellPrivacy(survey.Privacy);
+        List<ReportGroup> calibration = [.. ReportGroups.MergeAgeBands(members, ReportGroups.AgeBandOrder(survey), privacy).Select(g => g.Group)];
+        return new ReportRequest(ReportTrees.For(survey, new ReportGroup(GroupKey.All, members), by), invited, courses, calibration, includeFlagged);
+    }
+}

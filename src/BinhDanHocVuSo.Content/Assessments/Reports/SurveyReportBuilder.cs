@@ -14,259 +14,226 @@ public static class SurveyReportBuilder
     public static string GroupHiddenNotice(PrivacyRules rules) =>
         $"Nhóm có ít hơn {rules.MinCellSize} người trả lời nên không hiển thị kết quả, để bảo vệ thông tin cá nhân.";
 
-    /// <summary>Builds the report of one group.</summary>
+    /// <summary>
+    /// Builds the report of one group: flagged respondents left out unless the request includes them, and every cell hidden
+    /// that is about fewer than k people or that a difference with another shown figure would reveal (see
+    /// <see cref="DisclosurePlan"/>), in this report and in the same report with the flagged respondents toggled.
+    /// </summary>
     public static SurveyReport Build(SurveyDefinition survey, ReportRequest request)
     {
         var privacy = new CellPrivacy(survey.Privacy);
-        var members = request.Group.Members;
+        var include = request.IncludeFlagged;
+        var everyone = request.Group.Members;
+        var flagged = everyone.Where(m => m.Flags.Any).ToList();
+        IReadOnlyList<RespondentScores> members = include || flagged.Count == 0 ? everyone : [.. everyone.Where(m => !m.Flags.Any)];
         var groupShown = privacy.CanShow(members.Count);
         var competences = ScoringPlan.Of(survey).Competences;
+        var tree = request.Tree;
         GroupRecommendations? recommendations = null;
-        List<RatedSums>? columns = null;
-        List<DomainViewRow>? domains = null;
-        List<CalibrationRow>? calibration = null;
+        var nodeSums = new (RatedSums Unflagged, RatedSums Flagged)[tree.Nodes.Count];
+        DomainSums? domains = null;
+        List<CalibrationSums>? calibration = null;
         var calibrationGroups = request.CalibrationGroups.Count == 0 ? [request.Group] : request.CalibrationGroups;
 
         // Each part goes over every member, the needs giving the heat map's whole-group cells too; the parts run side by
-        // side, each taken by the first core free.
+        // side, each taken by the first core free. The flagged respondents are few: their own sums are counted apart.
         Parallel.Invoke(
             () => recommendations = GroupRecommender.Recommend(survey, members, request.Courses),
-            () => columns = [.. request.HeatMapColumns.Select(g => RatedSums.Of(g.Members, competences))],
-            () => domains = DomainView(survey, privacy, members),
-            () => calibration = [.. calibrationGroups.SelectMany(g => Calibration(survey, privacy, g))]);
-        var heatMap = HeatMap(competences, privacy, request, RatedSums.From(recommendations!.Needs), columns!);
-        var priorities = groupShown ? PriorityList(privacy, recommendations!) : [];
-        var gaps = groupShown ? recommendations!.ContentGaps.Select(g => g.CompetenceId).ToList() : [];
-        var withoutHeader = new SurveyReport(Header(survey, request, 0), heatMap, priorities, domains!, calibration!, gaps);
-        var hidden = withoutHeader.Cells.Count(c => c.Suppressed);
-        return withoutHeader with { Header = Header(survey, request, hidden) };
+            () => Parallel.For(0, tree.Nodes.Count, i => nodeSums[i] = i == 0
+                ? (RatedSums.Empty(competences.Count), RatedSums.Of(flagged, competences))
+                : RatedSums.Split(tree.Nodes[i].Group.Members, competences)),
+            () => domains = DomainSums.Of(survey, members),
+            () => calibration = [.. calibrationGroups.Select(g => CalibrationSums.Of(survey, include ? g.Members : [.. g.Members.Where(m => !m.Flags.Any)]))]);
+        var heatMap = HeatMap(competences, privacy, request, recommendations!.Needs, nodeSums, out var dropped);
+        // Which competences make the list, and in which order, would tell what 1 to k − 1 flagged people changed: with so few
+        // included, the list is left out like the figures about them.
+        var listShown = groupShown && (!include || flagged.Count == 0 || privacy.CanShow(flagged.Count));
+        var priorities = listShown ? PriorityList(privacy, include, recommendations!, nodeSums[0].Flagged, heatMap) : [];
+        var gaps = listShown ? recommendations!.ContentGaps.Select(g => g.CompetenceId).ToList() : [];
+        var domainRows = DomainView(survey, privacy, include, domains!, DomainSums.Of(survey, flagged));
+        var calibrationRows = calibrationGroups.SelectMany((g, i) =>
+            CalibrationRows(survey, privacy, include, g.Key, calibration![i], CalibrationSums.Of(survey, [.. g.Members.Where(m => m.Flags.Any)]))).ToList();
+        var withoutHeader = new SurveyReport(Header(survey, request, members.Count, flagged.Count, 0), heatMap, priorities, domainRows, calibrationRows, gaps);
+        // A group dropped from the heat map (a cell rolled up into its parent) counts as its hidden cells.
+        var hidden = withoutHeader.Cells.Count(c => c.Suppressed) + (dropped * competences.Count * 2);
+        return withoutHeader with { Header = Header(survey, request, members.Count, flagged.Count, hidden) };
     }
 
-    private static ReportHeader Header(SurveyDefinition survey, ReportRequest request, int hiddenCells)
+    private static ReportHeader Header(SurveyDefinition survey, ReportRequest request, int n, int flagged, int hiddenCells)
     {
-        var n = request.Group.Members.Count;
         double? rate = request.Invited > 0 ? n / (double)request.Invited : null;
         var groupSuppressed = !new CellPrivacy(survey.Privacy).CanShow(n);
         var notice = groupSuppressed ? GroupHiddenNotice(survey.Privacy) : hiddenCells > 0 ? CellsHiddenNotice(survey.Privacy) : null;
         return new ReportHeader(
             request.Group.Key, n, request.Invited, rate, rate < survey.Reporting.ResponseRateFlagBelow,
-            survey.Id, survey.Version, groupSuppressed, hiddenCells, notice);
+            survey.Id, survey.Version, groupSuppressed, hiddenCells, notice, flagged, request.IncludeFlagged);
     }
 
     /// <summary>
-    /// One row per competence: the whole group, then its sub-groups; a sub-group cell is hidden when fewer than k members
-    /// have a level, and complementary suppression protects a single hidden sub-group from subtraction.
+    /// One row per competence: the whole group, then the tree's columns (its leaves, and an inner group whose own cells
+    /// are partly hidden: the roll-up), each cell shown as <see cref="DisclosurePlan"/> decides for that competence.
     /// </summary>
+    /// <param name="dropped">Leaves below the first level hidden for every competence, left out of the columns.</param>
     private static List<HeatMapRow> HeatMap(
-        IReadOnlyList<CompetencePlan> competences, CellPrivacy privacy, ReportRequest request, RatedSums total, List<RatedSums> columns)
+        IReadOnlyList<CompetencePlan> competences, CellPrivacy privacy, ReportRequest request, IReadOnlyList<CompetenceNeed> needs,
+        (RatedSums Unflagged, RatedSums Flagged)[] sums, out int dropped)
     {
+        var (tree, include, k) = (request.Tree, request.IncludeFlagged, privacy.Rules.MinCellSize);
+        var n = tree.Nodes.Count;
+        var (unflagged, flagged) = (new int[n], new int[n]);
+        var visible = new bool[competences.Count][];
+        for (var c = 0; c < competences.Count; c++)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                flagged[i] = sums[i].Flagged.Rated[c];
+                // The whole group's state figures are the needs': its unflagged count follows from them.
+                unflagged[i] = i == 0 ? needs[c].Respondents - (include ? flagged[0] : 0) : sums[i].Unflagged.Rated[c];
+            }
+
+            visible[c] = DisclosurePlan.Decide(tree.Parents, unflagged, flagged, rootShown: true, k).In(include);
+        }
+
+        var depth = new int[n];
+        var children = new List<int>[n];
+        for (var i = 0; i < n; i++)
+        {
+            children[i] = [];
+            if (tree.Nodes[i].Parent is var parent and >= 0)
+            {
+                depth[i] = depth[parent] + 1;
+                children[parent].Add(i);
+            }
+        }
+
+        var columns = new List<int>();
+        dropped = 0;
+        for (var i = 1; i < n; i++)
+        {
+            var node = i;
+            var listed = children[i].Count == 0
+                ? depth[i] == 1 || visible.Any(v => v[node])
+                : visible.Any(v => v[node] && children[node].Any(child => !v[child]));
+            if (listed)
+            {
+                columns.Add(i);
+            }
+            else if (children[i].Count == 0)
+            {
+                dropped++;
+            }
+        }
+
         var rows = new List<HeatMapRow>();
         for (var c = 0; c < competences.Count; c++)
         {
-            var totalCell = privacy.Value(null, total.Rated[c]);
-            var visibility = privacy.SuppressComplement(!totalCell.Suppressed, [.. columns.Select(column => (privacy.Value(null, column.Rated[c]), column.Rated[c]))]);
+            var need = needs[c];
+            var total = visible[c][0]
+                ? new HeatMapCell(request.Group.Key, privacy.Mean(need.MeanLevel, need.Respondents), privacy.Percent(need.ShareBelowTarget, need.Respondents))
+                : Hidden(request.Group.Key, privacy.HiddenFor(need.Respondents));
             rows.Add(new HeatMapRow(
                 competences[c].CompetenceId,
-                HeatCell(privacy, request.Group.Key, total, c, totalCell),
-                [.. request.HeatMapColumns.Select((g, i) => HeatCell(privacy, g.Key, columns[i], c, visibility[i]))]));
+                total,
+                [.. columns.Select(i => HeatCell(privacy, tree.Nodes[i].Group.Key, include ? sums[i].Unflagged.Plus(sums[i].Flagged) : sums[i].Unflagged, c, visible[c][i]))]));
         }
 
         return rows;
     }
 
-    private static HeatMapCell HeatCell(CellPrivacy privacy, GroupKey key, RatedSums sums, int competence, ReportCell visibility)
+    private static HeatMapCell HeatCell(CellPrivacy privacy, GroupKey key, RatedSums sums, int competence, bool visible)
     {
         var n = sums.Rated[competence];
-        return visibility.Suppressed
-            ? new HeatMapCell(key, visibility, visibility)
-            : new HeatMapCell(key, privacy.Value(sums.MeanLevel[competence], n), privacy.Percent(sums.ShareBelowTarget[competence], n));
+        return visible && n > 0
+            ? new HeatMapCell(key, privacy.Mean(sums.LevelSum[competence] / n, n), privacy.Percent(sums.Below[competence] / (double)n, n))
+            : Hidden(key, privacy.HiddenFor(n));
     }
 
-    private static List<PriorityRow> PriorityList(CellPrivacy privacy, GroupRecommendations recommendations) =>
-    [
-        .. recommendations.Priorities.Select(r =>
+    private static HeatMapCell Hidden(GroupKey key, ReportCell hidden) => new(key, hidden, hidden);
+
+    /// <summary>
+    /// The top K with their figures: p and the number to enrol are about the members with a level (shown when the heat
+    /// map's total is); P, Ḡ⁺ and the target are about the members below target, shown only when those are k or more and,
+    /// beside the report with the flagged respondents toggled, their flagged part is 0 or k or more.
+    /// </summary>
+    private static List<PriorityRow> PriorityList(
+        CellPrivacy privacy, bool include, GroupRecommendations recommendations, RatedSums flagged, List<HeatMapRow> heatMap)
+    {
+        var k = privacy.Rules.MinCellSize;
+        var rows = new List<PriorityRow>();
+        foreach (var r in recommendations.Priorities)
         {
-            var n = r.Need.Respondents;
-            return new PriorityRow(
+            var (n, below) = (r.Need.Respondents, r.Need.BelowTarget);
+            var c = heatMap.FindIndex(row => row.CompetenceId == r.Need.CompetenceId);
+            var totalShown = !heatMap[c].Total.MeanLevel.Suppressed;
+            var flaggedBelow = flagged.Below[c];
+            var belowShown = totalShown && DisclosurePlan.Single(below - (include ? flaggedBelow : 0), flaggedBelow, k) is var (shown, included)
+                && (include ? included : shown);
+            ReportCell AboutBelow(ReportCell cell) => belowShown ? cell : privacy.HiddenFor(below);
+            ReportCell AboutRated(ReportCell cell) => totalShown ? cell : privacy.HiddenFor(n);
+            rows.Add(new PriorityRow(
                 r.Rank,
                 r.Need.CompetenceId,
-                privacy.Value(r.Need.Priority, n),
-                privacy.Percent(r.Need.ShareBelowTarget, n),
-                privacy.Value(r.Need.MeanGapBelowTarget, n),
-                privacy.Value(r.Need.MedianTargetBelow, n),
+                AboutBelow(privacy.Mean(r.Need.Priority, below)),
+                AboutRated(privacy.Percent(r.Need.ShareBelowTarget, n)),
+                AboutBelow(privacy.Mean(r.Need.MeanGapBelowTarget, below)),
+                AboutBelow(privacy.Mean(r.Need.MedianTargetBelow, below)),
                 r.Course?.Slug,
                 r.Course?.Minutes,
-                privacy.Value(r.ToEnrol, n),
-                r.Need.MembersBelowTarget);
-        }),
-    ];
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // One pass over every member of a report: no slow first tier.
-    private static List<DomainViewRow> DomainView(SurveyDefinition survey, CellPrivacy privacy, IReadOnlyList<RespondentScores> members)
-    {
-        var scale = LevelScale.Of(survey);
-        var domainIds = ScoringPlan.Of(survey).DomainIds;
-        var (ids, bands) = (domainIds.ToArray(), scale.Bands.ToArray());
-        var scored = new int[ids.Length];
-        var inBand = new int[ids.Length * bands.Length];
-        var (levelSum, targetSum, below) = (new double[ids.Length], new double[ids.Length], new int[ids.Length]);
-        // One pass over the members for all domains, sums in member order (see RatedSums).
-        foreach (var member in members)
-        {
-            for (var d = 0; d < ids.Length; d++)
-            {
-                var domain = member.Domain(d, ids[d]);
-                if (domain.Level is not { } level || domain.Target is not { } target)
-                {
-                    continue;
-                }
-
-                scored[d]++;
-                levelSum[d] += level;
-                targetSum[d] += target;
-                below[d] += level < target - LevelScale.Tolerance ? 1 : 0;
-                // The scale's own band objects, compared by reference first: comparing records field by field cost more than the rest of the pass.
-                for (var b = 0; b < bands.Length; b++)
-                {
-                    if (ReferenceEquals(domain.Band, bands[b]) || domain.Band == bands[b])
-                    {
-                        inBand[(d * bands.Length) + b]++;
-                        break;
-                    }
-                }
-            }
+                AboutRated(privacy.Value(r.ToEnrol, n)),
+                r.Need.MembersBelowTarget));
         }
 
+        return rows;
+    }
+
+    private static List<DomainViewRow> DomainView(SurveyDefinition survey, CellPrivacy privacy, bool include, DomainSums sums, DomainSums flagged)
+    {
+        var bands = LevelScale.Of(survey).Bands;
+        var k = privacy.Rules.MinCellSize;
         return
         [
-            .. domainIds.Select((domainId, d) =>
+            .. sums.DomainIds.Select((domainId, d) =>
             {
-                var n = scored[d];
-                if (!privacy.CanShow(n))
+                var n = sums.Scored[d];
+                var (shown, included) = DisclosurePlan.Single(n - (include ? flagged.Scored[d] : 0), flagged.Scored[d], k);
+                if (!(include ? included : shown))
                 {
-                    var hidden = privacy.Hidden(SuppressionReason.TooFewRespondents);
-                    return new DomainViewRow(domainId, [.. scale.Bands.Select(b => new BandShare(b, hidden))], hidden, hidden, hidden);
+                    var hidden = privacy.HiddenFor(n);
+                    return new DomainViewRow(domainId, [.. bands.Select(b => new BandShare(b, hidden))], hidden, hidden, hidden);
                 }
 
                 return new DomainViewRow(
                     domainId,
-                    [.. scale.Bands.Select((band, b) => new BandShare(band, privacy.Percent(inBand[(d * bands.Length) + b] / (double)n, n)))],
-                    privacy.Value(levelSum[d] / n, n),
-                    privacy.Value(targetSum[d] / n, n),
-                    privacy.Percent(below[d] / (double)n, n));
+                    [.. bands.Select((band, b) => new BandShare(band, privacy.Percent(sums.InBand[(d * bands.Count) + b] / (double)n, n)))],
+                    privacy.Mean(sums.LevelSum[d] / n, n),
+                    privacy.Mean(sums.TargetSum[d] / n, n),
+                    privacy.Percent(sums.Below[d] / (double)n, n));
             }),
         ];
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // One pass over every member of a report: no slow first tier.
-    private static List<CalibrationRow> Calibration(SurveyDefinition survey, CellPrivacy privacy, ReportGroup group)
+    private static IEnumerable<CalibrationRow> CalibrationRows(
+        SurveyDefinition survey, CellPrivacy privacy, bool include, GroupKey group, CalibrationSums sums, CalibrationSums flagged)
     {
-        var plan = ScoringPlan.Of(survey);
-        var domainsWithKnowledge = plan.KnowledgeItems.Select(k => ScoringPlan.DomainOf(survey, k)).ToHashSet(StringComparer.Ordinal);
-        var domains = plan.DomainIds.Select((id, index) => (id, index)).Where(x => domainsWithKnowledge.Contains(x.id)).ToList();
-        var both = new int[domains.Count];
-        var (selfSum, knowledgeSum, overconfident) = (new double[domains.Count], new double[domains.Count], new int[domains.Count]);
-        // One pass over the members for all domains, sums in member order (see RatedSums).
-        var (indexes, ids) = (domains.Select(d => d.index).ToArray(), domains.Select(d => d.id).ToArray());
-        foreach (var member in group.Members)
+        var k = privacy.Rules.MinCellSize;
+        for (var d = 0; d < sums.DomainIds.Length; d++)
         {
-            for (var d = 0; d < ids.Length; d++)
+            var n = sums.Both[d];
+            var (shown, included) = DisclosurePlan.Single(n - (include ? flagged.Both[d] : 0), flagged.Both[d], k);
+            if (include ? included : shown)
             {
-                var domain = member.Domain(indexes[d], ids[d]);
-                if (domain.SelfScore is not { } self || domain.KnowledgeScore is not { } knowledge)
-                {
-                    continue;
-                }
-
-                both[d]++;
-                selfSum[d] += self;
-                knowledgeSum[d] += knowledge;
-                overconfident[d] += domain.Overconfident ? 1 : 0;
+                yield return new CalibrationRow(
+                    group,
+                    sums.DomainIds[d],
+                    privacy.Score(sums.SelfSum[d] / n, n),
+                    privacy.Score(sums.KnowledgeSum[d] / n, n),
+                    privacy.Percent(sums.Overconfident[d] / (double)n, n));
             }
-        }
-
-        var rows = new List<CalibrationRow>(domains.Count);
-        for (var d = 0; d < domains.Count; d++)
-        {
-            var n = both[d];
-            rows.Add(privacy.CanShow(n)
-                ? new CalibrationRow(
-                    group.Key,
-                    domains[d].id,
-                    privacy.Value(selfSum[d] / n, n),
-                    privacy.Value(knowledgeSum[d] / n, n),
-                    privacy.Percent(overconfident[d] / (double)n, n))
-                : new CalibrationRow(group.Key, domains[d].id, Hidden(privacy), Hidden(privacy), Hidden(privacy)));
-        }
-
-        return rows;
-    }
-
-    private static ReportCell Hidden(CellPrivacy privacy) => privacy.Hidden(SuppressionReason.TooFewRespondents);
-
-    /// <summary>
-    /// Per competence, the members of a group with a level and a target: how many, their mean level (summed in member
-    /// order, as LINQ's Average adds) and the share below target. Counted in one pass over the members: a province's
-    /// members do not fit in the processor's caches, and a pass per competence read each of them many times.
-    /// </summary>
-    private sealed class RatedSums
-    {
-        private RatedSums(int competences)
-        {
-            Rated = new int[competences];
-            MeanLevel = new double[competences];
-            ShareBelowTarget = new double[competences];
-        }
-
-        public int[] Rated { get; }
-
-        /// <summary>The mean level; 0 where no one is rated.</summary>
-        public double[] MeanLevel { get; }
-
-        /// <summary>The share below target; 0 where no one is rated.</summary>
-        public double[] ShareBelowTarget { get; }
-
-        /// <summary>The same figures from the group's needs, which count the same members the same way.</summary>
-        public static RatedSums From(IReadOnlyList<CompetenceNeed> needs)
-        {
-            var sums = new RatedSums(needs.Count);
-            for (var c = 0; c < needs.Count; c++)
+            else
             {
-                (sums.Rated[c], sums.MeanLevel[c], sums.ShareBelowTarget[c]) = (needs[c].Respondents, needs[c].MeanLevel ?? 0, needs[c].ShareBelowTarget);
+                var hidden = privacy.HiddenFor(n);
+                yield return new CalibrationRow(group, sums.DomainIds[d], hidden, hidden, hidden);
             }
-
-            return sums;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // One pass over every member of a report: no slow first tier.
-        public static RatedSums Of(IReadOnlyList<RespondentScores> members, IReadOnlyList<CompetencePlan> competences)
-        {
-            var sums = new RatedSums(competences.Count);
-            var (ids, rated) = (competences.Select(c => c.CompetenceId).ToArray(), sums.Rated);
-            var (levelSum, belowTarget) = (new double[ids.Length], new int[ids.Length]);
-            foreach (var member in members)
-            {
-                for (var c = 0; c < ids.Length; c++)
-                {
-                    var score = member.Competence(c, ids[c]);
-                    if (score.Level is not { } level || score.Target is not { } target)
-                    {
-                        continue;
-                    }
-
-                    rated[c]++;
-                    levelSum[c] += level;
-                    belowTarget[c] += level < target - LevelScale.Tolerance ? 1 : 0;
-                }
-            }
-
-            for (var c = 0; c < ids.Length; c++)
-            {
-                var n = rated[c];
-                (sums.MeanLevel[c], sums.ShareBelowTarget[c]) = n == 0 ? (0, 0) : (levelSum[c] / n, belowTarget[c] / (double)n);
-            }
-
-            return sums;
         }
     }
 }

@@ -3,11 +3,12 @@ using BinhDanHocVuSo.Content.Assessments.Export;
 namespace BinhDanHocVuSo.Web.Features.Survey;
 
 /// <summary>
-/// <c>/survey/report</c>: the group report of spec section (e) for trainers (the communes assigned to them) and admins
-/// (everyone), grouped by commune, position and age band as chosen; its CSV exports; and the one action that assigns
-/// the recommended courses to one of the trainer's groups.
+/// <c>/survey/report</c>: the group report of spec section (e) for trainers (the communes assigned to them), leaders (an
+/// official in a leadership position: their commune, read only) and admins (everyone), grouped by commune, position and
+/// age band as chosen, flagged respondents left out unless <c>flagged=include</c>; its CSV exports; and the one action
+/// that assigns the recommended courses to one of the trainer's groups.
 /// </summary>
-[Authorize(Policy = Policies.Trainer)]
+[Authorize]
 public sealed class ReportModel(SurveyReports reports, SurveySource surveys, AppDbContext db, ICourseCatalogSource catalog,
     IStringLocalizer<SurveyText> text) : PageModel
 {
@@ -16,6 +17,14 @@ public sealed class ReportModel(SurveyReports reports, SurveySource surveys, App
     [BindProperty(SupportsGet = true, Name = "by")] public string[] By { get; set; } = [];
 
     [BindProperty(SupportsGet = true)] public int? Assigned { get; set; }
+
+    /// <summary><c>include</c>: respondents who failed the attention check or answered too fast count in the figures.</summary>
+    [BindProperty(SupportsGet = true, Name = "flagged")] public string? Flagged { get; set; }
+
+    public bool IncludeFlagged => Flagged == "include";
+
+    /// <summary>Who reads the report; set once loaded.</summary>
+    public ReportReach Reach { get; private set; } = null!;
 
     /// <summary>The survey version reported on; null for the current one.</summary>
     [BindProperty(SupportsGet = true, Name = "v")] public int? Version { get; set; }
@@ -40,8 +49,12 @@ public sealed class ReportModel(SurveyReports reports, SurveySource surveys, App
 
     public Course? CourseOf(string? slug) => slug is null ? null : catalog.Current.Find(slug);
 
-    public string Query => string.Join("&", By.Select(b => "by=" + Uri.EscapeDataString(b))
-        .Concat(Version is { } v ? [$"v={v}"] : []));
+    public string Query => QueryWith(IncludeFlagged);
+
+    /// <summary>The report's query string with flagged respondents included or not: the toggle's link.</summary>
+    public string QueryWith(bool includeFlagged) => string.Join("&", By.Select(b => "by=" + Uri.EscapeDataString(b))
+        .Concat(Version is { } v ? [$"v={v}"] : [])
+        .Concat(includeFlagged ? ["flagged=include"] : []));
 
     /// <summary>A report figure as text: the note of a hidden cell, "—" when there is nothing to show.</summary>
     public static string Show(ReportCell cell, string format, string suffix = "") =>
@@ -49,13 +62,13 @@ public sealed class ReportModel(SurveyReports reports, SurveySource surveys, App
 
     public static string Number(double? value, string format) => value is { } v ? v.ToString(format, Vietnamese) : "—";
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is { } refused ? refused : Page();
 
     public async Task<IActionResult> OnGetCsvAsync()
     {
-        if (!await LoadAsync())
+        if (await LoadAsync() is { } refused)
         {
-            return NotFound();
+            return refused;
         }
         var csv = ReportCsv.Write(Report, Label);
         // The byte-order mark makes spreadsheet programs read the Vietnamese letters as UTF-8.
@@ -63,8 +76,12 @@ public sealed class ReportModel(SurveyReports reports, SurveySource surveys, App
             $"bao-cao-khao-sat-v{Scoped.Survey.Version}.csv");
     }
 
-    public IActionResult OnGetMoodle()
+    public async Task<IActionResult> OnGetMoodleAsync()
     {
+        if (await reports.ReachAsync(HttpContext) is null)
+        {
+            return Forbid();
+        }
         if (surveys.Current is not { } survey)
         {
             return NotFound();
@@ -76,9 +93,14 @@ public sealed class ReportModel(SurveyReports reports, SurveySource surveys, App
     /// <summary>Assigns the recommended courses of the priority list to one group the caller runs (existing assignments stay as they are).</summary>
     public async Task<IActionResult> OnPostAssignAsync(Guid group, [FromServices] GroupRoster roster)
     {
-        if (!await LoadAsync())
+        if (await LoadAsync() is { } refused)
         {
-            return NotFound();
+            return refused;
+        }
+        if (Reach.Reader == ReportReader.Leader)
+        {
+            // A leader reads their commune's report; assigning courses is a trainer's work.
+            return Forbid();
         }
         var slugs = Report.Priorities.Select(p => p.CourseSlug).OfType<string>().Distinct().Where(s => catalog.Current.Find(s) is not null).ToList();
         if (await roster.AssignAllAsync(HttpContext, group, slugs) is not { } added)
@@ -94,18 +116,25 @@ public sealed class ReportModel(SurveyReports reports, SurveySource surveys, App
         return Redirect($"/survey/report?assigned={added}{(Query.Length > 0 ? "&" + Query : "")}");
     }
 
-    async Task<bool> LoadAsync()
+    /// <summary>Loads the report; the answer to give instead when the caller may not read it (403) or there is none (404).</summary>
+    async Task<IActionResult?> LoadAsync()
     {
-        if (await reports.BuildAsync(HttpContext, Grouping, Version) is not { } scoped)
+        if (await reports.ReachAsync(HttpContext) is not { } reach)
         {
-            return false;
+            return Forbid();
+        }
+        Reach = reach;
+        if (await reports.BuildAsync(reach, Grouping, IncludeFlagged, Version) is not { } scoped)
+        {
+            return NotFound();
         }
         Scoped = scoped;
-        MyGroups = await db.Visible(HttpContext).Where(g => g.ArchivedAt == null).OrderBy(g => g.Name).ToListAsync();
+        MyGroups = reach.Reader == ReportReader.Leader ? []
+            : await db.Visible(HttpContext).Where(g => g.ArchivedAt == null).OrderBy(g => g.Name).ToListAsync();
         if (Assigned is { } n)
         {
             Message = text["AssignedCount", n];
         }
-        return true;
+        return null;
     }
 }

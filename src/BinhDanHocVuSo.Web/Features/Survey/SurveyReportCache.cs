@@ -2,9 +2,9 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace BinhDanHocVuSo.Web.Features.Survey;
 
-/// <summary>What a built report is about: a survey version, the caller's scope and the grouping asked for.</summary>
+/// <summary>What a built report is about: a survey version, the caller's scope, the grouping asked for and whether flagged respondents count.</summary>
 /// <param name="Scope">The communes in scope, sorted and joined; "*" for an admin, who sees all and the quality panel.</param>
-public sealed record ReportKey(string SurveyId, int SurveyVersion, string Scope, GroupBy By);
+public sealed record ReportKey(string SurveyId, int SurveyVersion, string Scope, GroupBy By, bool IncludeFlagged);
 
 /// <summary>Whose scores a report reads: a survey version scored under a layout, in a scope, with or without item values.</summary>
 public sealed record MembersKey(string SurveyId, int SurveyVersion, string Layout, string Scope, bool WithItems);

@@ -7,28 +7,82 @@ namespace BinhDanHocVuSo.Web.Features.Survey;
 /// <param name="ScopeCommunes">The communes in scope; null for the whole province (admins).</param>
 public sealed record ScopedReport(SurveyDefinition Survey, SurveyReport Report, QualityPanel? Quality, IReadOnlyList<string>? ScopeCommunes);
 
+/// <summary>Who reads a report: it decides the communes in scope and what the page offers.</summary>
+public enum ReportReader
+{
+    /// <summary>Every commune, and the quality panel.</summary>
+    Admin,
+
+    /// <summary>The communes assigned to the trainer, and the action that assigns courses to their groups.</summary>
+    Trainer,
+
+    /// <summary>An official in a leadership position: their own commune's report, read only (spec (d), privacy).</summary>
+    Leader,
+}
+
+/// <summary>A reader of reports and the communes they see; null communes: the whole province.</summary>
+public sealed record ReportReach(ReportReader Reader, IReadOnlyList<string>? Communes);
+
 /// <summary>
 /// Builds the group report with the pure <see cref="SurveyReportBuilder"/>: a trainer sees the submitted responses of the
-/// officials in the communes assigned to them (<see cref="CommuneScope"/>), an admin all of them. Invited = accounts with the Official role in scope.
+/// officials in the communes assigned to them (<see cref="CommuneScope"/>), a leader those of their own commune, an admin
+/// all of them. Invited = accounts with the Official role in scope.
 /// Responses are read as the scores kept at submission; a built report is reused while its data is unchanged (<see cref="SurveyReportCache"/>).
 /// </summary>
 public sealed class SurveyReports(
     AppDbContext db, IDbContextFactory<AppDbContext> contexts, SurveySource surveys, ICourseCatalogSource catalog, CommuneDirectory communes, SurveyReportCache cache)
 {
-    /// <param name="version">A past version to report on; null for the current one. Null result: no such version.</param>
-    public async Task<ScopedReport?> BuildAsync(HttpContext http, GroupBy by, int? version = null, CancellationToken cancellationToken = default)
+    /// <summary>The position id whose officials lead their commune (spec B3: "leadership") and so may read its report.</summary>
+    public const string LeadershipRole = "leadership";
+
+    /// <summary>
+    /// Who the caller reads reports as: an admin the province; a trainer the communes assigned to them (not the communes of
+    /// the groups they were added to); an official whose latest survey response, given in their account's commune, names a
+    /// leadership position, that commune. Null: the caller may not read reports.
+    /// </summary>
+    public async Task<ReportReach?> ReachAsync(HttpContext http, CancellationToken cancellationToken = default)
     {
-        var admin = http.User.IsInRole(Roles.Admin);
-        // A trainer's scope is the communes assigned to them, not the communes of the groups they were added to.
-        var scope = admin ? null : await db.OfCallerAsync(http, cancellationToken);
-        return await BuildAsync(admin, scope, by, version, cancellationToken);
+        if (http.User.IsInRole(Roles.Admin))
+        {
+            return new ReportReach(ReportReader.Admin, null);
+        }
+        if (LearnerIdentity.SignedIn(http) is not { } me)
+        {
+            return null;
+        }
+        if (http.User.IsInRole(Roles.Trainer))
+        {
+            return new ReportReach(ReportReader.Trainer, await db.AssignedCommunesAsync(me, cancellationToken));
+        }
+        if (!http.User.IsInRole(Roles.Official) || surveys.Current is not { } survey)
+        {
+            return null;
+        }
+        // The position is the one the official gave in the survey: the accounts keep none.
+        var latest = await db.SurveyResponses.AsNoTracking()
+            .Where(r => r.RespondentId == me && r.SurveyId == survey.Id)
+            .OrderByDescending(r => r.StartedAt)
+            .Select(r => new { r.RoleId, r.Commune })
+            .FirstOrDefaultAsync(cancellationToken);
+        var commune = await db.Users.Where(u => u.Id == me).Select(u => u.Commune).FirstOrDefaultAsync(cancellationToken);
+        return latest is { RoleId: LeadershipRole } && commune is not null && latest.Commune == commune
+            ? new ReportReach(ReportReader.Leader, [commune])
+            : null;
     }
+
+    /// <param name="reach">Who reads it (see <see cref="ReachAsync"/>).</param>
+    /// <param name="includeFlagged">Whether respondents who failed the attention check or answered too fast count.</param>
+    /// <param name="version">A past version to report on; null for the current one. Null result: no such version.</param>
+    public Task<ScopedReport?> BuildAsync(
+        ReportReach reach, GroupBy by, bool includeFlagged = false, int? version = null, CancellationToken cancellationToken = default) =>
+        BuildAsync(reach.Reader == ReportReader.Admin, reach.Communes, by, includeFlagged, version, cancellationToken);
 
     /// <summary>The report of the current version on the whole province, as an admin sees it; null when no survey is served.</summary>
     public Task<ScopedReport?> BuildForProvinceAsync(GroupBy by, CancellationToken cancellationToken = default) =>
-        BuildAsync(admin: true, scope: null, by, version: null, cancellationToken);
+        BuildAsync(admin: true, scope: null, by, includeFlagged: false, version: null, cancellationToken);
 
-    async Task<ScopedReport?> BuildAsync(bool admin, IReadOnlyList<string>? scope, GroupBy by, int? version, CancellationToken cancellationToken)
+    async Task<ScopedReport?> BuildAsync(
+        bool admin, IReadOnlyList<string>? scope, GroupBy by, bool includeFlagged, int? version, CancellationToken cancellationToken)
     {
         if (surveys.Current is not { } current
             || (version is { } asked ? surveys.Find(current.Id, asked) : current) is not { } survey)
@@ -38,41 +92,26 @@ public sealed class SurveyReports(
         // The mark is read before the responses: a response submitted meanwhile makes the next request build again.
         var (submitted, latest) = await SurveyStore.SubmittedMarkAsync(db, survey.Id, survey.Version, scope, cancellationToken);
         var invited = await InvitedAsync(scope, cancellationToken);
-        var key = new ReportKey(survey.Id, survey.Version, scope is null ? SurveyReportCache.ProvinceScope : string.Join('\n', scope), by);
+        var key = new ReportKey(survey.Id, survey.Version, scope is null ? SurveyReportCache.ProvinceScope : string.Join('\n', scope), by, includeFlagged);
         var mark = new ReportMark(submitted, latest, invited, catalog.Current);
         if (cache.Find(key, mark) is { } kept)
         {
             return kept;
         }
-        var built = await BuildAsync(survey, admin, scope, key.Scope, by, invited, (submitted, latest), mark.Courses, cancellationToken);
+        var built = await BuildAsync(survey, admin, scope, key.Scope, by, includeFlagged, invited, (submitted, latest), mark.Courses, cancellationToken);
         cache.Keep(key, mark, built);
         return built;
     }
 
     async Task<ScopedReport> BuildAsync(
-        SurveyDefinition survey, bool admin, IReadOnlyList<string>? scope, string scopeKey, GroupBy by, int invited,
+        SurveyDefinition survey, bool admin, IReadOnlyList<string>? scope, string scopeKey, GroupBy by, bool includeFlagged, int invited,
         (int Count, DateTime? Latest) submitted, CourseCatalog courses, CancellationToken cancellationToken)
     {
         var scored = await MembersAsync(survey, admin, scope, scopeKey, submitted, cancellationToken);
         var (members, items) = (scored.Members, scored.Items);
-        var privacy = new CellPrivacy(survey.Privacy);
-        // The merged age bands are the calibration's groups, and the columns too when grouped by age.
-        List<ReportGroup> calibration = [.. ReportGroups.MergeAgeBands(members, ReportGroups.AgeBandOrder(survey), privacy).Select(g => g.Group)];
-        IReadOnlyList<ReportGroup> columns = by switch
-        {
-            GroupBy.None => [],
-            GroupBy.AgeBand => calibration,
-            GroupBy.Commune | GroupBy.Position => RolledUp(ReportGroups.RollUpCommunePosition(members, privacy)),
-            _ => ReportGroups.By(members, by),
-        };
-        var request = new ReportRequest(
-            new ReportGroup(GroupKey.All, members),
-            invited,
-            [.. courses.Courses.Select(CourseOffer.From)],
-            columns,
-            calibration);
-        // No quality panel before anyone has answered: there is nothing to judge yet.
-        var quality = items is { Count: > 0 } ? Task.Run(() => QualityPanelBuilder.FromItemValues(survey, items), cancellationToken) : null;
+        var request = ReportRequest.For(survey, members, by, includeFlagged, invited, [.. courses.Courses.Select(CourseOffer.From)]);
+        // No quality panel before anyone has answered: there is nothing to judge yet. It always leaves flagged respondents out.
+        var quality = items is { Count: > 0 } ? Task.Run(() => QualityPanelBuilder.ForReport(survey, items), cancellationToken) : null;
         var report = SurveyReportBuilder.Build(survey, request);
         return new ScopedReport(survey, report, quality is null ? null : await quality, scope);
     }
@@ -122,10 +161,6 @@ public sealed class SurveyReports(
         await using var halfDb = await contexts.CreateDbContextAsync(cancellationToken);
         return await SurveyStore.ScoredAsync(halfDb, survey, layout, scope, withItems, half, cancellationToken: cancellationToken);
     }
-
-    // Commune × position cells too small to show give way to the same position across the province (spec (d), privacy).
-    static IReadOnlyList<ReportGroup> RolledUp(CommunePositionRollUp rollUp) =>
-        [.. rollUp.Cells.Where(c => c.Shown).Select(c => c.Group), .. rollUp.Positions.Where(p => p.Shown).Select(p => p.Group)];
 
     async Task<int> InvitedAsync(IReadOnlyList<string>? scope, CancellationToken cancellationToken)
     {

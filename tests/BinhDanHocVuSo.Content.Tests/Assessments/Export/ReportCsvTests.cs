@@ -6,7 +6,8 @@ namespace BinhDanHocVuSo.Content.Tests.Assessments.Export;
 
 public class ReportCsvTests
 {
-    private static readonly ReportGroup _group = new(GroupKey.All, WorkedExample.Scores);
+    // The worked example's seven, their flags cleared so that all seven count.
+    private static readonly ReportGroup _group = new(GroupKey.All, [.. WorkedExample.Scores.Select(s => s with { Flags = new(false, false) })]);
 
     private static readonly List<List<string>> _rows = CsvParser.Parse(ReportCsv.Write(
         SurveyReportBuilder.Build(WorkedExample.Survey, new ReportRequest(_group, 10, WorkedExample.Courses, ReportGroups.By(_group.Members, GroupBy.Position), [])),
@@ -20,9 +21,11 @@ public class ReportCsvTests
     }
 
     [Fact]
-    public void Numbers_use_a_dot_and_hidden_cells_have_no_value_but_their_note()
+    public void Numbers_use_a_dot_means_of_fewer_than_ten_are_whole_levels_and_hidden_cells_have_no_value_but_their_note()
     {
-        _rows.Should().Contain(r => r.SequenceEqual(new[] { "Bản đồ nhiệt", "Toàn tỉnh", "4.2", "Bậc trung bình", "3.097441", "" }));
+        // 3.097441 over 7 people: rounded to a whole level in the export as on the page.
+        _rows.Should().Contain(r => r.SequenceEqual(new[] { "Bản đồ nhiệt", "Toàn tỉnh", "4.2", "Bậc trung bình", "3", "" }));
+        _rows.Should().Contain(r => r.SequenceEqual(new[] { "Tự đánh giá và kiến thức", "Toàn tỉnh", "1", "Điểm tự đánh giá", "0.6", "" }));
         _rows.Should().Contain(r => r.SequenceEqual(new[] { "Bản đồ nhiệt", "leadership", "4.2", "Bậc trung bình", "", "ẩn (ít hơn 5 người)" }));
     }
 

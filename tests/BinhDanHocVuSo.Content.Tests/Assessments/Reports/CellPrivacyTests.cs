@@ -43,29 +43,28 @@ public class CellPrivacyTests
         _privacy.Percent(count / (double)n, n).Value!.Value.Should().BeApproximately(expected, 1e-6);
     }
 
-    [Fact]
-    public void When_exactly_one_sub_cell_of_a_shown_total_is_hidden_the_smallest_shown_one_is_hidden_too()
+    [Theory]
+    [InlineData(3.49, 9, 3)]          // n < 10: a whole level
+    [InlineData(3.5, 9, 4)]           // half away from zero
+    [InlineData(3.49, 10, 3.49)]      // n ≥ 10: as computed
+    public void Means_of_cells_under_ten_respondents_are_rounded_to_whole_levels(double mean, int n, double expected)
     {
-        var cells = _privacy.SuppressComplement(totalShown: true,
-        [
-            (_privacy.Value(1, 8), 8),
-            (_privacy.Value(1, 2), 2),
-            (_privacy.Value(1, 6), 6),
-            (_privacy.Value(1, 9), 9),
-        ]);
+        _privacy.Mean(mean, n).Value.Should().Be(expected);
+    }
 
-        cells.Select(c => c.Reason).Should().Equal(
-            SuppressionReason.None, SuppressionReason.TooFewRespondents, SuppressionReason.Complementary, SuppressionReason.None);
-        cells[2].Note.Should().Be(CellPrivacy.ComplementaryNote);
+    [Theory]
+    [InlineData(0.56, 9, 0.6)]
+    [InlineData(0.44, 5, 0.4)]
+    [InlineData(0.56, 10, 0.56)]
+    public void Self_and_knowledge_scores_of_cells_under_ten_respondents_are_rounded_to_a_tenth(double score, int n, double expected)
+    {
+        _privacy.Score(score, n).Value.Should().Be(expected);
     }
 
     [Fact]
-    public void Complementary_suppression_is_not_needed_when_two_sub_cells_are_hidden_or_the_total_is_hidden()
+    public void A_cell_hidden_against_differencing_says_so_and_a_small_one_says_it_is_small()
     {
-        (ReportCell, int)[] twoHidden = [(_privacy.Value(1, 8), 8), (_privacy.Value(1, 2), 2), (_privacy.Value(1, 3), 3)];
-        (ReportCell, int)[] oneHidden = [(_privacy.Value(1, 8), 8), (_privacy.Value(1, 2), 2)];
-
-        _privacy.SuppressComplement(totalShown: true, twoHidden).Count(c => c.Suppressed).Should().Be(2);
-        _privacy.SuppressComplement(totalShown: false, oneHidden).Count(c => c.Suppressed).Should().Be(1);
+        _privacy.HiddenFor(8).Should().Be(new ReportCell(null, SuppressionReason.Complementary, CellPrivacy.ComplementaryNote));
+        _privacy.HiddenFor(4).Note.Should().Be("ẩn (ít hơn 5 người)");
     }
 }

@@ -1,5 +1,6 @@
 using BinhDanHocVuSo.Content.Assessments;
 using BinhDanHocVuSo.Content.Assessments.Reports;
+using BinhDanHocVuSo.Content.Assessments.Scoring;
 using BinhDanHocVuSo.Content.Tests.Assessments.Scoring;
 
 namespace BinhDanHocVuSo.Content.Tests.Assessments.Reports;
@@ -43,10 +44,15 @@ public class QualityPanelTests
     }
 
     [Fact]
-    public void KR_20_and_difficulty_of_the_knowledge_questions_match_the_independent_computation()
+    public void KR_20_per_domain_and_difficulty_of_the_knowledge_questions_match_the_independent_computation()
     {
+        // KR-20 per domain, over that domain's questions only: domain 1 has one question (kn-1-2), too few for KR-20; domain
+        // 4 rows (kn-4-2-a, kn-4-2-b) [1,0] [1,1] [0,0] [1,0] [1,1] [0,0] [1,1]: p = 5/7, 3/7, var(total) = 32/49 →
+        // 2 · (1 − (10/49 + 12/49) / (32/49)) = 0.7058823529411766 (the same Python script). Over all three questions it
+        // would be 0.519, a figure of no domain.
         // Difficulty: kn-1-2 4/7, kn-4-2-a 5/7, kn-4-2-b 3/7, all inside 0.20–0.95.
-        _panel.Kr20!.Value.Should().BeApproximately(0.5192307692307694, Precision);
+        _panel.Kr20.Select(d => (d.DomainId, d.Questions, d.Kr20 is null)).Should().Equal(("1", 1, true), ("4", 2, false));
+        _panel.Kr20[1].Kr20!.Value.Should().BeApproximately(0.7058823529411766, Precision);
         _panel.KnowledgeItems.Select(k => (k.ItemId, Math.Round(k.Difficulty, 9), k.OutOfRange)).Should().Equal(
             ("kn-1-2", 0.571428571, false), ("kn-4-2-a", 0.714285714, false), ("kn-4-2-b", 0.428571429, false));
     }
@@ -86,6 +92,35 @@ public class QualityPanelTests
 
         panel.Respondents.Should().Be(0);
         panel.KnowledgeItems.Should().OnlyContain(k => !k.OutOfRange);
-        panel.Kr20.Should().BeNull();
+        panel.Kr20.Should().OnlyContain(d => d.Kr20 == null);
+        panel.Judged.Should().BeFalse();
+    }
+
+    [Fact]
+    public void The_report_panel_leaves_flagged_respondents_out_of_every_statistic_and_counts_them()
+    {
+        // R6 failed the attention check and R2 answered too fast (see WorkedExample): the panel is the one of the other five.
+        var items = WorkedExample.Answers
+            .Select(a => new RespondentItems(ItemValues.Of(WorkedExample.Survey, a), RespondentScorer.Flags(WorkedExample.Survey, a)))
+            .ToList();
+        var unflagged = WorkedExample.Answers.Where(a => !RespondentScorer.Flags(WorkedExample.Survey, a).Any).ToList();
+
+        var panel = QualityPanelBuilder.ForReport(WorkedExample.Survey, items);
+
+        panel.Should().BeEquivalentTo(QualityPanelBuilder.Build(WorkedExample.Survey, unflagged), o => o
+            .Excluding(p => p.FailedAttentionChecks).Excluding(p => p.TooFast).Excluding(p => p.Flagged));
+        (panel.Respondents, panel.FailedAttentionChecks, panel.TooFast, panel.Flagged).Should().Be((5, 1, 1, 2));
+    }
+
+    [Theory]
+    [InlineData(29, false)]
+    [InlineData(30, true)]
+    public void Reliability_is_judged_only_from_thirty_respondents(int respondents, bool judged)
+    {
+        var answers = Enumerable.Range(0, respondents).Select(i => WorkedExample.Answers[i % 7] with { RespondentId = $"R{i}" })
+            .ToList();
+        var items = answers.Select(a => new RespondentItems(ItemValues.Of(WorkedExample.Survey, a), new RespondentFlags(false, false))).ToList();
+
+        QualityPanelBuilder.ForReport(WorkedExample.Survey, items).Judged.Should().Be(judged);
     }
 }

@@ -21,37 +21,6 @@ public class ReportGroupsTests
     }
 
     [Fact]
-    public void A_small_commune_cell_rolls_up_to_the_position_across_the_province_with_complementary_suppression()
-    {
-        // One-stop: xa-a 6, xa-b 2 (hidden), xa-c 5 → the province row of 13 is shown, so xa-c (the smallest shown) is hidden
-        // too: otherwise 13 − 6 − 5 would give away xa-b. Leadership: xa-a 3, xa-b 1 → both hidden, and the province row of
-        // 4 is hidden as well.
-        var respondents = Population.Of(6, "xa-a").Concat(Population.Of(2, "xa-b")).Concat(Population.Of(5, "xa-c"))
-            .Concat(Population.Of(3, "xa-a", "leadership")).Concat(Population.Of(1, "xa-b", "leadership")).ToList();
-
-        var rollUp = ReportGroups.RollUpCommunePosition(respondents, _privacy);
-
-        rollUp.Cells.Select(c => (c.Group.Key.RoleId, c.Group.Key.CommuneId, c.Group.Members.Count, c.Reason)).Should().Equal(
-            ("leadership", "xa-a", 3, SuppressionReason.TooFewRespondents),
-            ("leadership", "xa-b", 1, SuppressionReason.TooFewRespondents),
-            ("one-stop", "xa-a", 6, SuppressionReason.None),
-            ("one-stop", "xa-b", 2, SuppressionReason.TooFewRespondents),
-            ("one-stop", "xa-c", 5, SuppressionReason.Complementary));
-        rollUp.Positions.Select(p => (p.Group.Key, p.Group.Members.Count, p.Shown)).Should().Equal(
-            (new GroupKey(null, "leadership", null), 4, false),
-            (new GroupKey(null, "one-stop", null), 13, true));
-    }
-
-    [Fact]
-    public void Positions_whose_commune_cells_are_all_large_enough_need_no_roll_up()
-    {
-        var rollUp = ReportGroups.RollUpCommunePosition([.. Population.Of(5, "xa-a"), .. Population.Of(7, "xa-b")], _privacy);
-
-        rollUp.Cells.Should().OnlyContain(c => c.Shown);
-        rollUp.Positions.Should().BeEmpty();
-    }
-
-    [Fact]
     public void Small_age_bands_merge_with_their_neighbours_until_each_group_has_k_respondents()
     {
         // under-30: 2, 30-39: 4 → together 6; 40-49: 6; 50-plus: 1 is too small alone and joins 40-49 (7).

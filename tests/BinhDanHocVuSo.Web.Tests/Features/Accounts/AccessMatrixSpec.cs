@@ -1,6 +1,7 @@
 using System.Net;
 using BinhDanHocVuSo.Web.Features.Accounts;
 using BinhDanHocVuSo.Web.Hosting;
+using BinhDanHocVuSo.Web.Tests.Features.Survey;
 using BinhDanHocVuSo.Web.Tests.Support;
 
 namespace BinhDanHocVuSo.Web.Tests.Features.Accounts;
@@ -31,6 +32,8 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
                 Browsers[role] = await Platform.SignedInAs(await Platform.CreateAsync(role));
                 Targets[role] = await Platform.CreateAsync(role);
             }
+            // An official whose survey response names a leadership position: the Official role, and their commune's report.
+            Browsers[Leader] = await Platform.SignedInAs(await Platform.SubmittedRespondentAsync(role: "leadership"));
         }
 
         public async Task DisposeAsync()
@@ -44,7 +47,7 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
 
     public AccessMatrixSpec(Fixture fixture) => _fixture = fixture;
 
-    const string Ok = "ok", Login = "login", Denied = "denied";
+    const string Ok = "ok", Login = "login", Denied = "denied", Leader = "leader";
 
     public static TheoryData<string, string, string> Matrix()
     {
@@ -104,6 +107,40 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
         {
             HttpStatusCode.OK => Ok,
             HttpStatusCode.Redirect when response.Headers.Location!.AbsolutePath() == "/account/login" => Login,
+            HttpStatusCode.Redirect when response.Headers.Location!.AbsolutePath() == "/account/denied" => Denied,
+            _ => $"{(int)response.StatusCode} {response.Headers.Location}",
+        };
+        outcome.Should().Be(expected);
+    }
+
+    /// <summary>
+    /// What a leader reaches beyond an official: their commune's survey report and its exports, read only (the action that
+    /// assigns courses is refused, see SurveyReportPageSpec); nothing of a trainer's or an administrator's.
+    /// </summary>
+    public static TheoryData<string, string> LeaderMatrix() => new()
+    {
+        { "/survey", Ok },
+        { "/survey/result", Ok },
+        { "/survey/report", Ok },
+        { "/survey/report?by=commune&by=position", Ok },
+        { "/survey/report?handler=csv", Ok },
+        { "/survey/report?handler=moodle", Ok },
+        { "/groups", Denied },
+        { "/trainer/import", Denied },
+        { "/trainer/reset", Denied },
+        { "/admin/users", Denied },
+        { "/admin/overview", Denied },
+    };
+
+    [Theory]
+    [MemberData(nameof(LeaderMatrix))]
+    public async Task A_leader_reaches_their_commune_s_report_and_nothing_of_a_trainer(string path, string expected)
+    {
+        var response = await _fixture.Browsers[Leader].GetAsync(path);
+
+        var outcome = response.StatusCode switch
+        {
+            HttpStatusCode.OK => Ok,
             HttpStatusCode.Redirect when response.Headers.Location!.AbsolutePath() == "/account/denied" => Denied,
             _ => $"{(int)response.StatusCode} {response.Headers.Location}",
         };

@@ -30,9 +30,13 @@ static class SurveyPeople
         return await official.SubmitFormAsync($"/survey/page/{number}", fields);
     }
 
-    /// <summary>An official of <paramref name="commune"/> who answered every item of a version (the current one unless given) and submitted, seeded through the grain.</summary>
+    /// <summary>
+    /// An official of <paramref name="commune"/> who answered every item of a version (the current one unless given) and
+    /// submitted, seeded through the grain: statements with <paramref name="code"/>, the attention check as it asks unless
+    /// <paramref name="attentive"/> is false (then with <paramref name="code"/> too, and the response is flagged).
+    /// </summary>
     public static async Task<People.Person> SubmittedRespondentAsync(this Platform platform, string commune = People.Commune, string role = "office", int code = 0,
-        SurveyDefinition? version = null)
+        SurveyDefinition? version = null, bool attentive = true)
     {
         var person = await platform.CreateAsync(Roles.Official, commune);
         var survey = version ?? platform.Survey();
@@ -43,7 +47,8 @@ static class SurveyPeople
             var items = survey.Pages[i].Items;
             await grain.SaveAnswers(new SurveyPageAnswers(
                 i + 1,
-                items.Where(item => item is not KnowledgeItem).ToDictionary(item => item.Id, _ => code),
+                items.Where(item => item is not KnowledgeItem)
+                    .ToDictionary(item => item.Id, item => attentive && item is AttentionCheckItem check ? check.ExpectedCode : code),
                 items.OfType<KnowledgeItem>().ToDictionary(item => item.Id, item => item.Options.Single(o => o.IsDontKnow).Id),
                 SecondsOnPage: 60));
         }

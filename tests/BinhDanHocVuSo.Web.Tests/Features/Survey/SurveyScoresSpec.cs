@@ -76,7 +76,7 @@ public abstract class SurveyScoresSpec(DatabaseProvider provider) : IAsyncLifeti
             var (tally, items) = await CountedFromAnswersAsync(db, row);
             row.Tally.Should().Equal(tally);
             row.ItemValues.Should().Equal(items);
-            (row.FailedAttentionCheck, row.TooFast).Should().Be((true, false), "the check asks for another code than 0; 60 s a page is not too fast");
+            (row.FailedAttentionCheck, row.TooFast).Should().Be((false, false), "the check is answered as it asks; 60 s a page is not too fast");
         }
     }
 
