@@ -65,8 +65,8 @@ public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity id
         byte[][] parts;
         if (Lesson.Quiz is { } quiz)
         {
-            var drawId = Guid.NewGuid();
-            var draw = (await drawKey.GetAsync(HttpContext.RequestAborted)).For(Course.Slug, quiz, drawId);
+            // Objectives the learner missed and is due to review come back in this view's draw.
+            var (drawId, draw) = (await drawKey.GetAsync(HttpContext.RequestAborted)).Covering(Course.Slug, quiz, standing?.DueObjectives);
             parts = [Utf8(Learner(standing)), Utf8(QuizPage.FormFields(HttpContext, antiforgery, drawId)), QuizHtml.QuestionsUtf8(draw)];
         }
         else

@@ -37,6 +37,39 @@ public sealed class QuizDraws
         HMACSHA256.HashData(_key, input, seed);
         return QuizDraw.Make(quiz, seed);
     }
+
+    /// <summary>How many fresh draw ids <see cref="Covering"/> tries before it settles for the best it found.</summary>
+    public const int CoveringTries = 64;
+
+    /// <summary>
+    /// A fresh draw that shows as many of <paramref name="objectives"/> (those due for review) as it can: fresh draw ids
+    /// are tried until one shows them all (at most <see cref="CoveringTries"/>). The draw stays an ordinary draw of its id,
+    /// so grading and replays work as for any other; a quiz that shows every question, or no objective due, takes the
+    /// first id.
+    /// </summary>
+    public (Guid DrawId, QuizDraw Draw) Covering(string courseSlug, Quiz quiz, IReadOnlyCollection<string>? objectives)
+    {
+        var drawId = Guid.NewGuid();
+        var best = For(courseSlug, quiz, drawId);
+        if (quiz.Draw is null || objectives is not { Count: > 0 })
+        {
+            return (drawId, best);
+        }
+        var bestShown = Shown(best, objectives);
+        for (var tries = 1; tries < CoveringTries && bestShown < objectives.Count; tries++)
+        {
+            var id = Guid.NewGuid();
+            var draw = For(courseSlug, quiz, id);
+            if (Shown(draw, objectives) is var shown && shown > bestShown)
+            {
+                (drawId, best, bestShown) = (id, draw, shown);
+            }
+        }
+        return (drawId, best);
+    }
+
+    static int Shown(QuizDraw draw, IReadOnlyCollection<string> objectives) =>
+        draw.Questions.Select(q => q.Question.Objective).Distinct(StringComparer.Ordinal).Count(objectives.Contains);
 }
 
 /// <summary>

@@ -27,7 +27,8 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Viet
         _unsaved = _unsaved.AddRange(decision.Events);
         var lessons = _state.Course(course.Slug)?.Lessons;
         var done = lessons is null ? 0 : course.Lessons.Count(l => lessons.ContainsKey(l.Slug));
-        return Task.FromResult(new LessonStanding(done, course.Lessons.Count, lessons?.ContainsKey(lesson.Slug) == true));
+        return Task.FromResult(new LessonStanding(done, course.Lessons.Count, lessons?.ContainsKey(lesson.Slug) == true,
+            lesson.Quiz is { } quiz ? LearnerRules.DueObjectives(_state, catalog.Current, course.Slug, quiz.Id, clock.Today) : null));
     }
 
     public Task<CourseProgress> CompleteLesson(string courseSlug, string lessonSlug) => DecideAndKeep(state =>

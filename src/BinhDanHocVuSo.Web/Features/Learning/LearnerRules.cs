@@ -214,6 +214,12 @@ public static class LearnerRules
             .ThenBy(r => r.Objective, StringComparer.Ordinal)];
     }
 
+    /// <summary>The objectives of one quiz due for review today (<see cref="Reviews"/>): its next draw should bring them back.</summary>
+    public static IReadOnlyList<string> DueObjectives(LearnerState state, CourseCatalog catalog, string courseSlug, string quizId, DateOnly today) =>
+        state.Attempts.Values.Any(a => a.CourseSlug == courseSlug && a.QuizId == quizId)
+            ? [.. Reviews(state, catalog, today).Where(r => r.CourseSlug == courseSlug && r.QuizId == quizId).Select(r => r.Objective)]
+            : [];
+
     /// <summary>A learner's attempts at one quiz in the order they were graded.</summary>
     static IEnumerable<QuizResult> AttemptsInOrder(LearnerState state, string courseSlug, string quizId) =>
         state.Attempts.Values.Where(a => a.CourseSlug == courseSlug && a.QuizId == quizId)

@@ -21,7 +21,8 @@ public sealed record CourseProgress(
 public sealed record LessonStanding(
     [property: Id(0)] int LessonsDone,
     [property: Id(1)] int LessonCount,
-    [property: Id(2)] bool ThisLessonDone);
+    [property: Id(2)] bool ThisLessonDone,
+    [property: Id(3)] IReadOnlyList<string>? DueObjectives = null);
 
 /// <summary>Best score and number of attempts of one quiz, and the quiz version of the best attempt.</summary>
 [GenerateSerializer, Immutable]

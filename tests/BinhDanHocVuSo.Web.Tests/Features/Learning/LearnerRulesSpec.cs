@@ -339,6 +339,16 @@ public sealed class LearnerRulesSpec
     }
 
     [Fact]
+    public void A_lesson_opened_the_day_after_a_miss_asks_its_draw_for_the_missed_objectives()
+    {
+        var missed = Submit(LearnerState.New, Attempt(LessonQuiz, right: false), Wednesday);
+
+        LearnerRules.DueObjectives(missed, Catalog, Course.Slug, LessonQuiz.Id, new DateOnly(2026, 12, 2)).Should().BeEmpty();
+        LearnerRules.DueObjectives(missed, Catalog, Course.Slug, LessonQuiz.Id, new DateOnly(2026, 12, 3)).Should().BeEquivalentTo("b1-1", "b1-2", "b1-3");
+        LearnerRules.DueObjectives(missed, Catalog, Course.Slug, "final", new DateOnly(2026, 12, 3)).Should().BeEmpty("only the quiz missed comes back");
+    }
+
+    [Fact]
     public void Reviews_answered_right_come_back_after_1_3_7_and_14_days_and_then_no_more()
     {
         var state = Submit(LearnerState.New, Attempt(LessonQuiz, right: false), Wednesday);
