@@ -176,39 +176,7 @@ public static class LearnerRules
         var due = new List<ReviewSuggestion>();
         foreach (var (courseSlug, quizId) in state.Attempts.Values.Select(a => (a.CourseSlug, a.QuizId)).Distinct())
         {
-            if (catalog.Find(courseSlug) is not { } course || FindQuizOrNull(course, quizId) is not { } found)
-            {
-                continue;
-            }
-            var (quiz, lesson) = found;
-            var schedule = new Dictionary<string, (int Stage, DateOnly Due, string Missed)>(StringComparer.Ordinal);
-            foreach (var attempt in AttemptsInOrder(state, courseSlug, quizId))
-            {
-                var day = VietnamClock.DayOf(attempt.SubmittedAt);
-                foreach (var objective in attempt.Questions.Select(q => (Question: quiz.FindQuestion(q.QuestionId), Answer: q))
-                    .Where(p => p.Question is not null)
-                    .GroupBy(p => p.Question!.Objective, StringComparer.Ordinal))
-                {
-                    var missed = objective.FirstOrDefault(p => !p.Answer.IsCorrect).Question;
-                    if (missed is not null)
-                    {
-                        schedule[objective.Key] = (0, day.AddDays(ReviewIntervals[0]), missed.Id);
-                    }
-                    else if (schedule.TryGetValue(objective.Key, out var next) && day >= next.Due)
-                    {
-                        if (next.Stage + 1 < ReviewIntervals.Count)
-                        {
-                            schedule[objective.Key] = (next.Stage + 1, day.AddDays(ReviewIntervals[next.Stage + 1]), next.Missed);
-                        }
-                        else
-                        {
-                            schedule.Remove(objective.Key);
-                        }
-                    }
-                }
-            }
-            due.AddRange(schedule.Where(s => s.Value.Due <= today).Select(s => new ReviewSuggestion(
-                courseSlug, quizId, s.Value.Missed, s.Key, lesson?.Slug, s.Value.Due, ReviewIntervals[s.Value.Stage])));
+            due.AddRange(ReviewsOf(state, catalog, courseSlug, quizId, today));
         }
         return [.. due.OrderBy(r => r.DueOn).ThenBy(r => r.CourseSlug, StringComparer.Ordinal).ThenBy(r => r.QuizId, StringComparer.Ordinal)
             .ThenBy(r => r.Objective, StringComparer.Ordinal)];
@@ -216,9 +184,45 @@ public static class LearnerRules
 
     /// <summary>The objectives of one quiz due for review today (<see cref="Reviews"/>): its next draw should bring them back.</summary>
     public static IReadOnlyList<string> DueObjectives(LearnerState state, CourseCatalog catalog, string courseSlug, string quizId, DateOnly today) =>
-        state.Attempts.Values.Any(a => a.CourseSlug == courseSlug && a.QuizId == quizId)
-            ? [.. Reviews(state, catalog, today).Where(r => r.CourseSlug == courseSlug && r.QuizId == quizId).Select(r => r.Objective)]
-            : [];
+        [.. ReviewsOf(state, catalog, courseSlug, quizId, today).Select(r => r.Objective)];
+
+    /// <summary>The reviews of one quiz due on <paramref name="today"/> (see <see cref="Reviews"/>), in no particular order.</summary>
+    static IEnumerable<ReviewSuggestion> ReviewsOf(LearnerState state, CourseCatalog catalog, string courseSlug, string quizId, DateOnly today)
+    {
+        if (catalog.Find(courseSlug) is not { } course || FindQuizOrNull(course, quizId) is not { } found)
+        {
+            return [];
+        }
+        var (quiz, lesson) = found;
+        var schedule = new Dictionary<string, (int Stage, DateOnly Due, string Missed)>(StringComparer.Ordinal);
+        foreach (var attempt in AttemptsInOrder(state, courseSlug, quizId))
+        {
+            var day = VietnamClock.DayOf(attempt.SubmittedAt);
+            foreach (var objective in attempt.Questions.Select(q => (Question: quiz.FindQuestion(q.QuestionId), Answer: q))
+                .Where(p => p.Question is not null)
+                .GroupBy(p => p.Question!.Objective, StringComparer.Ordinal))
+            {
+                var missed = objective.FirstOrDefault(p => !p.Answer.IsCorrect).Question;
+                if (missed is not null)
+                {
+                    schedule[objective.Key] = (0, day.AddDays(ReviewIntervals[0]), missed.Id);
+                }
+                else if (schedule.TryGetValue(objective.Key, out var next) && day >= next.Due)
+                {
+                    if (next.Stage + 1 < ReviewIntervals.Count)
+                    {
+                        schedule[objective.Key] = (next.Stage + 1, day.AddDays(ReviewIntervals[next.Stage + 1]), next.Missed);
+                    }
+                    else
+                    {
+                        schedule.Remove(objective.Key);
+                    }
+                }
+            }
+        }
+        return schedule.Where(s => s.Value.Due <= today).Select(s => new ReviewSuggestion(
+            courseSlug, quizId, s.Value.Missed, s.Key, lesson?.Slug, s.Value.Due, ReviewIntervals[s.Value.Stage]));
+    }
 
     /// <summary>A learner's attempts at one quiz in the order they were graded.</summary>
     static IEnumerable<QuizResult> AttemptsInOrder(LearnerState state, string courseSlug, string quizId) =>
