@@ -90,6 +90,39 @@ public static class DisclosurePlan
         return (shown, shown && Fits(flagged, k));
     }
 
+    /// <summary>
+    /// Whether a group that is a union of nodes of a decided tree, but no node of it (e.g. a trainer's communes), may be
+    /// shown: only when every one of those nodes with anyone in it is shown. The group is then the sum of shown nodes and
+    /// tells nothing they do not; a group with a hidden part beside another reader's group could give that part away.
+    /// </summary>
+    /// <param name="plan">The tree's decision.</param>
+    /// <param name="unflagged">Per node of the tree: respondents with a value who are not flagged.</param>
+    /// <param name="flagged">Per node: flagged respondents with a value.</param>
+    /// <param name="parts">The disjoint nodes the group is made of.</param>
+    /// <param name="includeFlagged">Whether the report includes flagged respondents.</param>
+    /// <param name="k">The minimum cell size.</param>
+    public static bool Union(NodeVisibility plan, int[] unflagged, int[] flagged, IEnumerable<int> parts, bool includeFlagged, int k)
+    {
+        var shown = plan.In(includeFlagged);
+        var counted = 0;
+        foreach (var part in parts)
+        {
+            if (unflagged[part] + (includeFlagged ? flagged[part] : 0) == 0)
+            {
+                continue;
+            }
+
+            if (!shown[part])
+            {
+                return false;
+            }
+
+            counted += unflagged[part];
+        }
+
+        return counted >= k;
+    }
+
     private static bool Fits(int remainder, int k) => remainder == 0 || remainder >= k;
 
     // Makes the remainder of every shown node shallower than d fit, by hiding the smallest shown nodes of depth d inside it.

@@ -30,9 +30,30 @@ public sealed record ReportTree(IReadOnlyList<ReportNode> Nodes)
 public static class ReportTrees
 {
     /// <summary>
-    /// The tree for <paramref name="by"/>: commune × position rolls up into positions across the province (positions, then
-    /// commune × position); age bands are merged with their neighbours inside each group of the coarser levels, in every
-    /// grouping with an age dimension (spec (d), privacy).
+    /// The grouping a request stands for: every page shows one level of a single hierarchy, commune, then position inside
+    /// the commune, then age inside the position; a finer dimension brings the coarser ones with it (position alone is
+    /// commune × position). One hierarchy for every page, scope and toggle is what makes the differencing rule of
+    /// <see cref="DisclosurePlan"/> hold between pages: two crossing groupings (communes beside positions across the
+    /// province) can give away a small cell that neither shows.
+    /// </summary>
+    public static GroupBy Normalize(GroupBy by) =>
+        by.HasFlag(GroupBy.AgeBand) ? GroupBy.Commune | GroupBy.Position | GroupBy.AgeBand
+        : by.HasFlag(GroupBy.Position) ? GroupBy.Commune | GroupBy.Position
+        : by & GroupBy.Commune;
+
+    /// <summary>How many levels below the root the grouping's tree has.</summary>
+    public static int Depth(GroupBy by) => Normalize(by) switch
+    {
+        GroupBy.None => 0,
+        GroupBy.Commune => 1,
+        GroupBy.Commune | GroupBy.Position => 2,
+        _ => 3,
+    };
+
+    /// <summary>
+    /// The tree for <paramref name="by"/> (see <see cref="Normalize"/>): communes, positions inside each commune, then age
+    /// bands merged with their neighbours inside each commune × position (spec (d), privacy). A cell too small to show
+    /// rolls up into the group it lies in.
     /// </summary>
     /// <param name="survey">The survey, for the order of its age bands and its minimum cell size.</param>
     /// <param name="group">Everyone the report describes, flagged respondents included.</param>
@@ -41,27 +62,17 @@ public static class ReportTrees
     {
         var privacy = new CellPrivacy(survey.Privacy);
         var bands = ReportGroups.AgeBandOrder(survey);
-        // Position before commune: a commune × position cell too small to show rolls up into its position.
-        var levels = new List<Func<ReportGroup, IEnumerable<ReportGroup>>>();
-        if (by.HasFlag(GroupBy.Position))
+        var levels = new List<Func<ReportGroup, IEnumerable<ReportGroup>>>
         {
-            levels.Add(g => Split(g, GroupBy.Position));
-        }
-
-        if (by.HasFlag(GroupBy.Commune))
-        {
-            levels.Add(g => Split(g, GroupBy.Commune));
-        }
-
-        if (by.HasFlag(GroupBy.AgeBand))
-        {
-            levels.Add(g => ReportGroups.MergeAgeBands(g.Members, bands, privacy)
-                .Select(v => new ReportGroup(g.Key with { AgeBands = v.Group.Key.AgeBands }, v.Group.Members)));
-        }
+            g => Split(g, GroupBy.Commune),
+            g => Split(g, GroupBy.Position),
+            g => ReportGroups.MergeAgeBands(g.Members, bands, privacy)
+                .Select(v => new ReportGroup(g.Key with { AgeBands = v.Group.Key.AgeBands }, v.Group.Members)),
+        };
 
         var nodes = new List<ReportNode> { new(group, -1) };
         var previous = new List<int> { 0 };
-        foreach (var level in levels)
+        foreach (var level in levels.Take(Depth(by)))
         {
             var next = new List<int>();
             foreach (var parent in previous)

@@ -108,19 +108,31 @@ public sealed record SurveyReport(
             .Concat(Calibration.SelectMany(c => new[] { c.SelfScore, c.KnowledgeScore, c.PercentOverconfident }));
 }
 
+/// <summary>
+/// Where a report's group sits in the whole population the survey covers (the province): the report of a trainer's or a
+/// leader's communes shows the province's nodes inside them, decided once over the province, so that no difference
+/// between two readers' pages, or between a reader's page and the province's, isolates a small group.
+/// </summary>
+/// <param name="Province">The province's tree, with communes at its first level.</param>
+/// <param name="NodeOf">For each node of the report's tree but the root (index 0, unused), its node in <paramref name="Province"/>.</param>
+/// <param name="Communes">The province's first-level nodes (communes) that make up the report's group.</param>
+public sealed record ReportScope(ReportTree Province, int[] NodeOf, int[] Communes);
+
 /// <summary>What a report is about.</summary>
 /// <param name="Tree">The group the report describes (its root, flagged respondents included) and the groups inside it
 /// that the heat map may show (see <see cref="ReportTrees.For"/>).</param>
 /// <param name="Invited">How many people of the group were invited.</param>
 /// <param name="Courses">Courses to recommend from.</param>
-/// <param name="CalibrationGroups">Disjoint groups to compare in the calibration view (e.g. merged age bands); the whole group when empty.</param>
+/// <param name="CalibrationGroups">Disjoint groups to compare in the calibration view; the whole group when empty.</param>
 /// <param name="IncludeFlagged">Whether flagged respondents count in the figures; by default they are left out.</param>
+/// <param name="Scope">Where the group sits in the province; null when the group is the whole population.</param>
 public sealed record ReportRequest(
     ReportTree Tree,
     int Invited,
     IReadOnlyList<CourseOffer> Courses,
     IReadOnlyList<ReportGroup> CalibrationGroups,
-    bool IncludeFlagged = false)
+    bool IncludeFlagged = false,
+    ReportScope? Scope = null)
 {
     /// <summary>A report of a group with the given disjoint sub-groups as heat-map columns, flagged respondents left out.</summary>
     public ReportRequest(ReportGroup Group, int Invited, IReadOnlyList<CourseOffer> Courses, IReadOnlyList<ReportGroup> HeatMapColumns, IReadOnlyList<ReportGroup> CalibrationGroups)
@@ -132,14 +144,66 @@ public sealed record ReportRequest(
     public ReportGroup Group => Tree.Root;
 
     /// <summary>
-    /// The request of the report page: everyone in scope, grouped as asked (<see cref="ReportTrees.For"/>), compared by
-    /// merged age bands in the calibration view.
+    /// The request of the report page: the communes in scope (all of them when <paramref name="scope"/> is null) grouped as
+    /// asked (<see cref="ReportTrees.For"/>). Calibration is shown for the whole group only: age bands across communes
+    /// would cross the communes of another reader's page.
     /// </summary>
+    /// <param name="survey">The survey.</param>
+    /// <param name="population">Every scored respondent of the survey version, in every commune.</param>
+    /// <param name="by">The grouping asked for.</param>
+    /// <param name="includeFlagged">Whether flagged respondents count.</param>
+    /// <param name="invited">How many people in scope were invited.</param>
+    /// <param name="courses">Courses to recommend from.</param>
+    /// <param name="scope">The communes the reader sees; null for the whole province.</param>
     public static ReportRequest For(
-        SurveyDefinition survey, IReadOnlyList<RespondentScores> members, GroupBy by, bool includeFlagged, int invited, IReadOnlyList<CourseOffer> courses)
+        SurveyDefinition survey, IReadOnlyList<RespondentScores> population, GroupBy by, bool includeFlagged, int invited,
+        IReadOnlyList<CourseOffer> courses, IReadOnlyCollection<string>? scope = null)
     {
-        var privacy = new CellPrivacy(survey.Privacy);
-        List<ReportGroup> calibration = [.. ReportGroups.MergeAgeBands(members, ReportGroups.AgeBandOrder(survey), privacy).Select(g => g.Group)];
-        return new ReportRequest(ReportTrees.For(survey, new ReportGroup(GroupKey.All, members), by), invited, courses, calibration, includeFlagged);
+        if (scope is null)
+        {
+            return new ReportRequest(ReportTrees.For(survey, new ReportGroup(GroupKey.All, population), by), invited, courses, [], includeFlagged);
+        }
+
+        var communes = scope as IReadOnlySet<string> ?? scope.ToHashSet(StringComparer.Ordinal);
+        var province = ReportTrees.For(survey, new ReportGroup(GroupKey.All, population), ReportTrees.Normalize(by) | GroupBy.Commune);
+        var depth = ReportTrees.Depth(by);
+        // One commune in scope: its node is the report's own group, not a column beside it.
+        var firstLevel = communes.Count == 1 ? 2 : 1;
+        var nodeDepth = new int[province.Nodes.Count];
+        var nodes = new List<ReportNode> { new(new ReportGroup(GroupKey.All, [.. population.Where(p => communes.Contains(p.Background.CommuneId))]), -1) };
+        var nodeOf = new List<int> { -1 };
+        var indexIn = new Dictionary<int, int> { [0] = 0 };
+        var parts = new List<int>();
+        for (var i = 1; i < province.Nodes.Count; i++)
+        {
+            var node = province.Nodes[i];
+            nodeDepth[i] = nodeDepth[node.Parent] + 1;
+            if (node.Group.Key.CommuneId is not { } commune || !communes.Contains(commune))
+            {
+                continue;
+            }
+
+            if (nodeDepth[i] == 1)
+            {
+                parts.Add(i);
+            }
+
+            if (nodeDepth[i] > depth)
+            {
+                continue;
+            }
+
+            if (nodeDepth[i] < firstLevel)
+            {
+                indexIn[i] = 0;
+                continue;
+            }
+
+            indexIn[i] = nodes.Count;
+            nodes.Add(new ReportNode(node.Group, indexIn[node.Parent]));
+            nodeOf.Add(i);
+        }
+
+        return new ReportRequest(new ReportTree(nodes), invited, courses, [], includeFlagged, new ReportScope(province, [.. nodeOf], [.. parts]));
     }
 }

@@ -29,30 +29,39 @@ public static class SurveyReportBuilder
         var groupShown = privacy.CanShow(members.Count);
         var competences = ScoringPlan.Of(survey).Competences;
         var tree = request.Tree;
+        var scope = request.Scope;
+        // Cells are decided on the province's tree (the report's own when it is about everyone), then read for this report.
+        var decided = scope?.Province ?? tree;
         GroupRecommendations? recommendations = null;
-        var nodeSums = new (RatedSums Unflagged, RatedSums Flagged)[tree.Nodes.Count];
+        var decidedSums = new (RatedSums Unflagged, RatedSums Flagged)[decided.Nodes.Count];
         DomainSums? domains = null;
         List<CalibrationSums>? calibration = null;
+        FirstLevelSums? firstLevel = null;
         var calibrationGroups = request.CalibrationGroups.Count == 0 ? [request.Group] : request.CalibrationGroups;
 
         // Each part goes over every member, the needs giving the heat map's whole-group cells too; the parts run side by
         // side, each taken by the first core free. The flagged respondents are few: their own sums are counted apart.
         Parallel.Invoke(
             () => recommendations = GroupRecommender.Recommend(survey, members, request.Courses),
-            () => Parallel.For(0, tree.Nodes.Count, i => nodeSums[i] = i == 0
+            () => Parallel.For(0, decided.Nodes.Count, i => decidedSums[i] = i == 0 && scope is null
                 ? (RatedSums.Empty(competences.Count), RatedSums.Of(flagged, competences))
-                : RatedSums.Split(tree.Nodes[i].Group.Members, competences)),
+                : RatedSums.Split(decided.Nodes[i].Group.Members, competences)),
             () => domains = DomainSums.Of(survey, members),
-            () => calibration = [.. calibrationGroups.Select(g => CalibrationSums.Of(survey, include ? g.Members : [.. g.Members.Where(m => !m.Flags.Any)]))]);
-        var heatMap = HeatMap(competences, privacy, request, recommendations!.Needs, nodeSums, out var dropped);
+            () => calibration = [.. calibrationGroups.Select(g => CalibrationSums.Of(survey, include ? g.Members : [.. g.Members.Where(m => !m.Flags.Any)]))],
+            () => firstLevel = scope is null ? null : FirstLevelSums.Of(survey, scope.Province));
+        var nodeSums = scope is null
+            ? decidedSums
+            : [(RatedSums.Empty(competences.Count), RatedSums.Of(flagged, competences)), .. scope.NodeOf.Skip(1).Select(i => decidedSums[i])];
+        var rootRule = scope is null ? null : new ScopeRule(scope, firstLevel!, include, privacy.Rules.MinCellSize);
+        var heatMap = HeatMap(competences, privacy, request, recommendations!.Needs, nodeSums, decidedSums, out var dropped);
         // Which competences make the list, and in which order, would tell what 1 to k − 1 flagged people changed: with so few
         // included, the list is left out like the figures about them.
         var listShown = groupShown && (!include || flagged.Count == 0 || privacy.CanShow(flagged.Count));
-        var priorities = listShown ? PriorityList(privacy, include, recommendations!, nodeSums[0].Flagged, heatMap) : [];
+        var priorities = listShown ? PriorityList(privacy, include, recommendations!, nodeSums[0].Flagged, heatMap, rootRule) : [];
         var gaps = listShown ? recommendations!.ContentGaps.Select(g => g.CompetenceId).ToList() : [];
-        var domainRows = DomainView(survey, privacy, include, domains!, DomainSums.Of(survey, flagged));
+        var domainRows = DomainView(survey, privacy, include, domains!, DomainSums.Of(survey, flagged), rootRule);
         var calibrationRows = calibrationGroups.SelectMany((g, i) =>
-            CalibrationRows(survey, privacy, include, g.Key, calibration![i], CalibrationSums.Of(survey, [.. g.Members.Where(m => m.Flags.Any)]))).ToList();
+            CalibrationRows(survey, privacy, include, g.Key, calibration![i], CalibrationSums.Of(survey, [.. g.Members.Where(m => m.Flags.Any)]), rootRule)).ToList();
         var withoutHeader = new SurveyReport(Header(survey, request, members.Count, flagged.Count, 0), heatMap, priorities, domainRows, calibrationRows, gaps);
         // A group dropped from the heat map (a cell rolled up into its parent) counts as its hidden cells.
         var hidden = withoutHeader.Cells.Count(c => c.Suppressed) + (dropped * competences.Count * 2);
@@ -76,7 +85,7 @@ public static class SurveyReportBuilder
     /// <param name="dropped">Leaves below the first level hidden for every competence, left out of the columns.</param>
     private static List<HeatMapRow> HeatMap(
         IReadOnlyList<CompetencePlan> competences, CellPrivacy privacy, ReportRequest request, IReadOnlyList<CompetenceNeed> needs,
-        (RatedSums Unflagged, RatedSums Flagged)[] sums, out int dropped)
+        (RatedSums Unflagged, RatedSums Flagged)[] sums, (RatedSums Unflagged, RatedSums Flagged)[] decidedSums, out int dropped)
     {
         var (tree, include, k) = (request.Tree, request.IncludeFlagged, privacy.Rules.MinCellSize);
         var n = tree.Nodes.Count;
@@ -91,7 +100,7 @@ public static class SurveyReportBuilder
                 unflagged[i] = i == 0 ? needs[c].Respondents - (include ? flagged[0] : 0) : sums[i].Unflagged.Rated[c];
             }
 
-            visible[c] = DisclosurePlan.Decide(tree.Parents, unflagged, flagged, rootShown: true, k).In(include);
+            visible[c] = request.Scope is { } scope ? InScope(scope, decidedSums, c, include, k) : DisclosurePlan.Decide(tree.Parents, unflagged, flagged, rootShown: true, k).In(include);
         }
 
         var depth = new int[n];
@@ -140,6 +149,16 @@ public static class SurveyReportBuilder
         return rows;
     }
 
+    /// <summary>A scoped report's cells for one competence: the province's decision for its nodes, the union rule for its group.</summary>
+    private static bool[] InScope(ReportScope scope, (RatedSums Unflagged, RatedSums Flagged)[] sums, int competence, bool include, int k)
+    {
+        var unflagged = sums.Select(s => s.Unflagged.Rated[competence]).ToArray();
+        var flagged = sums.Select(s => s.Flagged.Rated[competence]).ToArray();
+        var plan = DisclosurePlan.Decide(scope.Province.Parents, unflagged, flagged, rootShown: true, k);
+        var shown = plan.In(include);
+        return [DisclosurePlan.Union(plan, unflagged, flagged, scope.Communes, include, k), .. scope.NodeOf.Skip(1).Select(i => shown[i])];
+    }
+
     private static HeatMapCell HeatCell(CellPrivacy privacy, GroupKey key, RatedSums sums, int competence, bool visible)
     {
         var n = sums.Rated[competence];
@@ -156,7 +175,7 @@ public static class SurveyReportBuilder
     /// beside the report with the flagged respondents toggled, their flagged part is 0 or k or more.
     /// </summary>
     private static List<PriorityRow> PriorityList(
-        CellPrivacy privacy, bool include, GroupRecommendations recommendations, RatedSums flagged, List<HeatMapRow> heatMap)
+        CellPrivacy privacy, bool include, GroupRecommendations recommendations, RatedSums flagged, List<HeatMapRow> heatMap, ScopeRule? scope)
     {
         var k = privacy.Rules.MinCellSize;
         var rows = new List<PriorityRow>();
@@ -166,8 +185,9 @@ public static class SurveyReportBuilder
             var c = heatMap.FindIndex(row => row.CompetenceId == r.Need.CompetenceId);
             var totalShown = !heatMap[c].Total.MeanLevel.Suppressed;
             var flaggedBelow = flagged.Below[c];
-            var belowShown = totalShown && DisclosurePlan.Single(below - (include ? flaggedBelow : 0), flaggedBelow, k) is var (shown, included)
-                && (include ? included : shown);
+            var belowShown = totalShown && (scope is null
+                ? DisclosurePlan.Single(below - (include ? flaggedBelow : 0), flaggedBelow, k) is var (shown, included) && (include ? included : shown)
+                : scope.Shown(f => f.Rated.Below[c]));
             ReportCell AboutBelow(ReportCell cell) => belowShown ? cell : privacy.HiddenFor(below);
             ReportCell AboutRated(ReportCell cell) => totalShown ? cell : privacy.HiddenFor(n);
             rows.Add(new PriorityRow(
@@ -186,7 +206,7 @@ public static class SurveyReportBuilder
         return rows;
     }
 
-    private static List<DomainViewRow> DomainView(SurveyDefinition survey, CellPrivacy privacy, bool include, DomainSums sums, DomainSums flagged)
+    private static List<DomainViewRow> DomainView(SurveyDefinition survey, CellPrivacy privacy, bool include, DomainSums sums, DomainSums flagged, ScopeRule? scope)
     {
         var bands = LevelScale.Of(survey).Bands;
         var k = privacy.Rules.MinCellSize;
@@ -196,7 +216,7 @@ public static class SurveyReportBuilder
             {
                 var n = sums.Scored[d];
                 var (shown, included) = DisclosurePlan.Single(n - (include ? flagged.Scored[d] : 0), flagged.Scored[d], k);
-                if (!(include ? included : shown))
+                if (!(include ? included : shown) || scope?.Shown(f => f.Domains.Scored[d]) == false)
                 {
                     var hidden = privacy.HiddenFor(n);
                     return new DomainViewRow(domainId, [.. bands.Select(b => new BandShare(b, hidden))], hidden, hidden, hidden);
@@ -213,14 +233,14 @@ public static class SurveyReportBuilder
     }
 
     private static IEnumerable<CalibrationRow> CalibrationRows(
-        SurveyDefinition survey, CellPrivacy privacy, bool include, GroupKey group, CalibrationSums sums, CalibrationSums flagged)
+        SurveyDefinition survey, CellPrivacy privacy, bool include, GroupKey group, CalibrationSums sums, CalibrationSums flagged, ScopeRule? scope)
     {
         var k = privacy.Rules.MinCellSize;
         for (var d = 0; d < sums.DomainIds.Length; d++)
         {
             var n = sums.Both[d];
             var (shown, included) = DisclosurePlan.Single(n - (include ? flagged.Both[d] : 0), flagged.Both[d], k);
-            if (include ? included : shown)
+            if ((include ? included : shown) && scope?.Shown(f => f.Calibration.Both[d]) != false)
             {
                 yield return new CalibrationRow(
                     group,
@@ -234,6 +254,56 @@ public static class SurveyReportBuilder
                 var hidden = privacy.HiddenFor(n);
                 yield return new CalibrationRow(group, sums.DomainIds[d], hidden, hidden, hidden);
             }
+        }
+    }
+
+    /// <summary>A scoped report's whole-group figures of one measure: shown when its communes are, as decided over the province.</summary>
+    private sealed class ScopeRule(ReportScope scope, FirstLevelSums firstLevel, bool include, int k)
+    {
+        private readonly int[] _parents = [-1, .. firstLevel.Nodes.Select(_ => 0)];
+
+        /// <summary>Whether the group's figure of the measure counted by <paramref name="countOf"/> may be shown.</summary>
+        public bool Shown(Func<FirstLevelSums.Part, int> countOf)
+        {
+            var unflagged = new int[_parents.Length];
+            var flagged = new int[_parents.Length];
+            for (var i = 0; i < firstLevel.Nodes.Count; i++)
+            {
+                (unflagged[i + 1], flagged[i + 1]) = (countOf(firstLevel.Unflagged[i]), countOf(firstLevel.Flagged[i]));
+                // Everyone is in a commune: the province is the sum of its communes.
+                (unflagged[0], flagged[0]) = (unflagged[0] + unflagged[i + 1], flagged[0] + flagged[i + 1]);
+            }
+
+            var plan = DisclosurePlan.Decide(_parents, unflagged, flagged, rootShown: true, k);
+            return DisclosurePlan.Union(plan, unflagged, flagged, scope.Communes.Select(node => firstLevel.Nodes.IndexOf(node) + 1), include, k);
+        }
+    }
+
+    /// <summary>Per commune of the province (its tree's first level), the sums of the whole-group figures, unflagged and flagged apart.</summary>
+    private sealed class FirstLevelSums
+    {
+        public sealed record Part(RatedSums Rated, DomainSums Domains, CalibrationSums Calibration);
+
+        public required List<int> Nodes { get; init; }
+
+        public required Part[] Unflagged { get; init; }
+
+        public required Part[] Flagged { get; init; }
+
+        public static FirstLevelSums Of(SurveyDefinition survey, ReportTree province)
+        {
+            var competences = ScoringPlan.Of(survey).Competences;
+            var nodes = Enumerable.Range(0, province.Nodes.Count).Where(i => province.Nodes[i].Parent == 0).ToList();
+            Part Sums(IReadOnlyList<RespondentScores> members) =>
+                new(RatedSums.Of(members, competences), DomainSums.Of(survey, members), CalibrationSums.Of(survey, members));
+            var (unflagged, flagged) = (new Part[nodes.Count], new Part[nodes.Count]);
+            Parallel.For(0, nodes.Count, i =>
+            {
+                var members = province.Nodes[nodes[i]].Group.Members;
+                unflagged[i] = Sums([.. members.Where(m => !m.Flags.Any)]);
+                flagged[i] = Sums([.. members.Where(m => m.Flags.Any)]);
+            });
+            return new FirstLevelSums { Nodes = nodes, Unflagged = unflagged, Flagged = flagged };
         }
     }
 }

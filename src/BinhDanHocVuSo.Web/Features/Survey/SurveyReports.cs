@@ -89,8 +89,9 @@ public sealed class SurveyReports(
         {
             return null;
         }
-        // The mark is read before the responses: a response submitted meanwhile makes the next request build again.
-        var (submitted, latest) = await SurveyStore.SubmittedMarkAsync(db, survey.Id, survey.Version, scope, cancellationToken);
+        // The mark is read before the responses: a response submitted meanwhile makes the next request build again. It is the
+        // province's: a scoped report's cells are decided over the whole province (ReportRequest.For), so any new response counts.
+        var (submitted, latest) = await SurveyStore.SubmittedMarkAsync(db, survey.Id, survey.Version, null, cancellationToken);
         var invited = await InvitedAsync(scope, cancellationToken);
         var key = new ReportKey(survey.Id, survey.Version, scope is null ? SurveyReportCache.ProvinceScope : string.Join('\n', scope), by, includeFlagged);
         var mark = new ReportMark(submitted, latest, invited, catalog.Current);
@@ -107,9 +108,10 @@ public sealed class SurveyReports(
         SurveyDefinition survey, bool admin, IReadOnlyList<string>? scope, string scopeKey, GroupBy by, bool includeFlagged, int invited,
         (int Count, DateTime? Latest) submitted, CourseCatalog courses, CancellationToken cancellationToken)
     {
-        var scored = await MembersAsync(survey, admin, scope, scopeKey, submitted, cancellationToken);
+        // Everyone in the province is read (and kept) for any scope: the scope's cells are decided over the province.
+        var scored = await MembersAsync(survey, admin, scope: null, SurveyReportCache.ProvinceScope, submitted, cancellationToken);
         var (members, items) = (scored.Members, scored.Items);
-        var request = ReportRequest.For(survey, members, by, includeFlagged, invited, [.. courses.Courses.Select(CourseOffer.From)]);
+        var request = ReportRequest.For(survey, members, by, includeFlagged, invited, [.. courses.Courses.Select(CourseOffer.From)], scope);
         // No quality panel before anyone has answered: there is nothing to judge yet. It always leaves flagged respondents out.
         var quality = items is { Count: > 0 } ? Task.Run(() => QualityPanelBuilder.ForReport(survey, items), cancellationToken) : null;
         var report = SurveyReportBuilder.Build(survey, request);

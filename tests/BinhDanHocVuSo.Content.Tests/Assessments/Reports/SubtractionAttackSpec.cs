@@ -82,21 +82,19 @@ public class SubtractionAttackSpec
         Leaks(shown).Should().BeEmpty();
     }
 
-    /// <summary>Positions, then commune × position, then with age: each finer page is checked against the coarser ones.</summary>
-    public static TheoryData<string> Chains() =>
+    /// <summary>The readers of the report: the province (admin), each commune alone (its leader), and trainers' communes that overlap.</summary>
+    public static readonly string[]?[] Scopes =
     [
-        "Position | Commune, Position | Commune, Position, AgeBand",
-        "Commune | Commune, AgeBand",
-        "Position | Position, AgeBand",
-        "None | AgeBand",
+        null, ["phuong-x"], ["xa-a"], ["xa-b"], ["xa-c"], ["xa-d"], ["xa-e"],
+        ["phuong-x", "xa-a"], ["xa-a", "xa-b"], ["phuong-x", "xa-a", "xa-b"], ["xa-c", "xa-d"], ["xa-c", "xa-d", "xa-e"], ["xa-d", "xa-e"],
     ];
 
-    [Theory]
-    [MemberData(nameof(Chains))]
-    public void No_hidden_group_can_be_recovered_from_the_groupings_of_one_roll_up_chain_seen_one_after_another(string chain)
+    [Fact]
+    public void No_hidden_group_can_be_recovered_from_every_page_of_every_reader_seen_together()
     {
-        var groupings = chain.Split(" | ").Select(Enum.Parse<GroupBy>);
-        var shown = groupings.SelectMany(by => new[] { false, true }.SelectMany(include => ShownOnPage(Report(by, include), include)));
+        // Every grouping, both toggles, every scope: an attacker who can read them all (or several readers pooling pages).
+        var shown = Groupings.SelectMany(by => Scopes.SelectMany(scope => new[] { false, true }.SelectMany(include =>
+            ShownOnPage(Report(by, include, scope), include))));
 
         Leaks(shown).Should().BeEmpty();
     }
@@ -116,17 +114,46 @@ public class SubtractionAttackSpec
     }
 
     [Fact]
-    public void By_commune_and_position_the_five_leaders_of_Phuong_X_roll_up_into_the_province_s_leaders()
+    public void The_attack_finds_the_leak_of_two_trainers_overlapping_communes_shown_on_their_own()
+    {
+        // Xã A and xã B each too small to show a whole-group figure alone would be found by taking one trainer's total
+        // from another's: the two scoped reports decided on their own, as before, showed both totals.
+        var unflagged = People.Where(p => !p.Flags.Any).ToList();
+        var pages = new[]
+        {
+            new Shown("1.2", "Phường X + xã A + xã B", Ids(unflagged.Where(p => p.Background.CommuneId is "phuong-x" or "xa-a" or "xa-b"))),
+            new Shown("1.2", "Phường X + xã A", Ids(unflagged.Where(p => p.Background.CommuneId is "phuong-x" or "xa-a"))),
+        };
+
+        Leaks(pages).Should().ContainSingle().Which.Should().Contain("1 người");
+    }
+
+    [Fact]
+    public void By_commune_and_position_the_five_leaders_of_Phuong_X_are_shown_inside_their_commune_with_no_province_wide_position_beside_them()
     {
         var report = Report(GroupBy.Commune | GroupBy.Position, includeFlagged: false);
         var row = report.HeatMap.Single(r => r.CompetenceId == "1.2");
 
-        // 7 unflagged leaders: Phường X 5, xã A 2. Showing Phường X's 5 would give away xã A's 2: the cell rolls up into the
-        // province's leaders (left out of the columns, counted in the hidden-cell notice).
-        row.Columns.Should().NotContain(c => c.Group == new GroupKey("phuong-x", "leadership", null));
-        report.Header.Notice.Should().NotBeNull();
-        row.Columns.Single(c => c.Group == new GroupKey(null, "leadership", null)).MeanLevel.Suppressed.Should().BeFalse();
-        row.Columns.Single(c => c.Group == new GroupKey("phuong-x", "one-stop", null)).MeanLevel.Suppressed.Should().BeFalse();
+        row.Columns.Single(c => c.Group == new GroupKey("phuong-x", "leadership", null)).MeanLevel.Suppressed.Should().BeFalse();
+        row.Columns.Should().NotContain(c => c.Group.CommuneId == null, "positions across the province would cross the communes");
+    }
+
+    [Fact]
+    public void A_trainers_communes_total_is_hidden_when_one_of_them_is_too_small_to_show_and_shown_when_all_are()
+    {
+        var mixed = Report(GroupBy.None, includeFlagged: false, ["phuong-x", "xa-b"]).HeatMap.Single(r => r.CompetenceId == "1.2");
+        var whole = Report(GroupBy.None, includeFlagged: false, ["phuong-x", "xa-d"]).HeatMap.Single(r => r.CompetenceId == "1.2");
+
+        mixed.Total.MeanLevel.Suppressed.Should().BeTrue("xã B has one unflagged respondent");
+        whole.Total.MeanLevel.Suppressed.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_finer_dimension_brings_the_coarser_ones_with_it()
+    {
+        ReportTrees.Normalize(GroupBy.Position).Should().Be(GroupBy.Commune | GroupBy.Position);
+        ReportTrees.Normalize(GroupBy.AgeBand).Should().Be(GroupBy.Commune | GroupBy.Position | GroupBy.AgeBand);
+        ReportTrees.Normalize(GroupBy.Commune | GroupBy.AgeBand).Should().Be(GroupBy.Commune | GroupBy.Position | GroupBy.AgeBand);
     }
 
     [Fact]
@@ -153,8 +180,8 @@ public class SubtractionAttackSpec
         checkedCells.Should().BePositive("the data has shown cells of 5 to 9 people");
     }
 
-    private static SurveyReport Report(GroupBy by, bool includeFlagged) =>
-        SurveyReportBuilder.Build(Survey, ReportRequest.For(Survey, People, by, includeFlagged, People.Count, WorkedExample.Courses));
+    private static SurveyReport Report(GroupBy by, bool includeFlagged, string[]? scope = null) =>
+        SurveyReportBuilder.Build(Survey, ReportRequest.For(Survey, People, by, includeFlagged, People.Count, WorkedExample.Courses, scope));
 
     /// <summary>A figure shown, the measure it is of, and the people it is computed from.</summary>
     private sealed record Shown(string Measure, string Where, IReadOnlySet<string> Members);
