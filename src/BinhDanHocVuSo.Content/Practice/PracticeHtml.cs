@@ -59,6 +59,12 @@ public static class PracticeHtml
         return html.ToString();
     }
 
+    /// <summary>A scam drill in the lesson: its title and the link that starts a run (drawn by the server at the drill's page).</summary>
+    public static string RenderDrillStart(Drill drill, string pageAddress) =>
+        $"<section class=\"practice drill\" id=\"drill-{Encode(drill.Id)}\">\n<p class=\"practice-tag\">{PracticeLabel}</p>\n<h2>{Encode(drill.Title)}</h2>\n"
+        + $"<p>Bạn sẽ đọc {drill.Draw} tin, từng tin một, và chọn \"An toàn\" hay \"Lừa đảo\". Cần đúng ít nhất {drill.Pass} tin.</p>\n"
+        + $"<p><a class=\"btn\" href=\"{Encode(pageAddress)}/drill/{Encode(drill.Id)}\">Bắt đầu</a></p>\n</section>\n";
+
     private static void Open(StringBuilder html, Practice practice)
     {
         html.Append("<section class=\"practice\" id=\"practice-").Append(Encode(practice.Id)).Append("\" data-practice=\"").Append(Encode(practice.Id))

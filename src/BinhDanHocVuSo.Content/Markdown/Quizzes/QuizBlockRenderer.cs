@@ -15,6 +15,11 @@ public sealed class QuizBlockRenderer : HtmlObjectRenderer<QuizBlock>
             renderer.EnsureLine();
             renderer.WriteLine(BinhDanHocVuSo.Content.Practice.PracticeHtml.Render(practice, obj.PageAddress).TrimEnd('\n'));
         }
+        else if (obj.Drill is { } drill && renderer.EnableHtmlForBlock)
+        {
+            renderer.EnsureLine();
+            renderer.WriteLine(BinhDanHocVuSo.Content.Practice.PracticeHtml.RenderDrillStart(drill, obj.PageAddress).TrimEnd('\n'));
+        }
         else if (obj.Quiz is { } quiz && renderer.EnableHtmlForBlock)
         {
             renderer.EnsureLine();

@@ -76,3 +76,59 @@ public sealed class PracticePagesSpec() : PlatformSpec(DatabaseProvider.Sqlite, 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 }
+
+/// <summary>
+/// The scam drill of the test course (4 messages drawn from a bank of 5, pass with 3): one message at a time, the
+/// reason after each choice, the run drawn by the server from its run id.
+/// </summary>
+public sealed class DrillPagesSpec() : PlatformSpec(DatabaseProvider.Sqlite, new Dictionary<string, string?>
+{
+    ["Content:CoursesPath"] = Repository.Path("tests/BinhDanHocVuSo.Web.Tests/TestData/practice-courses"),
+})
+{
+    const string Drill = "/c/tap-duot/nhan-biet/drill/tin-that-hay-lua";
+
+    [Fact]
+    public async Task The_lesson_links_to_a_fresh_run_and_the_same_run_shows_the_same_messages()
+    {
+        var phone = Platform.Browser();
+        var lesson = await phone.GetStringAsync("/c/tap-duot/nhan-biet");
+        var start = await phone.GetAsync(Drill);
+        var run = start.Headers.Location!.ToString();
+
+        lesson.Should().Contain($"<a class=\"btn\" href=\"{Drill}\">Bắt đầu</a>");
+        start.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        run.Should().MatchRegex("\\?run=[0-9a-f]{32}$");
+        (await phone.GetStringAsync(run)).Should().Be(await phone.GetStringAsync(run)).And.Contain("Tin 1/4").And.Contain(">An toàn</button>").And.Contain(">Lừa đảo</button>");
+    }
+
+    [Fact]
+    public async Task Each_choice_shows_whether_it_was_right_and_why_and_four_answers_end_the_run_with_the_score()
+    {
+        var phone = Platform.Browser();
+        var run = (await phone.GetAsync(Drill)).Headers.Location!.ToString();
+        var answers = "";
+        string page = "";
+        for (var i = 0; i < 4; i++)
+        {
+            answers += "s";
+            page = await phone.GetStringAsync($"{run}&a={answers}");
+            page.Should().MatchRegex("Đúng rồi\\.|Chưa đúng\\.").And.MatchRegex("Tin này (là lừa đảo|an toàn)\\.");
+        }
+
+        page.Should().Contain("Bạn phân loại đúng 2/4 tin.", "a run shows two scam messages and two safe ones")
+            .And.Contain("Cần đúng ít nhất 3 tin để đạt").And.NotContain("Tin 5/4");
+    }
+
+    [Fact]
+    public async Task Answers_that_do_not_fit_the_run_start_it_again()
+    {
+        var phone = Platform.Browser();
+        var run = (await phone.GetAsync(Drill)).Headers.Location!.ToString();
+
+        var tooMany = await phone.GetAsync($"{run}&a=sssss");
+
+        tooMany.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        tooMany.Headers.Location!.ToString().Should().Be(run);
+    }
+}
