@@ -69,6 +69,21 @@ public sealed class PracticePagesSpec() : PlatformSpec(DatabaseProvider.Sqlite, 
     }
 
     [Fact]
+    public async Task A_lesson_with_a_simulation_and_its_css_and_js_still_fits_in_14_KB_compressed()
+    {
+        var browser = Platform.Browser();
+        var (htmlBytes, html) = await PageBudgetSpec.Fetch(browser, Lesson);
+        var total = htmlBytes;
+        foreach (var asset in ShippedSite.StylesAndScripts(html))
+        {
+            total += (await PageBudgetSpec.Fetch(browser, asset)).Bytes;
+        }
+
+        html.Should().Contain("data-practice=\"tra-tien-qr\"");
+        total.Should().BeLessThanOrEqualTo(14 * 1024);
+    }
+
+    [Fact]
     public async Task An_unknown_practice_is_not_found()
     {
         var response = await Platform.Browser().GetAsync(Lesson + "/practice/khong-co");
