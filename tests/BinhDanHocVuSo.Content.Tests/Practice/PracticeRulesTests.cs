@@ -106,3 +106,30 @@ public class PracticeRulesTests
     private static string ManyScreens() =>
         string.Concat(Enumerable.Range(1, 12).Select(i => $"  - id: them-{i}\n    title: Thêm\n    choices:\n      - label: Tiếp\n        go: thanh-cong\n        kind: right\n"));
 }
+
+/// <summary>Mistakes in the opening and closing of a practice block, read by the lesson pipeline alone.</summary>
+public class PracticeBlockTests
+{
+    private static IReadOnlyList<BinhDanHocVuSo.Content.Markdown.MarkdownProblem> Problems(string markdown, bool lesson = true) =>
+        BinhDanHocVuSo.Content.Markdown.LessonPipeline.Render(markdown, new("khoa", null, lesson ? "bai" : "final"), includeQuizForm: lesson).Problems;
+
+    private const string Valid = "??? practice id=thu\ntitle: Thử\napp: Ứng dụng Tập Dượt\nstart: a\nscreens:\n  - id: a\n    title: A\n    choices:\n      - label: Tiếp\n        go: b\n        kind: right\n  - id: b\n    title: B\n    end: true\n???\n";
+
+    [Fact]
+    public void A_valid_block_has_no_problems_and_renders_its_phone() =>
+        Problems("Chữ.\n\n" + Valid).Should().BeEmpty();
+
+    [Fact]
+    public void A_block_never_closed_is_reported_at_its_first_line() =>
+        Problems("Chữ.\n\n" + Valid[..^"???\n".Length])
+            .Should().ContainSingle().Which.Should().Be(new BinhDanHocVuSo.Content.Markdown.MarkdownProblem(3, "the practice is never closed: add a line \"???\" after its last line"));
+
+    [Fact]
+    public void A_block_in_course_md_is_reported_it_belongs_in_a_lesson() =>
+        Problems("Chữ.\n\n" + Valid, lesson: false).Should().ContainSingle().Which.Should().Be(
+            new BinhDanHocVuSo.Content.Markdown.MarkdownProblem(3, "a \"??? practice\" block belongs in a lesson, not in course.md: move it into the lesson it practises"));
+
+    [Fact]
+    public void An_unknown_block_kind_names_the_three_kinds() =>
+        Problems("??? practise id=thu\ntitle: Thử\n???\n").Should().Contain(p => p.Line == 1 && p.Message.Contains("\"??? practice id=…\""));
+}
