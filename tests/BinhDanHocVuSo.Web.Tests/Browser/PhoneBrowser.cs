@@ -16,7 +16,7 @@ namespace BinhDanHocVuSo.Web.Tests.Browser;
 /// The platform with the shipped courses on a real loopback port (Kestrel), and Debian's headless Chromium
 /// driven by Playwright, shared by the browser tests. Each test opens its own phone (browser context) at 360×640.
 /// </summary>
-public sealed class PhoneBrowser : IAsyncLifetime
+public class PhoneBrowser : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     TestDatabase _database = null!;
@@ -36,7 +36,7 @@ public sealed class PhoneBrowser : IAsyncLifetime
                 + "Run the tests with `bash tests/run.sh` (it installs it) or run `apt-get install chromium`.");
         }
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        Platform = new Platform(_database, Platform.ShippedCourses());
+        Platform = new Platform(_database, Courses());
         // The build output keeps the compressed CSS and JS beside the project, not in wwwroot (see ShippedSite).
         Site = Platform.WithWebHostBuilder(web => web.UseStaticWebAssets());
         Site.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
@@ -52,6 +52,9 @@ public sealed class PhoneBrowser : IAsyncLifetime
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
     }
+
+    /// <summary>The courses the site serves: the shipped ones, unless a fixture needs its own test course.</summary>
+    protected virtual Dictionary<string, string?> Courses() => Platform.ShippedCourses();
 
     public async Task DisposeAsync()
     {

@@ -165,6 +165,9 @@ public sealed partial class NoGetWritesSpec(ITestOutputHelper output)
             ["course"] = course.Slug, ["lesson"] = lesson.Slug, ["quiz"] = lesson.Quiz!.Id, ["id"] = group.ToString(), ["code"] = joinCode,
             ["n"] = "1", ["file"] = "hinh.png", ["documentName"] = "v1", ["userId"] = Guid.NewGuid().ToString(),
             ["path"] = "khong-co",
+            // The lesson above may have no simulation or drill: their pages then answer 404, which must not write either
+            // (PracticePagesSpec and DrillPagesSpec play real ones, whose state is only in the address).
+            ["practice"] = lesson.Practices.FirstOrDefault()?.Id ?? "khong-co", ["drill"] = lesson.Drills.FirstOrDefault()?.Id ?? "khong-co",
         };
     }
 

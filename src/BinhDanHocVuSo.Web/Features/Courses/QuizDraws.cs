@@ -38,6 +38,15 @@ public sealed class QuizDraws
         return QuizDraw.Make(quiz, seed);
     }
 
+    /// <summary>The messages of the drill run <paramref name="runId"/>: drawn under the same key, in a space of its own ("course/drill/id/run").</summary>
+    public BinhDanHocVuSo.Content.Practice.DrillDraw ForDrill(string courseSlug, BinhDanHocVuSo.Content.Practice.Drill drill,
+        BinhDanHocVuSo.Content.Practice.DrillBank bank, Guid runId)
+    {
+        Span<byte> seed = stackalloc byte[QuizDraw.SeedLength];
+        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"{courseSlug}/drill/{drill.Id}/{runId:N}"), seed);
+        return BinhDanHocVuSo.Content.Practice.DrillDraw.Make(drill, bank, seed);
+    }
+
     /// <summary>How many fresh draw ids <see cref="Covering"/> tries before it settles for the best it found.</summary>
     public const int CoveringTries = 64;
 

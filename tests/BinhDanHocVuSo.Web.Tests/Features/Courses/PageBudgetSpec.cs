@@ -56,7 +56,7 @@ public sealed class PageBudgetSpec(ShippedSite site, ITestOutputHelper output) :
     }
 
     /// <summary>The bytes as sent to a browser that accepts Brotli; the text decompressed.</summary>
-    static async Task<(int Bytes, string Text)> Fetch(HttpClient browser, string path)
+    internal static async Task<(int Bytes, string Text)> Fetch(HttpClient browser, string path)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
