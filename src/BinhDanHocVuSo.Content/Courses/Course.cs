@@ -20,6 +20,10 @@ public sealed record Course(
     /// <summary>Pass mark used when course.md does not set one.</summary>
     public const int DefaultPassMark = 80;
 
+    /// <summary>The course's drill banks (<c>*.drill.yaml</c>) by file name.</summary>
+    public IReadOnlyDictionary<string, BinhDanHocVuSo.Content.Practice.DrillBank> DrillBanks { get; init; } =
+        new Dictionary<string, BinhDanHocVuSo.Content.Practice.DrillBank>();
+
     public string Slug => Header.Slug;
     public string Title => Header.Title;
     public string Summary => Header.Summary;

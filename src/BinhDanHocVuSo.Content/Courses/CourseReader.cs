@@ -2,6 +2,7 @@ using BinhDanHocVuSo.Content.Competences;
 using BinhDanHocVuSo.Content.Courses.Lint;
 using BinhDanHocVuSo.Content.FrontMatter;
 using BinhDanHocVuSo.Content.Markdown;
+using BinhDanHocVuSo.Content.Practice;
 using BinhDanHocVuSo.Content.Quizzes;
 
 namespace BinhDanHocVuSo.Content.Courses;
@@ -29,7 +30,8 @@ internal static class CourseReader
         var header = ReadHeader(fields, competences);
         var slug = header?.Slug ?? Path.GetFileName(directory);
         var rendered = MarkdownFileReader.RenderBody(body, new MarkdownRenderContext(slug, directory, Quiz.FinalQuizId), errors, includeQuizForm: false);
-        var lessons = ReadLessons(directory, slug, root, allErrors);
+        var banks = DrillReader.ReadBanks(directory, root, allErrors);
+        var lessons = ReadLessons(directory, slug, root, banks, allErrors);
         if (lessons.Count == 0 && allErrors.Count == 0)
         {
             errors.Add(0, "the course has no lessons: add a Markdown file per lesson beside course.md");
@@ -45,7 +47,10 @@ internal static class CourseReader
         var course = new Course(
             header, rendered.Html,
             [.. lessons.OrderBy(l => l.Order).ThenBy(l => l.Slug, StringComparer.Ordinal)],
-            rendered.Quiz, directory, file.Version);
+            rendered.Quiz, directory, file.Version)
+        {
+            DrillBanks = banks.Where(bank => bank.Value is not null).ToDictionary(bank => bank.Key, bank => bank.Value!, StringComparer.Ordinal),
+        };
 
         // The quiz quality rules judge a course as a whole, so they run once it has loaded; their findings leave it out like any error.
         var findings = CourseLint.Check(course, root);
@@ -57,10 +62,11 @@ internal static class CourseReader
             fields is null ? null : CourseHeader.Read(fields, model, errors, _fields);
     }
 
-    private static List<Lesson> ReadLessons(string directory, string courseSlug, string root, List<ContentError> allErrors)
+    private static List<Lesson> ReadLessons(string directory, string courseSlug, string root, IReadOnlyDictionary<string, DrillBank?> banks, List<ContentError> allErrors)
     {
         var lessons = new List<Lesson>();
         var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var exercises = new Dictionary<string, string>(StringComparer.Ordinal);
         var files = Directory.EnumerateFiles(directory, "*.md")
             .Where(path => !IsNotALesson(Path.GetFileName(path)))
             .Order(StringComparer.Ordinal);
@@ -74,6 +80,19 @@ internal static class CourseReader
                 foreach (var alias in lesson.Aliases)
                 {
                     ClaimSlug(alias, aliasesLine, "alias");
+                }
+
+                foreach (var (id, line) in lesson.Practices.Select(p => (p.Id, p.Line)).Concat(lesson.Drills.Select(d => (d.Id, d.Line))))
+                {
+                    if (!exercises.TryAdd(id, $"{errors.File}:{line}"))
+                    {
+                        errors.Add(line, $"the id '{id}' is already used by the practice or drill at {exercises[id]}: practice and drill ids must be unique in a course");
+                    }
+                }
+
+                foreach (var drill in lesson.Drills)
+                {
+                    DrillReader.CheckAgainst(drill, banks, errors);
                 }
 
                 lessons.Add(lesson);

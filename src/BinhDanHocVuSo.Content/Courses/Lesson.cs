@@ -21,7 +21,21 @@ public sealed record Lesson(
     string Html,
     Quiz? Quiz,
     string FilePath,
-    string Version);
+    string Version)
+{
+    /// <summary>The lesson's simulations (<c>??? practice</c>), in page order. The lesson is complete only when each is passed.</summary>
+    public IReadOnlyList<BinhDanHocVuSo.Content.Practice.Practice> Practices { get; init; } = [];
+
+    /// <summary>The lesson's scam drills (<c>??? drill</c>), in page order. The lesson is complete only when each is passed.</summary>
+    public IReadOnlyList<BinhDanHocVuSo.Content.Practice.Drill> Drills { get; init; } = [];
+
+    /// <summary>The practice or drill with this id (ids are unique in a course), as (practice, drill); both null when none.</summary>
+    public (BinhDanHocVuSo.Content.Practice.Practice? Practice, BinhDanHocVuSo.Content.Practice.Drill? Drill) FindExercise(string id) =>
+        (Practices.FirstOrDefault(p => p.Id == id), Drills.FirstOrDefault(d => d.Id == id));
+
+    /// <summary>Ids of the lesson's practices and drills, which must all be passed for the lesson to be complete.</summary>
+    public IEnumerable<string> ExerciseIds => Practices.Select(p => p.Id).Concat(Drills.Select(d => d.Id));
+}
 
 /// <summary>A lesson found by slug or alias.</summary>
 /// <param name="Lesson">The lesson.</param>

@@ -36,7 +36,11 @@ internal static class LessonReader
             return (null, fields?.LineOf("slug") ?? 0, fields?.LineOf("aliases") ?? 0);
         }
 
-        var lesson = new Lesson(slug, title, minutes.Value, order.Value, aliases, rendered.Html, rendered.Quiz, path, file.Version);
+        var lesson = new Lesson(slug, title, minutes.Value, order.Value, aliases, rendered.Html, rendered.Quiz, path, file.Version)
+        {
+            Practices = rendered.Practices,
+            Drills = rendered.Drills,
+        };
         return (lesson, fields!.LineOf("slug"), fields.LineOf("aliases"));
     }
 }

@@ -36,6 +36,7 @@ public static class LessonPipeline
     {
         var parserContext = new MarkdownParserContext();
         parserContext.Properties[QuizBlockParser.QuizIdProperty] = context.QuizId;
+        parserContext.Properties[QuizBlockParser.PageAddressProperty] = $"/c/{context.CourseSlug}/{context.QuizId}";
         var document = Markdig.Markdown.Parse(markdown, Pipeline, parserContext);
 
         var problems = new List<MarkdownProblem>();
@@ -44,8 +45,14 @@ public static class LessonPipeline
         ImagePolicy.Apply(document, context, problems);
         LinkPolicy.Apply(document, problems, lineOffset: 1);
 
-        var quizzes = document.Descendants<QuizBlock>().ToList();
-        problems.AddRange(quizzes.SelectMany(quiz => quiz.Problems));
+        var blocks = document.Descendants<QuizBlock>().ToList();
+        problems.AddRange(blocks.SelectMany(block => block.Problems));
+        var quizzes = blocks.Where(block => block.IsQuiz).ToList();
+        var practices = blocks.Where(block => !block.IsQuiz).ToList();
+        if (!includeQuizForm)
+        {
+            problems.AddRange(practices.Select(block => new MarkdownProblem(block.Line + 1, $"a \"??? {block.Info}\" block belongs in a lesson, not in course.md: move it into the lesson it practises")));
+        }
         foreach (var extra in quizzes.Skip(1))
         {
             problems.Add(new MarkdownProblem(extra.Line + 1, "a page can have only one quiz: merge the questions into the first \"??? quiz\" block"));
@@ -61,7 +68,11 @@ public static class LessonPipeline
         Pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
-        return new RenderedMarkdown(writer.ToString(), quizzes.FirstOrDefault()?.Quiz, [.. problems.OrderBy(p => p.Line)]);
+        return new RenderedMarkdown(writer.ToString(), quizzes.FirstOrDefault()?.Quiz, [.. problems.OrderBy(p => p.Line)])
+        {
+            Practices = [.. practices.Select(block => block.Practice).OfType<Practice.Practice>()],
+            Drills = [.. practices.Select(block => block.Drill).OfType<Practice.Drill>()],
+        };
     }
 
     private static void CheckContainers(MarkdownDocument document, List<MarkdownProblem> problems)

@@ -13,6 +13,9 @@ public sealed class QuizBlockParser : FencedBlockParserBase<QuizBlock>
     /// <summary>Key of <see cref="Markdig.MarkdownParserContext.Properties"/> holding the id given to the quiz.</summary>
     public const string QuizIdProperty = "quiz-id";
 
+    /// <summary>Key of <see cref="Markdig.MarkdownParserContext.Properties"/> holding the page's address (<c>/c/{course}/{lesson}</c>).</summary>
+    public const string PageAddressProperty = "page-address";
+
     /// <summary>Quiz id used when the parser context does not give one.</summary>
     public const string DefaultQuizId = "quiz";
 
@@ -52,9 +55,17 @@ public sealed class QuizBlockParser : FencedBlockParserBase<QuizBlock>
 
         var problems = new List<MarkdownProblem>();
         var fenceLine = quizBlock.Line + 1;
+        if (!quizBlock.IsQuiz)
+        {
+            quizBlock.PageAddress = processor.Context?.Properties.GetValueOrDefault(PageAddressProperty) as string ?? "";
+            ReadPractice(quizBlock, lines, fenceLine, problems);
+            quizBlock.Problems = problems;
+            return base.Close(processor, block);
+        }
+
         if (quizBlock.Info != "quiz")
         {
-            problems.Add(new MarkdownProblem(fenceLine, $"a block starting with \"???\" must be a quiz: write \"??? quiz\" (found \"??? {quizBlock.Info}\")"));
+            problems.Add(new MarkdownProblem(fenceLine, $"a block starting with \"???\" must be a quiz, a practice or a drill: write \"??? quiz\", \"??? practice id=…\" or \"??? drill id=…\" (found \"??? {quizBlock.Info}\")"));
         }
 
         if (!quizBlock.IsClosed)
@@ -68,6 +79,45 @@ public sealed class QuizBlockParser : FencedBlockParserBase<QuizBlock>
         quizBlock.Problems = problems;
         return base.Close(processor, block);
     }
+
+    /// <summary>Reads a <c>??? practice id=…</c> or <c>??? drill id=…</c> block: its id from the opening line, its YAML body.</summary>
+    private static void ReadPractice(QuizBlock block, List<QuizLine> lines, int fenceLine, List<MarkdownProblem> problems)
+    {
+        var kind = block.Info!;
+        if (!block.IsClosed)
+        {
+            problems.Add(new MarkdownProblem(fenceLine, $"the {kind} is never closed: add a line \"???\" after its last line"));
+        }
+
+        var arguments = (block.Arguments ?? "").Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var id = arguments is [var only] && only.StartsWith(IdPrefix, StringComparison.Ordinal) ? only[IdPrefix.Length..] : null;
+        if (id is null || !Slugs.IsValid(id))
+        {
+            problems.Add(new MarkdownProblem(fenceLine, $"write the {kind}'s id on its first line, lowercase a–z, 0–9 and \"-\": \"??? {kind} {IdPrefix}tra-tien-vietqr\" (found \"??? {kind} {block.Arguments}\")"));
+            return;
+        }
+
+        if (problems.Count > 0)
+        {
+            return;
+        }
+
+        // Line n of the YAML is file line fenceLine + n, so YAML's marks give file lines.
+        var yamlLines = new string[lines.Count == 0 ? 0 : lines[^1].Number - fenceLine];
+        Array.Fill(yamlLines, "");
+        lines.ForEach(line => yamlLines[line.Number - fenceLine - 1] = line.Text);
+        var yaml = string.Join('\n', yamlLines);
+        if (kind == QuizBlock.PracticeKind)
+        {
+            block.Practice = BinhDanHocVuSo.Content.Practice.PracticeReader.Read(id, yaml, fenceLine, problems);
+        }
+        else
+        {
+            block.Drill = BinhDanHocVuSo.Content.Practice.DrillReader.Read(id, yaml, fenceLine, problems);
+        }
+    }
+
+    private const string IdPrefix = "id=";
 
     /// <summary>Reads the optional <c>draw=N</c> after <c>??? quiz</c>: how many questions each attempt shows.</summary>
     private static int? ReadDraw(string? arguments, int fenceLine, List<MarkdownProblem> problems)
