@@ -10,7 +10,12 @@ public sealed class QuizBlockRenderer : HtmlObjectRenderer<QuizBlock>
     /// <inheritdoc />
     protected override void Write(HtmlRenderer renderer, QuizBlock obj)
     {
-        if (obj.Quiz is { } quiz && renderer.EnableHtmlForBlock)
+        if (obj.Practice is { } practice && renderer.EnableHtmlForBlock)
+        {
+            renderer.EnsureLine();
+            renderer.WriteLine(BinhDanHocVuSo.Content.Practice.PracticeHtml.Render(practice, obj.PageAddress).TrimEnd('\n'));
+        }
+        else if (obj.Quiz is { } quiz && renderer.EnableHtmlForBlock)
         {
             renderer.EnsureLine();
             // The form ends with a newline; writing it through WriteLine lets the renderer know, so no blank line is added.

@@ -309,6 +309,59 @@
     });
   }
 
+  // Simulations (PracticeHtml): every screen is in the page, so a run plays in place without a round trip. The
+  // buttons stay real buttons; a screen change is announced (the screen sits in an aria-live region) and focus moves
+  // to the new screen's title. Without this script each button asks the server for the next screen instead.
+  Array.prototype.forEach.call(document.querySelectorAll('.practice'), function (practice) {
+    var screens = practice.querySelectorAll('[data-screen]');
+    var stop = null;
+
+    function screen(id) {
+      return practice.querySelector('[data-screen="' + id + '"]');
+    }
+
+    function show(target, note) {
+      Array.prototype.forEach.call(screens, function (s) { s.hidden = s !== target; });
+      if (stop) {
+        stop.remove();
+        stop = null;
+      }
+      var slot = target.querySelector('[data-note]');
+      slot.innerHTML = note || '';
+      slot.hidden = !note;
+      target.querySelector('h3').focus();
+    }
+
+    practice.addEventListener('click', function (event) {
+      var button = event.target.closest && event.target.closest('button[data-i]');
+      if (!button) {
+        return;
+      }
+      event.preventDefault();
+      var form = button.form;
+      var explain = form.querySelector('template[data-explain="' + button.getAttribute('data-i') + '"]');
+      var note = explain ? explain.innerHTML : '';
+      var go = button.getAttribute('data-go');
+      if (go) {
+        return show(screen(go), note);
+      }
+      // A trap: the run stops with what would have happened, then starts again from the first screen.
+      form.hidden = true;
+      stop = document.createElement('div');
+      stop.className = 'screen trap';
+      stop.setAttribute('role', 'alert');
+      stop.innerHTML = '<h3 tabindex="-1"></h3><p></p><button type="button"></button>';
+      stop.querySelector('h3').textContent = practice.getAttribute('data-stop');
+      stop.querySelector('p').innerHTML = note;
+      stop.querySelector('button').textContent = practice.getAttribute('data-retry');
+      stop.querySelector('button').addEventListener('click', function () {
+        show(screen(practice.getAttribute('data-start')));
+      });
+      practice.querySelector('.phone-screen').appendChild(stop);
+      stop.querySelector('h3').focus();
+    });
+  });
+
   Array.prototype.forEach.call(document.querySelectorAll('[data-print]'), function (button) {
     button.hidden = false;
     button.addEventListener('click', function () { window.print(); });
