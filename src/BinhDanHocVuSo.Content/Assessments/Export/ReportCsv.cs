@@ -58,7 +58,7 @@ public static class ReportCsv
             rows.Add(Row("Tự đánh giá và kiến thức", groupLabel(c.Group), c.DomainId, "% tự đánh giá cao hơn thực tế", c.PercentOverconfident));
         }
 
-        rows.AddRange(report.ContentGaps.Select(id => Row("Thiếu học liệu", group, id, "Chưa có khóa học phù hợp", ReportCell.Shown(null))));
+        rows.AddRange(report.ContentGaps.Select(id => Row("Thiếu học liệu", group, id, "Chưa có khoá học phù hợp", ReportCell.Shown(null))));
         return Csv.Write(rows);
     }
 

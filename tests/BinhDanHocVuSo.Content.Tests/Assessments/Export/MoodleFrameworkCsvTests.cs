@@ -49,6 +49,6 @@ public class MoodleFrameworkCsvTests
         row42[0].Should().Be("4");
         row42[2].Should().Be("4.2 Bảo vệ dữ liệu cá nhân và quyền riêng tư");
         row42[12].Should().BeEmpty("only the framework row is the framework");
-        competences.Single(r => r[1] == "0")[3].Should().Be("<p>Sử dụng thiết bị và phần mềm (Device &amp; software use)</p>");
+        competences.Single(r => r[1] == "0")[3].Should().Be("<p>Sử dụng thiết bị và phần mềm trên thiết bị (Device &amp; software use)</p>");
     }
 }

@@ -34,6 +34,6 @@ public class ReportCsvTests
     {
         _rows.Should().Contain(r => r.SequenceEqual(new[] { "Ưu tiên bồi dưỡng", "Toàn tỉnh", "1. 4.2", "Số người cần học", "4", "du-lieu-va-bao-mat (60 phút)" }));
         _rows.Should().Contain(r => r.SequenceEqual(new[] { "Ưu tiên bồi dưỡng", "Toàn tỉnh", "2. 1.2", "Số người cần học", "4", "Thiếu học liệu" }));
-        _rows.Should().Contain(r => r.SequenceEqual(new[] { "Thiếu học liệu", "Toàn tỉnh", "1.2", "Chưa có khóa học phù hợp", "", "" }));
+        _rows.Should().Contain(r => r.SequenceEqual(new[] { "Thiếu học liệu", "Toàn tỉnh", "1.2", "Chưa có khoá học phù hợp", "", "" }));
     }
 }
