@@ -32,7 +32,7 @@ internal static class ImagePolicy
 
             if (!_extensions.Contains(Path.GetExtension(fileName).ToLowerInvariant()))
             {
-                problems.Add(new MarkdownProblem(line, $"the image '{fileName}' is not a supported picture: use a .png, .jpg, .gif or .webp file"));
+                problems.Add(new MarkdownProblem(line, $"the image '{fileName}' is not a supported picture: use a .png, .jpg, .gif or .webp file, or an .svg drawing"));
                 continue;
             }
 
