@@ -29,6 +29,7 @@ internal sealed class TempCourse : IDisposable
     }
 
     public void Delete(string fileName) => File.Delete(Path.Combine(CourseFolder, fileName));
+    public void Write(string fileName, string text) => File.WriteAllText(Path.Combine(CourseFolder, fileName), text);
 
     public CourseCatalog Load(CompetenceModel competences) => CourseLoader.Load(Path.Combine(_root, "courses"), competences);
 
