@@ -37,6 +37,27 @@ public sealed class LessonPagesSpec(SqlitePlatform shared) : PlatformSpec(shared
         course.Title.Should().Be("Khoá học mẫu");
         course.Competences.Should().Equal("4.2");
         course.Lessons.Select(l => l.Slug).Should().Equal("bai-mot", "bai-hai");
+        course.For.Should().Be("citizens", "a course without 'for' is listed for citizens");
+    }
+
+    [Fact]
+    public async Task A_drawing_beside_a_lesson_is_served_as_svg_sandboxed_and_cached()
+    {
+        var response = await Platform.Browser().GetAsync("/c/khoa-mau/media/hinh-mau.svg");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("image/svg+xml");
+        response.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("sandbox").And.Contain("default-src 'none'");
+        response.Headers.GetValues("X-Content-Type-Options").Single().Should().Be("nosniff");
+        response.Headers.CacheControl!.MaxAge.Should().BeGreaterThan(TimeSpan.FromDays(1));
+    }
+
+    [Fact]
+    public async Task The_course_page_ends_with_its_sources_and_the_oldest_date()
+    {
+        var html = await Platform.Browser().GetStringAsync("/c/khoa-mau");
+
+        html.Should().Contain("Nguồn").And.Contain("văn bản cũ nhất ngày 01/2025").And.Contain("Dữ liệu kiểm thử của dự án");
     }
 
     [Fact]
@@ -214,7 +235,7 @@ public sealed class LessonPagesSpec(SqlitePlatform shared) : PlatformSpec(shared
 
     sealed record StandingDto(int BestScorePercent, int Attempts);
 
-    sealed record CourseDto(string Slug, string Title, List<string> Competences, int Minutes, List<LessonDto> Lessons);
+    sealed record CourseDto(string Slug, string Title, List<string> Competences, int Minutes, List<LessonDto> Lessons, string For, int EntryLevel, int ExitLevel);
 
     sealed record LessonDto(string Slug, string Title);
 }
