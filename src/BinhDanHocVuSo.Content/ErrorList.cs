@@ -12,4 +12,11 @@ internal sealed class ErrorList(string file)
     public IReadOnlyList<ContentError> Items => _errors;
 
     public void Add(int line, string message) => _errors.Add(new ContentError(File, line, message));
+
+    /// <summary>Adds a problem found in another file of the same folder (e.g. a drawing a lesson shows), at that file's line.</summary>
+    public void AddBeside(string fileName, int line, string message)
+    {
+        var slash = File.LastIndexOf('/');
+        _errors.Add(new ContentError(slash < 0 ? fileName : File[..(slash + 1)] + fileName, line, message));
+    }
 }

@@ -30,6 +30,11 @@ public sealed record Course(
     public int Minutes => Header.Minutes;
     public int Order => Header.Order;
     public int PassMark => Header.PassMark;
+    public CourseReaders For => Header.For;
+    public IReadOnlyList<CourseSource> Sources => Header.Sources;
+
+    /// <summary>The date of the oldest source: the course is as current as this.</summary>
+    public SourceDate OldestSourceDate => Sources.Min(s => s.Date);
 
     /// <summary>The final quiz as a form (see <see cref="QuizHtml"/>), or null when the course has no final quiz.</summary>
     public string? FinalQuizHtml => FinalQuiz is null ? null : QuizHtml.Render(FinalQuiz);

@@ -14,6 +14,8 @@ namespace BinhDanHocVuSo.Content.Courses;
 /// <param name="Minutes">Estimated total minutes.</param>
 /// <param name="Order">Position in the catalogue.</param>
 /// <param name="PassMark">Percent needed in the final quiz (default 80).</param>
+/// <param name="For">Who the catalogue lists the course for: citizens (default) or commune officials.</param>
+/// <param name="Sources">Where each fact that can change comes from; at least one.</param>
 public sealed record CourseHeader(
     string Slug,
     string Title,
@@ -24,8 +26,12 @@ public sealed record CourseHeader(
     int ExitLevel,
     int Minutes,
     int Order,
-    int PassMark)
+    int PassMark,
+    CourseReaders For,
+    IReadOnlyList<CourseSource> Sources)
 {
+    private static readonly string[] _readers = ["citizens", "officials"];
+
     private const int MaxLevel = 6;
 
     internal static CourseHeader? Read(FrontMatterFields fields, CompetenceModel model, ErrorList errors, IReadOnlyCollection<string> known)
@@ -41,6 +47,8 @@ public sealed record CourseHeader(
         var minutes = fields.RequiredInt("minutes", 1, 10_000, "35");
         var order = fields.RequiredInt("order", 0, 10_000, "3");
         var passMark = fields.OptionalInt("pass_mark", 1, 100, "80") ?? Course.DefaultPassMark;
+        var readers = fields.OptionalChoice("for", _readers, "citizens");
+        var sources = CourseSource.ReadAll(fields, errors);
         fields.RejectUnknown(known);
 
         var competences = new List<string>();
@@ -64,6 +72,17 @@ public sealed record CourseHeader(
 
         return errors.Count > before
             ? null
-            : new CourseHeader(slug!, title!, summary!, audience!, competences, entry!.Value, exit!.Value, minutes!.Value, order!.Value, passMark);
+            : new CourseHeader(slug!, title!, summary!, audience!, competences, entry!.Value, exit!.Value, minutes!.Value, order!.Value, passMark,
+                readers == "officials" ? CourseReaders.Officials : CourseReaders.Citizens, sources!);
     }
+}
+
+/// <summary>The section of the catalogue a course is listed in (front matter <c>for:</c>).</summary>
+public enum CourseReaders
+{
+    /// <summary>Citizens learning on their own phones.</summary>
+    Citizens,
+
+    /// <summary>Commune officials and community digital-technology team members.</summary>
+    Officials,
 }

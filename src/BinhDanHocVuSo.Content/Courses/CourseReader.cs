@@ -12,7 +12,7 @@ internal static class CourseReader
     public const string CourseFileName = "course.md";
 
     private static readonly string[] _fields =
-        ["slug", "title", "summary", "audience", "competences", "entry_level", "exit_level", "minutes", "order", "pass_mark"];
+        ["slug", "title", "summary", "audience", "competences", "entry_level", "exit_level", "minutes", "order", "pass_mark", "for", "sources"];
 
     public sealed record Result(Course? Course, string? Slug, ContentError? SlugLocation, IReadOnlyList<ContentError> Errors);
 

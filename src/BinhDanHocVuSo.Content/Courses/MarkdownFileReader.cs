@@ -23,7 +23,14 @@ internal static class MarkdownFileReader
         var rendered = LessonPipeline.Render(body, context, includeQuizForm);
         foreach (var problem in rendered.Problems)
         {
-            errors.Add(problem.Line, problem.Message);
+            if (problem.File is null)
+            {
+                errors.Add(problem.Line, problem.Message);
+            }
+            else
+            {
+                errors.AddBeside(problem.File, problem.Line, problem.Message);
+            }
         }
 
         return rendered;

@@ -32,6 +32,32 @@ internal sealed class FrontMatterFields
 
     public int LineOf(string name) => _fields.TryGetValue(name, out var field) ? LineOffset + (int)field.Key.Start.Line : _closingLine;
 
+    /// <summary>The file line of a node inside the front matter (for errors in nested values such as list items).</summary>
+    public static int LineOf(YamlNode node) => LineOffset + (int)node.Start.Line;
+
+    /// <summary>The raw value of a field, or null when the field is absent: for values with a structure of their own.</summary>
+    public YamlNode? Node(string name) => _fields.TryGetValue(name, out var field) ? field.Value : null;
+
+    /// <summary>Reports that a required field is missing, at the closing "---".</summary>
+    public void Missing(string name, string example) => ReportMissing(name, example);
+
+    /// <summary>An optional field whose value must be one of <paramref name="allowed"/>; <paramref name="fallback"/> when absent.</summary>
+    public string? OptionalChoice(string name, IReadOnlyList<string> allowed, string fallback)
+    {
+        if (!_fields.TryGetValue(name, out var field))
+        {
+            return fallback;
+        }
+
+        if (field.Value is YamlScalarNode { Value: { } value } && allowed.Contains(value.Trim(), StringComparer.Ordinal))
+        {
+            return value.Trim();
+        }
+
+        _errors.Add(LineOf(name), $"'{name}' must be one of {string.Join(", ", allowed)}, e.g. \"{name}: {allowed[0]}\"");
+        return null;
+    }
+
     /// <summary>Reports fields that are not in <paramref name="known"/>: usually a typo that would otherwise be silently ignored.</summary>
     public void RejectUnknown(IReadOnlyCollection<string> known)
     {

@@ -20,6 +20,11 @@ public static class ValidateCommand
         {
             Console.WriteLine(error);
         }
+        foreach (var course in catalog.Courses)
+        {
+            // The oldest source says how current a course is: a reviewer checks the oldest first.
+            Console.WriteLine($"{course.Slug}: {course.Sources.Count} sources, oldest {course.OldestSourceDate}");
+        }
         Console.WriteLine($"{catalog.Courses.Count} courses, {catalog.Courses.Sum(c => c.Lessons.Count)} lessons, {errors.Count} errors.");
         return errors.Count == 0 ? 0 : 1;
     }

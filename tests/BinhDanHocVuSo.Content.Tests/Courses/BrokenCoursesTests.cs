@@ -13,7 +13,7 @@ public class BrokenCoursesTests
         CourseLoader.Load(Path.Combine(RepositoryPaths.TestData, "BrokenCourses"), CompetenceModel.Load(RepositoryPaths.Competences));
 
     [Theory]
-    [InlineData("missing-front-matter-field", "course.md", 10, "has no 'audience'")]
+    [InlineData("missing-front-matter-field", "course.md", 15, "has no 'audience'")]
     [InlineData("invalid-yaml", "01-bai-hoc.md", 3, "not valid YAML")]
     [InlineData("duplicate-course-slug", "course.md", 2, "course slug 'khoa-hop-le' is already used by BrokenCourses/00-valid-course/course.md")]
     [InlineData("duplicate-lesson-slug", "02-bai-hai.md", 2, "slug 'bai-hoc' is already used by BrokenCourses/duplicate-lesson-slug/01-bai-mot.md")]

@@ -28,6 +28,8 @@ internal sealed class TempCourse : IDisposable
         File.WriteAllText(path, change(File.ReadAllText(path)));
     }
 
+    public void Write(string fileName, string text) => File.WriteAllText(Path.Combine(CourseFolder, fileName), text);
+
     public CourseCatalog Load(CompetenceModel competences) => CourseLoader.Load(Path.Combine(_root, "courses"), competences);
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

@@ -17,7 +17,7 @@ public class LessonChecksTests
     [InlineData("Dòng một\ndòng hai <i>nghiêng</i>.", 2, "raw HTML '<i>'")]
     [InlineData("\n![Ảnh](https://example.com/a.png)", 2, "must be a file beside the lesson")]
     [InlineData("![Ảnh](../khac/a.png)", 1, "must be a file beside the lesson")]
-    [InlineData("![Ảnh](hinh.svg)", 1, "use a .png, .jpg, .gif or .webp file")]
+    [InlineData("![Ảnh](hinh.bmp)", 1, "use a .png, .jpg, .gif or .webp file, or an .svg drawing")]
     public void A_lesson_mistake_is_reported_at_its_line(string markdown, int line, string message)
     {
         Render(markdown).Problems.Should().ContainSingle().Which.Should().Match<MarkdownProblem>(p => p.Line == line && p.Message.Contains(message));

@@ -10,7 +10,7 @@ namespace BinhDanHocVuSo.Content.Markdown.Images;
 /// </summary>
 internal static class ImagePolicy
 {
-    private static readonly string[] _extensions = [".png", ".jpg", ".jpeg", ".gif", ".webp"];
+    private static readonly string[] _extensions = [".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"];
 
     public static void Apply(MarkdownDocument document, MarkdownRenderContext context, List<MarkdownProblem> problems)
     {
@@ -32,7 +32,7 @@ internal static class ImagePolicy
 
             if (!_extensions.Contains(Path.GetExtension(fileName).ToLowerInvariant()))
             {
-                problems.Add(new MarkdownProblem(line, $"the image '{fileName}' is not a supported picture: use a .png, .jpg, .gif or .webp file"));
+                problems.Add(new MarkdownProblem(line, $"the image '{fileName}' is not a supported picture: use a .png, .jpg, .gif or .webp file, or an .svg drawing"));
                 continue;
             }
 
@@ -46,12 +46,31 @@ internal static class ImagePolicy
             var attributes = image.GetAttributes();
             attributes.AddProperty("loading", "lazy");
             attributes.AddProperty("decoding", "async");
-            if (path is not null && File.Exists(path) && ImageSize.Read(path) is var (width, height))
+            var size = path is not null && File.Exists(path) ? ReadSize(path, fileName, line, problems) : null;
+            if (size is var (width, height))
             {
                 attributes.AddProperty("width", width.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 attributes.AddProperty("height", height.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
+    }
+
+    /// <summary>The picture's size; a drawing (.svg) is also checked, and its problems are reported in the drawing at their line.</summary>
+    private static (int Width, int Height)? ReadSize(string path, string fileName, int line, List<MarkdownProblem> problems)
+    {
+        if (!fileName.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+        {
+            return ImageSize.Read(path);
+        }
+
+        var drawing = SvgDrawing.Check(path, fileName);
+        if (drawing.TooLarge)
+        {
+            problems.Add(new MarkdownProblem(line, $"the drawing '{fileName}' is {new FileInfo(path).Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes: a drawing may be at most {SvgDrawing.MaxBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes; simplify its shapes or remove unused parts"));
+        }
+
+        problems.AddRange(drawing.Problems);
+        return drawing.Size;
     }
 
     private static string AltText(LinkInline image) =>

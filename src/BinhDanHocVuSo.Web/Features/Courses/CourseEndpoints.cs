@@ -15,13 +15,16 @@ public static class CourseEndpoints
         return app;
     }
 
-    public sealed record CatalogueCourse(string Slug, string Title, string Summary, IReadOnlyList<string> Competences, int Minutes, IReadOnlyList<CatalogueLesson> Lessons);
+    /// <param name="For">The catalogue section: "citizens" or "officials".</param>
+    public sealed record CatalogueCourse(string Slug, string Title, string Summary, IReadOnlyList<string> Competences, int Minutes, IReadOnlyList<CatalogueLesson> Lessons,
+        string For, int EntryLevel, int ExitLevel);
 
     public sealed record CatalogueLesson(string Slug, string Title, int Minutes);
 
     static IResult GetCatalogue(ICourseCatalogSource catalog) =>
         TypedResults.Ok(catalog.Current.Courses.Select(c => new CatalogueCourse(c.Slug, c.Title, c.Summary, c.Competences, c.Minutes,
-            [.. c.Lessons.Select(l => new CatalogueLesson(l.Slug, l.Title, l.Minutes))])).ToList());
+            [.. c.Lessons.Select(l => new CatalogueLesson(l.Slug, l.Title, l.Minutes))],
+            c.For == CourseReaders.Officials ? "officials" : "citizens", c.EntryLevel, c.ExitLevel)).ToList());
 
     static IResult GetMedia(string course, string file, ICourseCatalogSource catalog, HttpContext http)
     {
@@ -37,7 +40,13 @@ public static class CourseEndpoints
             return TypedResults.NotFound();
         }
         http.Response.Headers.CacheControl = "public, max-age=604800";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
         ContentTypes.TryGetContentType(path, out var type);
+        if (type == "image/svg+xml")
+        {
+            // A drawing opened on its own is a document: sandboxed, it can run nothing and load nothing, even if a check were missed.
+            http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+        }
         return TypedResults.PhysicalFile(path, type ?? "application/octet-stream", enableRangeProcessing: false,
             lastModified: File.GetLastWriteTimeUtc(path));
     }

@@ -68,7 +68,7 @@ public class CourseLintSpec
     {
         var error = TheOnlyErrorOf("final-repeats-lesson");
 
-        error.ToString().Should().StartWith("LintCourses/final-repeats-lesson/course.md:16: question 'cuoi-1' breaks the quiz rule final-repeats-lesson: its prompt repeats question 'otp-1' of LintCourses/final-repeats-lesson/01-bai-hoc.md");
+        error.ToString().Should().StartWith("LintCourses/final-repeats-lesson/course.md:21: question 'cuoi-1' breaks the quiz rule final-repeats-lesson: its prompt repeats question 'otp-1' of LintCourses/final-repeats-lesson/01-bai-hoc.md");
     }
 
     [Fact]
