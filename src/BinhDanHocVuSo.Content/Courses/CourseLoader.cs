@@ -55,6 +55,8 @@ public static class CourseLoader
             }
         }
 
-        return new CourseCatalog(courses, errors);
+        var glossaryPath = Path.Combine(fullPath, Glossary.FileName);
+        var glossary = File.Exists(glossaryPath) ? Glossary.Read(glossaryPath, root, errors) : null;
+        return new CourseCatalog(courses, errors, glossary);
     }
 }

@@ -1,3 +1,4 @@
+using BinhDanHocVuSo.Content.Assessments;
 namespace BinhDanHocVuSo.Web.Features.Survey;
 
 /// <summary>
@@ -9,6 +10,13 @@ namespace BinhDanHocVuSo.Web.Features.Survey;
 /// </summary>
 public static class PersonalCourses
 {
+    /// <summary>
+    /// The group rules applied to a group of one, without the group report's top K: every competence the official is
+    /// below target in (by the survey's thresholds) is ranked, largest need first, and gets the course that fits.
+    /// </summary>
+    public static GroupRecommendations Recommend(SurveyDefinition survey, RespondentScores scores, IReadOnlyList<CourseOffer> courses) =>
+        GroupRecommender.Recommend(survey with { Recommendations = survey.Recommendations with { Top = int.MaxValue } }, [scores], courses);
+
     public static PersonalPlan Plan(GroupRecommendations recommendations, IReadOnlyList<CourseOffer> courses)
     {
         var recommendedIds = recommendations.Priorities.Select(p => p.Need.CompetenceId).ToList();

@@ -37,9 +37,11 @@ public sealed class ResultModel(SurveySource surveys, IGrainFactory grains, ICou
         Scores = await store.KeptScoresAsync(Progress.ResponseId!.Value, Surveys.LayoutOf(Survey), HttpContext.RequestAborted) is { } kept
             ? new TallyScorer(Survey).Score(Me.ToString(), new RespondentBackground(background.CommuneId, background.RoleId, background.AgeBandId), kept.Tally, kept.Flags)
             : RespondentScorer.Score(Survey, Progress.ToRespondentAnswers(Me.ToString()));
-        // One person is a group of one: below target means p = 1, so the group rules pick their largest gaps and fitting courses.
+        // One person is a group of one: below target means p = 1, so the group rules rank their gaps and pick fitting courses.
+        // A group report keeps its top K; an official's own page answers every competence below target, largest first,
+        // so no need the page diagnoses is left without the course the catalogue has for it.
         CourseOffer[] offers = [.. catalog.Current.Courses.Select(CourseOffer.From)];
-        var recommendations = GroupRecommender.Recommend(Survey, [Scores], offers);
+        var recommendations = PersonalCourses.Recommend(Survey, Scores, offers);
         HasNeeds = recommendations.Priorities.Count > 0;
         Plan = PersonalCourses.Plan(recommendations, offers);
         return Page();

@@ -53,6 +53,21 @@ public sealed class LessonPagesSpec(SqlitePlatform shared) : PlatformSpec(shared
     }
 
     [Fact]
+    public async Task The_glossary_page_explains_each_term_at_its_own_anchor_and_lessons_and_the_home_page_link_to_it()
+    {
+        var browser = Platform.Browser();
+
+        var glossary = await browser.GetStringAsync("/thuat-ngu");
+        var lesson = await browser.GetStringAsync("/c/khoa-mau/bai-mot");
+        var home = await browser.GetStringAsync("/");
+
+        glossary.Should().Contain("<dt id=\"ma-qr\"><a href=\"#ma-qr\">Mã QR</a></dt>").And.Contain("id=\"otp\"").And.Contain("href=\"#otp\">OTP</a>")
+            .And.Contain("Mã số dùng một lần");
+        lesson.Should().Contain("href=\"/thuat-ngu\"");
+        home.Should().Contain("href=\"/thuat-ngu\"");
+    }
+
+    [Fact]
     public async Task The_course_page_ends_with_its_sources_and_the_oldest_date()
     {
         var html = await Platform.Browser().GetStringAsync("/c/khoa-mau");

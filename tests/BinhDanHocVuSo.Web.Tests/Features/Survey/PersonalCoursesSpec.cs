@@ -13,7 +13,10 @@ public sealed class PersonalCoursesSpec
     static readonly CourseOffer[] Offers = [.. Shipped.Catalog.Courses.Select(CourseOffer.From)];
 
     /// <summary>Answers that put a respondent at the top everywhere except <paramref name="weakIn"/>, where they are at level 0.</summary>
-    public static RespondentScores OnlyBelowIn(SurveyDefinition survey, string roleId, string weakIn)
+    public static RespondentScores OnlyBelowIn(SurveyDefinition survey, string roleId, string weakIn) => BelowIn(survey, roleId, new HashSet<string> { weakIn });
+
+    /// <summary>Answers at the top everywhere except in <paramref name="weak"/>, where the respondent is at level 0.</summary>
+    public static RespondentScores BelowIn(SurveyDefinition survey, string roleId, IReadOnlySet<string> weak)
     {
         var ratings = new Dictionary<string, int>(StringComparer.Ordinal);
         var choices = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -22,18 +25,36 @@ public sealed class PersonalCoursesSpec
             switch (item)
             {
                 case SelfRatingItem statement:
-                    ratings[item.Id] = statement.CompetenceId == weakIn ? 0 : survey.FindScale(statement.ScaleId)!.MaxCode;
+                    ratings[item.Id] = weak.Contains(statement.CompetenceId) ? 0 : survey.FindScale(statement.ScaleId)!.MaxCode;
                     break;
                 case AttentionCheckItem check:
                     ratings[item.Id] = check.ExpectedCode;
                     break;
                 case KnowledgeItem question:
-                    choices[item.Id] = question.CompetenceId == weakIn ? question.Options.First(o => !o.IsCorrect).Id : question.CorrectOptionId;
+                    choices[item.Id] = weak.Contains(question.CompetenceId) ? question.Options.First(o => !o.IsCorrect).Id : question.CorrectOptionId;
                     break;
             }
         }
         var ageBand = survey.Background.First(q => q.Kind == BackgroundKind.Choice).Options[0].Id;
         return RespondentScorer.Score(survey, new RespondentAnswers("r", new RespondentBackground("xa", roleId, ageBand), ratings, choices));
+    }
+
+    [Fact]
+    public void An_official_below_target_in_more_competences_than_a_group_report_lists_gets_a_course_for_each_one_a_course_develops()
+    {
+        var survey = Shipped.Survey;
+        var role = survey.Roles[0].Id;
+        var scored = ScoringPlan.Of(survey).Competences.Select(c => c.CompetenceId).ToHashSet();
+        var weak = scored.Where(c => survey.Targets.TargetFor(role, c) is > 0).ToHashSet();
+        weak.Count.Should().BeGreaterThan(survey.Recommendations.Top, "the case needs more needs than a group report's top K");
+        var scores = BelowIn(survey, role, weak);
+
+        var plan = PersonalCourses.Plan(PersonalCourses.Recommend(survey, scores, Offers), Offers);
+
+        var served = plan.Courses.SelectMany(c => c.Needs).Select(n => n.CompetenceId).ToList();
+        var developed = weak.Where(c => Offers.Any(o => o.Competences.Contains(c))).ToList();
+        served.Should().BeEquivalentTo(developed, "every competence below target that a course develops gets that course");
+        plan.NoCourse.Should().BeEquivalentTo(weak.Except(developed), "only a competence no course develops is listed as having none");
     }
 
     [Fact]
