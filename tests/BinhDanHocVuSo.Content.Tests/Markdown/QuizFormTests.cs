@@ -96,7 +96,12 @@ public class QuizFormTests
         for (var start = html.IndexOf("<form", StringComparison.Ordinal); start >= 0; start = html.IndexOf("<form", start + 1, StringComparison.Ordinal))
         {
             var end = html.IndexOf("</form>", start, StringComparison.Ordinal);
-            yield return html[start..end];
+            // A practice screen is a rehearsal, not a graded question: it carries its way forward and its traps so that it
+            // plays in place and offline (courses/README.md, "Practice blocks").
+            if (!html.AsSpan(start, end - start).StartsWith("<form class=\"screen\"", StringComparison.Ordinal))
+            {
+                yield return html[start..end];
+            }
         }
     }
 }
