@@ -20,7 +20,7 @@ public static class QuizHtml
     public const string SubmitText = "Nộp bài";
 
     /// <summary>What an order question's list shows before a position is chosen (an option may not be empty).</summary>
-    public const string ChoosePositionText = "Chọn";
+    public const string ChoosePositionText = "–";
 
     /// <summary>
     /// Renders the form for <paramref name="quiz"/> with every question in authored order (see <see cref="QuizDraw.AsAuthored"/>):
