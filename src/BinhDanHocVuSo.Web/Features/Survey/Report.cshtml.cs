@@ -130,7 +130,7 @@ public sealed class ReportModel(SurveyReports reports, SurveySource surveys, App
         }
         Scoped = scoped;
         MyGroups = reach.Reader == ReportReader.Leader ? []
-            : await db.Visible(HttpContext).Where(g => g.ArchivedAt == null).OrderBy(g => g.Name).ToListAsync();
+            : [.. (await db.Visible(HttpContext).Where(g => g.ArchivedAt == null).ToListAsync()).OrderByName(g => g.Name)];
         if (Assigned is { } n)
         {
             Message = text["AssignedCount", n];
