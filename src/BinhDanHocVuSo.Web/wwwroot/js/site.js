@@ -315,6 +315,26 @@
   Array.prototype.forEach.call(document.querySelectorAll('.practice'), function (practice) {
     var screens = practice.querySelectorAll('[data-screen]');
     var stop = null;
+    var run = newId();
+    var taken = [];
+    if (!practice.querySelector('[data-screen="' + practice.getAttribute('data-start') + '"]')) {
+      return; // a screen the server played (the page without this script): its buttons ask the server
+    }
+
+    // A run that ends in place is reported once, with its path: the server plays it again and keeps it by its run id.
+    function report() {
+      if (!course) {
+        return;
+      }
+      fetch('/api/courses/' + encodeURIComponent(course) + '/practices/' + encodeURIComponent(practice.getAttribute('data-practice')) + '/runs', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ runId: run, steps: taken.join('.') })
+      }).catch(function () { });
+      run = newId();
+      taken = [];
+    }
 
     function screen(id) {
       return practice.querySelector('[data-screen="' + id + '"]');
@@ -342,9 +362,12 @@
       var explain = form.querySelector('template[data-explain="' + button.getAttribute('data-i') + '"]');
       var note = explain ? explain.innerHTML : '';
       var go = button.getAttribute('data-go');
+      taken.push(button.getAttribute('data-i'));
       if (go) {
-        return show(screen(go), note);
+        show(screen(go), note);
+        return screen(go).hasAttribute('data-end') && report();
       }
+      report();
       // A trap: the run stops with what would have happened, then starts again from the first screen.
       form.hidden = true;
       stop = document.createElement('div');
