@@ -29,7 +29,7 @@ public sealed class CommandsSpec
         var (exitCode, output) = await Validate(Repository.Path("courses"));
 
         exitCode.Should().Be(0, output);
-        output.Should().Contain("3 courses").And.Contain(", 0 errors.");
+        output.Should().Contain("15 courses").And.Contain(", 0 errors.");
     }
 
     [Fact]
