@@ -72,6 +72,7 @@ public sealed class PracticeRunRow
     public required string PracticeId { get; set; }
     public required string PracticeVersion { get; set; }
     public DateTime FinishedAt { get; set; }
+    public bool LessonCompleted { get; set; }
     public bool Passed { get; set; }
     public int Right { get; set; }
     public int Total { get; set; }

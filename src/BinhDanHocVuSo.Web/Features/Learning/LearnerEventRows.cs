@@ -60,6 +60,7 @@ public static class LearnerEventRows
     {
         LearnerId = learnerId, RunId = run.RunId, CourseSlug = run.CourseSlug, PracticeId = run.PracticeId,
         PracticeVersion = run.PracticeVersion, FinishedAt = run.FinishedAt, Passed = run.Passed, Right = run.Right, Total = run.Total,
+        LessonCompleted = run.LessonCompleted,
         Misses = LearnerStore.JoinTruncated(run.Misses),
     };
 

@@ -220,8 +220,12 @@ public static class LearnerRules
                 return new QuizStanding(best.ScorePercent, g.Count(), best.QuizVersion);
             });
         var mastered = course.Lessons.Where(l => IsMastered(state, course, l)).Select(l => l.Slug).ToList();
+        var practices = state.Runs.Values
+            .Where(r => r.CourseSlug == course.Slug)
+            .GroupBy(r => r.PracticeId)
+            .ToImmutableDictionary(g => g.Key, g => new PracticeStanding(g.Any(r => r.Passed), g.Count()));
         return new CourseProgress(course.Slug, courseState is not null, done, course.Lessons.Count, next, quizzes,
-            courseState?.CompletedAt, courseState?.LastLessonSlug, mastered);
+            courseState?.CompletedAt, courseState?.LastLessonSlug, mastered, practices);
     }
 
     /// <summary>

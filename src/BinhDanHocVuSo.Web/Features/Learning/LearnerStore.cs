@@ -35,7 +35,7 @@ public sealed class LearnerStore(IDbContextFactory<AppDbContext> contexts, Versi
         return new LearnerState(learner.Version, courses, results, [.. days])
         {
             Runs = runs.ToImmutableDictionary(r => r.RunId, r => new PracticeRunResult(r.RunId, r.CourseSlug, r.PracticeId, r.PracticeVersion,
-                r.Passed, r.Right, r.Total, Split(r.Misses), DateTime.SpecifyKind(r.FinishedAt, DateTimeKind.Utc))),
+                r.Passed, r.Right, r.Total, Split(r.Misses), DateTime.SpecifyKind(r.FinishedAt, DateTimeKind.Utc), r.LessonCompleted)),
         };
     }
 

@@ -11,7 +11,8 @@ public sealed record CourseProgress(
     [property: Id(5)] IReadOnlyDictionary<string, QuizStanding> Quizzes,
     [property: Id(6)] DateTime? CompletedAt,
     [property: Id(7)] string? LastOpenedLessonSlug,
-    [property: Id(8)] IReadOnlyList<string>? MasteredLessons = null)
+    [property: Id(8)] IReadOnlyList<string>? MasteredLessons = null,
+    [property: Id(9)] IReadOnlyDictionary<string, PracticeStanding>? Practices = null)
 {
     public int PercentDone => LessonCount == 0 ? 0 : (int)Math.Round(100.0 * CompletedLessons.Count / LessonCount);
 }
@@ -23,6 +24,12 @@ public sealed record LessonStanding(
     [property: Id(1)] int LessonCount,
     [property: Id(2)] bool ThisLessonDone,
     [property: Id(3)] IReadOnlyList<string>? DueObjectives = null);
+
+/// <summary>Whether a practice block (simulation or scam drill) was passed, and how many runs of it were recorded.</summary>
+[GenerateSerializer, Immutable]
+public sealed record PracticeStanding(
+    [property: Id(0)] bool Passed,
+    [property: Id(1)] int Runs);
 
 /// <summary>Best score and number of attempts of one quiz, and the quiz version of the best attempt.</summary>
 [GenerateSerializer, Immutable]

@@ -403,6 +403,9 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("LessonCompleted")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Misses")
                         .IsRequired()
                         .HasMaxLength(400)

@@ -21,6 +21,7 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     PracticeId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     PracticeVersion = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LessonCompleted = table.Column<bool>(type: "boolean", nullable: false),
                     Passed = table.Column<bool>(type: "boolean", nullable: false),
                     Right = table.Column<int>(type: "integer", nullable: false),
                     Total = table.Column<int>(type: "integer", nullable: false),

@@ -21,6 +21,7 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
                     PracticeId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     PracticeVersion = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LessonCompleted = table.Column<bool>(type: "INTEGER", nullable: false),
                     Passed = table.Column<bool>(type: "INTEGER", nullable: false),
                     Right = table.Column<int>(type: "INTEGER", nullable: false),
                     Total = table.Column<int>(type: "INTEGER", nullable: false),

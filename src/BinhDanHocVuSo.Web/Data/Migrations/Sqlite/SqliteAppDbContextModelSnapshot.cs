@@ -393,6 +393,9 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("LessonCompleted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Misses")
                         .IsRequired()
                         .HasMaxLength(400)
