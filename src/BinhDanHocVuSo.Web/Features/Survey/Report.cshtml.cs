@@ -121,6 +121,11 @@ public sealed class ReportModel(SurveyReports reports, SurveySource surveys, App
         {
             return Refuse(text["ChooseGroup"]);
         }
+        if (MyGroups.All(g => g.Id != groupId))
+        {
+            // Another trainer's group, or none: not the caller's to assign to, whatever else the form says.
+            return NotFound();
+        }
         if (roster.DueProblem(due) is { } late)
         {
             return Refuse(late);
