@@ -1,6 +1,7 @@
 // Progressive enhancement for phones: every page works without this file. It adds offline reading (service
 // worker), an outbox for quiz answers given without a connection, survey answers saved as they are chosen,
 // read-aloud, and print buttons.
+// Sent on every lesson's first load (≤ 14 KB with the page): the code keeps its comments short, in its commit history.
 (function () {
   'use strict';
   var OUTBOX = 'bdhvs.outbox';
@@ -18,26 +19,21 @@
     }
   }
 
-  // A page still at work (an import) asks to be looked at again: reload it after the seconds it names.
   var refresh = document.querySelector('[data-refresh]');
   if (refresh) {
     setTimeout(function () { location.reload(); }, 1000 * (+refresh.getAttribute('data-refresh') || 3));
   }
 
-  // Offline reading: the service worker keeps pages as they are opened; a lesson also asks it to keep its course.
   if ('serviceWorker' in navigator && window.caches) {
     navigator.serviceWorker.register('/sw.js').then(function () {
       return navigator.serviceWorker.ready;
     }).then(function (registration) {
       if (course && path.length === 4 && path[3] !== 'poster' && !document.querySelector('[data-attempt]')) {
-        // Always the lesson too: the worker may take control after this page was fetched, and then never saw it.
         registration.active.postMessage({ keep: ['/c/' + path[2], location.pathname] });
       }
     }).catch(function () { });
   }
 
-  // The outbox: each submitted quiz is kept until the server confirms it, so an answer given offline, or whose
-  // sending failed, is sent later through the JSON API. The attempt id makes a repeat count once.
   function load() {
     try {
       return JSON.parse(localStorage.getItem(OUTBOX)) || [];
@@ -63,7 +59,6 @@
     }
   }
 
-  // Connected to a network is not connected to the server (a weak 3G cell): try again in a while.
   function retryLater() {
     showWaiting();
     clearTimeout(retryLater.timer);
@@ -82,8 +77,6 @@
     return hex.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
   }
 
-  // The answers as the API takes them: option ids per question; for an order question, the step ids sorted by
-  // the position the learner chose in each <select name="o.{question}.{step}">.
   function answersOf(form) {
     var answers = {};
     var steps = {};
@@ -121,6 +114,7 @@
           if (status) {
             say(format(status.getAttribute('data-sent'), [time, result.correct, result.total]));
           }
+          showResult(item.id, result);
           if (load().length) {
             send();
           }
@@ -134,9 +128,61 @@
     }).catch(retryLater);
   }
 
+  // The words of a quiz's result, from the page (#quiz-words), for a quiz answered offline and sent later.
+  var words = document.getElementById('quiz-words');
+
+  function word(key) {
+    return words ? words.getAttribute('data-' + key) : '';
+  }
+
+  // Beside the button the learner pressed: the answers are kept on the phone, and, once sent, the score.
+  function noteOf(form) {
+    var note = form.querySelector('.outbox-note');
+    if (!note) {
+      note = document.createElement('p');
+      note.className = 'outbox-note';
+      note.setAttribute('role', 'status');
+      var button = form.querySelector('button[type=submit]');
+      button.parentNode.insertBefore(note, button.nextSibling);
+    }
+    return note;
+  }
+
+  // The quiz answered offline is still on the page: its score beside the button, and under each question whether it
+  // was right, the feedback on the options chosen and the explanation (the final quiz gives these once passed).
+  function showResult(id, result) {
+    var form = document.querySelector('form.quiz');
+    if (!form || !form.elements.attemptId || form.elements.attemptId.value !== id || !words) {
+      return;
+    }
+    noteOf(form).textContent = format(word('score'), [result.correct, result.total, result.scorePercent]);
+    (result.questions || []).forEach(function (question) {
+      var fieldset = document.getElementById('q-' + question.questionId);
+      if (!fieldset) {
+        return;
+      }
+      var shown = fieldset.querySelector('.sent-result') || document.createElement('div');
+      shown.className = 'result sent-result ' + (question.isCorrect ? 'right' : 'wrong');
+      shown.innerHTML = '<p><strong></strong></p>';
+      shown.querySelector('strong').textContent = question.isCorrect ? word('right') : word('wrong');
+      (question.feedbackHtml || []).forEach(function (html) {
+        var p = document.createElement('p');
+        p.innerHTML = html;
+        shown.appendChild(p);
+      });
+      if (question.explanationHtml) {
+        var p = document.createElement('p');
+        p.innerHTML = '<strong></strong> ' + question.explanationHtml;
+        p.querySelector('strong').textContent = word('explanation') + ':';
+        shown.appendChild(p);
+      }
+      fieldset.appendChild(shown);
+    });
+    // Sending the form again is a new attempt.
+    form.elements.attemptId.value = newId();
+  }
+
   Array.prototype.forEach.call(document.querySelectorAll('form.quiz'), function (form) {
-    // A page shown from the saved copy carries an old attempt id: each page view gets its own. Its draw id stays:
-    // the questions on the page are still that draw's.
     if (form.elements.attemptId) {
       form.elements.attemptId.value = newId();
     }
@@ -146,13 +192,15 @@
       }
       var id = form.elements.attemptId.value;
       var items = load().filter(function (item) { return item.id !== id; });
-      // The draw id names the questions and order this page showed: the server grades the answers on that draw.
       var draw = form.elements.drawId ? form.elements.drawId.value : null;
       items.push({ id: id, draw: draw, course: course, quiz: form.getAttribute('data-quiz'), answers: answersOf(form), at: Date.now() });
       store(items);
       if (!navigator.onLine) {
         event.preventDefault();
         showWaiting();
+        if (words) {
+          noteOf(form).textContent = word('kept');
+        }
       }
     });
   });
@@ -164,9 +212,6 @@
   window.addEventListener('online', send);
   send();
 
-  // Survey pages: each choice is saved as it is made, posted with the form's fields (its anti-forgery token too) to the
-  // page's "save" handler, and a quiet note under the question says once it is stored. Without this script the
-  // page's buttons save its answers. The whole form is posted each time, so a save that failed is made good by the next.
   Array.prototype.forEach.call(document.querySelectorAll('form[data-autosave]'), function (form) {
     var note = form.querySelector('[data-autosave-note]');
     var answered = document.querySelector('[data-answered]');
@@ -201,7 +246,6 @@
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams(new FormData(form)).toString()
       }).then(function (response) {
-        // Signed out meanwhile, the request is sent to the sign-in page: that is not a save.
         if (!response.ok || response.redirected) {
           throw new Error('not saved: ' + response.status);
         }
@@ -238,8 +282,6 @@
     });
   });
 
-  // Read-aloud, only where the phone has a Vietnamese voice; pausing stops after the current sentence's start
-  // and continuing repeats it, which works the same on every phone (some ignore speechSynthesis.pause()).
   var reader = document.getElementById('tts');
   var speech = window.speechSynthesis;
   if (reader && speech && window.SpeechSynthesisUtterance) {
@@ -309,12 +351,28 @@
     });
   }
 
-  // Simulations (PracticeHtml): every screen is in the page, so a run plays in place without a round trip. The
-  // buttons stay real buttons; a screen change is announced (the screen sits in an aria-live region) and focus moves
-  // to the new screen's title. Without this script each button asks the server for the next screen instead.
   Array.prototype.forEach.call(document.querySelectorAll('.practice'), function (practice) {
     var screens = practice.querySelectorAll('[data-screen]');
     var stop = null;
+    var run = newId();
+    var taken = [];
+    if (!practice.querySelector('[data-screen="' + practice.getAttribute('data-start') + '"]')) {
+      return; // a screen the server played (the page without this script): its buttons ask the server
+    }
+
+    function report() {
+      if (!course) {
+        return;
+      }
+      fetch('/api/courses/' + encodeURIComponent(course) + '/practices/' + encodeURIComponent(practice.getAttribute('data-practice')) + '/runs', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ runId: run, steps: taken.join('.') })
+      }).catch(function () { });
+      run = newId();
+      taken = [];
+    }
 
     function screen(id) {
       return practice.querySelector('[data-screen="' + id + '"]');
@@ -342,10 +400,12 @@
       var explain = form.querySelector('template[data-explain="' + button.getAttribute('data-i') + '"]');
       var note = explain ? explain.innerHTML : '';
       var go = button.getAttribute('data-go');
+      taken.push(button.getAttribute('data-i'));
       if (go) {
-        return show(screen(go), note);
+        show(screen(go), note);
+        return screen(go).hasAttribute('data-end') && report();
       }
-      // A trap: the run stops with what would have happened, then starts again from the first screen.
+      report();
       form.hidden = true;
       stop = document.createElement('div');
       stop.className = 'screen trap';
