@@ -13,6 +13,9 @@ public static class PracticeHtml
     /// <summary>The label that says, on every simulation, that nothing here is real.</summary>
     public const string PracticeLabel = "Tập dượt · thực hành, không có tiền hay dữ liệu thật";
 
+    /// <summary>What the learner must know under each practice block's title: the lesson is done only once it is passed.</summary>
+    public const string PassToFinish = "Bài học chỉ được tính là xong khi bạn làm đạt phần tập dượt này.";
+
     /// <summary>Title of the screen that stops a run at a trap.</summary>
     public const string StopTitle = "Dừng lại!";
 
@@ -63,7 +66,7 @@ public static class PracticeHtml
     /// <summary>A scam drill in the lesson: its title and the link that starts a run (drawn by the server at the drill's page).</summary>
     public static string RenderDrillStart(Drill drill, string pageAddress) =>
         $"<section class=\"practice drill\" id=\"drill-{Encode(drill.Id)}\">\n<p class=\"practice-tag\">{PracticeLabel}</p>\n<h2>{Encode(drill.Title)}</h2>\n"
-        + $"<p>Bạn sẽ đọc {drill.Draw} tin, từng tin một, và chọn \"An toàn\" hay \"Lừa đảo\". Cần đúng ít nhất {drill.Pass} tin.</p>\n"
+        + $"<p class=\"muted\">{PassToFinish}</p>\n<p>Bạn sẽ đọc {drill.Draw} tin, từng tin một, và chọn \"An toàn\" hay \"Lừa đảo\". Cần đúng ít nhất {drill.Pass} tin.</p>\n"
         + $"<p><a class=\"btn\" href=\"{Encode(pageAddress)}/drill/{Encode(drill.Id)}\">Bắt đầu</a></p>\n</section>\n";
 
     private static void Open(StringBuilder html, Practice practice)
@@ -73,6 +76,7 @@ public static class PracticeHtml
             .Append("\" data-retry=\"").Append(TryAgainText).Append("\">\n");
         html.Append("<p class=\"practice-tag\">").Append(PracticeLabel).Append("</p>\n");
         html.Append("<h2>").Append(Encode(practice.Title)).Append("</h2>\n");
+        html.Append("<p class=\"muted\">").Append(PassToFinish).Append("</p>\n");
         if (practice.IntroHtml is { } intro)
         {
             html.Append("<p>").Append(intro).Append("</p>\n");

@@ -1,4 +1,8 @@
+using System.Text.Json;
+using BinhDanHocVuSo.Web.Data;
 using BinhDanHocVuSo.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace BinhDanHocVuSo.Web.Tests.Browser;
@@ -57,5 +61,44 @@ public sealed class PracticeOnAPhoneSpec(PracticeBrowser site) : IClassFixture<P
         await stop.Locator("text=Thử lại").ClickAsync();
         await page.Locator("[data-screen='trang-chu']").WaitForAsync();
         (await page.Locator("[data-screen='trang-chu'] h3").TextContentAsync()).Should().Be("Trang chủ");
+    }
+
+    [Fact]
+    public async Task A_run_finished_offline_waits_on_the_phone_and_is_counted_once_when_the_connection_returns()
+    {
+        await using var phone = await site.NewPhoneAsync();
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync(Lesson);
+        await PhoneBrowser.WaitUntilAsync(page, $"caches.match('{Lesson}')", "the lesson page to be kept for offline reading");
+
+        await phone.SetOfflineAsync(true);
+        await page.ReloadAsync();
+        await page.ClickAsync("[data-screen='trang-chu'] button:has-text('Quét mã QR')");
+        await page.ClickAsync("[data-screen='quet-ma'] button:has-text('Xác nhận trả tiền')");
+        await page.Locator("[data-screen='thanh-cong']").WaitForAsync();
+        await PhoneBrowser.WaitUntilAsync(page, "document.getElementById('outbox').textContent.indexOf('Có 1 bài làm đang chờ gửi') === 0", "the waiting notice");
+        using (var waiting = JsonDocument.Parse(await page.EvaluateAsync<string>("localStorage.getItem('bdhvs.outbox')")))
+        {
+            var run = waiting.RootElement.EnumerateArray().Single();
+            run.GetProperty("practice").GetString().Should().Be("tra-tien-qr");
+            run.GetProperty("steps").GetString().Should().Be("0.0", "the path taken is kept to be played again by the server");
+        }
+        var runId = Guid.Parse(await page.EvaluateAsync<string>("JSON.parse(localStorage.getItem('bdhvs.outbox'))[0].id"));
+        await PhoneBrowser.LookAtAsync(page, "practice-offline-waiting");
+
+        await phone.SetOfflineAsync(false);
+        await PhoneBrowser.WaitUntilAsync(page, "document.getElementById('outbox').textContent.indexOf('Đã gửi kết quả thực hành lúc') === 0", "the sent notice");
+        (await page.EvaluateAsync<string>("localStorage.getItem('bdhvs.outbox')")).Should().Be("[]");
+        await page.ReloadAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        var response = await phone.APIRequest.GetAsync("/api/progress/tap-duot");
+        response.Ok.Should().BeTrue();
+        using var progress = JsonDocument.Parse(await response.TextAsync());
+        var practice = progress.RootElement.GetProperty("practices").GetProperty("tra-tien-qr");
+        practice.GetProperty("passed").GetBoolean().Should().BeTrue("the run played offline went the right way");
+        practice.GetProperty("runs").GetInt32().Should().Be(1);
+        await using var db = site.Site.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+        (await db.PracticeRuns.CountAsync(r => r.RunId == runId)).Should().Be(1, "a run sent once is kept once");
     }
 }

@@ -23,7 +23,8 @@ public sealed record GroupDashboard(
     IReadOnlyList<MemberLine> Inactive,
     IReadOnlyList<QuestionDifficulty> Questions,
     DateTime QuizStatsComputedAt,
-    DateOnly Today)
+    DateOnly Today,
+    IReadOnlyList<PracticeDifficulty>? Practices = null)
 {
     public const int InactiveDays = 7;
 }
@@ -41,6 +42,13 @@ public sealed record QuestionDifficulty(string CourseSlug, string QuizId, string
 {
     public double WrongShare => Answers == 0 ? 0 : (double)Wrong / Answers;
 }
+
+/// <summary>
+/// One practice block of an assigned course as the group did it: how many members passed it (of those who tried), and
+/// the trap (for a drill, the message) that caught most members, in the words the learner saw: what to show again.
+/// </summary>
+public sealed record PracticeDifficulty(string CourseSlug, string PracticeId, string Title, bool IsDrill, int Tried, int Passed,
+    string? TopMiss, int TopMissMembers);
 
 /// <summary>The dashboard's read model: one group the caller runs, as its trainers see it now. It writes nothing.</summary>
 public sealed class GroupDashboards(AppDbContext db, ICourseCatalogSource catalogs, CommuneDirectory communes, IGrainFactory grains,
@@ -102,8 +110,46 @@ public sealed class GroupDashboards(AppDbContext db, ICourseCatalogSource catalo
             cells == 0 ? 0 : (double)courses.Sum(c => c.Done) / cells,
             quizStats.AverageBestScore,
             [.. members.Where(m => m.LastActive is null || m.LastActive < inactiveSince)],
-            questions, quizStats.ComputedAt, today);
+            questions, quizStats.ComputedAt, today, Practices(catalog, slugs, quizStats.Practices ?? []));
     }
+
+    /// <summary>Every practice block of the assigned courses in course and lesson order, those nobody tried yet included.</summary>
+    static List<PracticeDifficulty> Practices(CourseCatalog catalog, IReadOnlyList<string> slugs, IReadOnlyList<PracticeTally> tallies)
+    {
+        var byId = tallies.ToDictionary(t => (t.CourseSlug, t.PracticeId));
+        var list = new List<PracticeDifficulty>();
+        foreach (var course in slugs.Distinct().Select(catalog.Find).OfType<Course>())
+        {
+            foreach (var lesson in course.Lessons)
+            {
+                foreach (var practice in lesson.Practices)
+                {
+                    var tally = byId.GetValueOrDefault((course.Slug, practice.Id));
+                    list.Add(new(course.Slug, practice.Id, practice.Title, false, tally?.Tried ?? 0, tally?.Passed ?? 0,
+                        tally?.TopMiss is { } trap ? TrapLabel(practice, trap) : null, tally?.TopMissMembers ?? 0));
+                }
+                foreach (var drill in lesson.Drills)
+                {
+                    var tally = byId.GetValueOrDefault((course.Slug, drill.Id));
+                    var message = tally?.TopMiss is { } id && course.DrillBanks.TryGetValue(drill.Bank, out var bank) ? bank.Find(id) : null;
+                    list.Add(new(course.Slug, drill.Id, drill.Title, true, tally?.Tried ?? 0, tally?.Passed ?? 0,
+                        message is null ? tally?.TopMiss : $"{message.From}: {Shorten(message.Text)}", tally?.TopMissMembers ?? 0));
+                }
+            }
+        }
+        return list;
+    }
+
+    /// <summary>The label of the trap a key "screen-id/choice-index" names, as plain text; the key itself when the block changed since.</summary>
+    static string TrapLabel(BinhDanHocVuSo.Content.Practice.Practice practice, string key)
+    {
+        var slash = key.LastIndexOf('/');
+        return slash > 0 && practice.Screen(key[..slash]) is { } screen && int.TryParse(key[(slash + 1)..], out var i) && i >= 0 && i < screen.Choices.Count
+            ? PlainText.OfInlineHtml(screen.Choices[i].LabelHtml)
+            : key;
+    }
+
+    static string Shorten(string text) => text.Length <= 80 ? text : text[..80].TrimEnd() + "…";
 
     static string Prompt(CourseCatalog catalog, string courseSlug, string quizId, string questionId)
     {

@@ -4,7 +4,8 @@ namespace BinhDanHocVuSo.Web.Features.Groups;
 
 /// <summary>
 /// The quiz figures of one group's assigned courses that need every answer its members gave: how often each question
-/// was answered wrong, and the members' average best score. Keyed by the group id. Reading a large group's answers
+/// was answered wrong, the members' average best score, and for each practice block who passed it and which trap
+/// (or drill message) caught most members. Keyed by the group id. Reading a large group's answers
 /// takes far longer than the rest of its dashboard, so the figures are kept in memory as a snapshot that is at most
 /// <see cref="GroupQuizStatsGrain.FreshFor"/> old when it is asked for; the dashboard says when it was computed.
 /// </summary>
@@ -24,7 +25,8 @@ public interface IGroupQuizStatsGrain : IGrainWithGuidKey
 public sealed record GroupQuizStats(
     [property: Id(0)] DateTime ComputedAt,
     [property: Id(1)] double? AverageBestScore,
-    [property: Id(2)] IReadOnlyList<QuestionTally> Questions);
+    [property: Id(2)] IReadOnlyList<QuestionTally> Questions,
+    [property: Id(3)] IReadOnlyList<PracticeTally>? Practices = null);
 
 /// <summary>All answers the group's members gave to one question of an assigned course, and how many were wrong.</summary>
 [GenerateSerializer, Immutable]
@@ -34,6 +36,20 @@ public sealed record QuestionTally(
     [property: Id(2)] string QuestionId,
     [property: Id(3)] int Answers,
     [property: Id(4)] int Wrong);
+
+/// <summary>
+/// The runs the group's members made of one practice block of an assigned course: how many members tried it, how many
+/// passed it at least once, and the miss most members made (a simulation's trap as "screen/choice", a drill's
+/// misjudged message id) with how many members made it; each member counts once however often they ran it.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record PracticeTally(
+    [property: Id(0)] string CourseSlug,
+    [property: Id(1)] string PracticeId,
+    [property: Id(2)] int Tried,
+    [property: Id(3)] int Passed,
+    [property: Id(4)] string? TopMiss,
+    [property: Id(5)] int TopMissMembers);
 
 // Reentrant so that the dashboard is answered from the old snapshot while a refresh is waiting on the database;
 // every turn still runs on the activation's single thread.
@@ -109,6 +125,20 @@ sealed class GroupQuizStatsGrain(IDbContextFactory<AppDbContext> contexts, TimeP
             .GroupBy(x => new { x.CourseSlug, x.QuizId, x.QuestionId })
             .Select(g => new QuestionTally(g.Key.CourseSlug, g.Key.QuizId, g.Key.QuestionId, g.Count(), g.Count(x => !x.IsCorrect)))
             .ToListAsync();
-        return new GroupQuizStats(now, bestScores.Count == 0 ? null : bestScores.Average(), questions);
+        // One row per member and distinct outcome, not per run: a member who tries ten times brings few rows.
+        var runs = await db.PracticeRuns.Where(r => slugs.Contains(r.CourseSlug) && memberIds.Contains(r.LearnerId))
+            .GroupBy(r => new { r.CourseSlug, r.PracticeId, r.LearnerId, r.Passed, r.Misses })
+            .Select(g => g.Key)
+            .ToListAsync();
+        var practices = runs.GroupBy(r => (r.CourseSlug, r.PracticeId)).Select(g =>
+        {
+            var top = g.SelectMany(r => LearnerStore.Split(r.Misses).Select(miss => (Miss: miss, r.LearnerId))).Distinct()
+                .GroupBy(x => x.Miss, (miss, members) => (Miss: miss, Members: members.Count()))
+                .OrderByDescending(x => x.Members).ThenBy(x => x.Miss, StringComparer.Ordinal)
+                .FirstOrDefault();
+            return new PracticeTally(g.Key.CourseSlug, g.Key.PracticeId, g.Select(r => r.LearnerId).Distinct().Count(),
+                g.Where(r => r.Passed).Select(r => r.LearnerId).Distinct().Count(), top.Miss, top.Members);
+        }).ToList();
+        return new GroupQuizStats(now, bestScores.Count == 0 ? null : bestScores.Average(), questions, practices);
     }
 }

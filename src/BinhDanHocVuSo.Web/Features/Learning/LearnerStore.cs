@@ -68,7 +68,8 @@ public sealed class LearnerStore(IDbContextFactory<AppDbContext> contexts, Versi
     /// <summary>A list of ids as one column (cut at <see cref="Limits.Answer"/> characters).</summary>
     public static string JoinTruncated(IEnumerable<string> values) => Truncate(string.Join(Separator, values));
 
-    static string[] Split(string joined) => joined.Length == 0 ? [] : joined.Split(Separator);
+    /// <summary>The ids of a column written by <see cref="JoinTruncated"/>.</summary>
+    public static string[] Split(string joined) => joined.Length == 0 ? [] : joined.Split(Separator);
 
     static string Truncate(string value) => value.Length <= Limits.Answer ? value : value[..Limits.Answer];
 }

@@ -45,11 +45,11 @@ public static class LearningApi
         }
         if (request is null)
         {
-            return Malformed(text["Learning.NotJson"]);
+            return Malformed(text["Learning.RunNotJson"]);
         }
         if (request.RunId == Guid.Empty)
         {
-            return Malformed(text["Learning.ApiMissingAttemptId"]);
+            return Malformed(text["Learning.ApiMissingRunId"]);
         }
         return await Run(http, text, () => Learner(http, identity, grains).RecordPractice(
             new PracticeRunSubmission(request.RunId, course, practice, request.Steps ?? "")));

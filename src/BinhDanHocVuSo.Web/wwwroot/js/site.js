@@ -1,5 +1,5 @@
 // Progressive enhancement for phones: every page works without this file. It adds offline reading (service
-// worker), an outbox for quiz answers given without a connection, survey answers saved as they are chosen,
+// worker), an outbox for quiz answers and practice runs made offline, survey answers saved as they are chosen,
 // read-aloud, and print buttons.
 // Sent on every lesson's first load (≤ 14 KB with the page): the code keeps its comments short, in its commit history.
 (function () {
@@ -101,18 +101,19 @@
       return showWaiting();
     }
     var item = items[0];
-    fetch('/api/courses/' + encodeURIComponent(item.course) + '/quizzes/' + encodeURIComponent(item.quiz) + '/attempts', {
+    var run = item.practice;
+    fetch('/api/courses/' + encodeURIComponent(item.course) + (run ? '/practices/' + encodeURIComponent(run) + '/runs' : '/quizzes/' + encodeURIComponent(item.quiz) + '/attempts'), {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ attemptId: item.id, drawId: item.draw || null, answers: item.answers })
+      body: JSON.stringify(run ? { runId: item.id, steps: item.steps } : { attemptId: item.id, drawId: item.draw || null, answers: item.answers })
     }).then(function (response) {
       if (response.ok) {
         return response.json().then(function (result) {
           remove(item.id);
           var time = new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' });
-          if (status) {
-            say(format(status.getAttribute('data-sent'), [time, result.correct, result.total]));
+          if (status && (!run || status.textContent)) {
+            say(format(status.getAttribute(run ? 'data-run-sent' : 'data-sent'), [time, result.correct, result.total]));
           }
           showResult(item.id, result);
           if (load().length) {
@@ -364,12 +365,10 @@
       if (!course) {
         return;
       }
-      fetch('/api/courses/' + encodeURIComponent(course) + '/practices/' + encodeURIComponent(practice.getAttribute('data-practice')) + '/runs', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ runId: run, steps: taken.join('.') })
-      }).catch(function () { });
+      var items = load();
+      items.push({ id: run, course: course, practice: practice.getAttribute('data-practice'), steps: taken.join('.') });
+      store(items);
+      send();
       run = newId();
       taken = [];
     }

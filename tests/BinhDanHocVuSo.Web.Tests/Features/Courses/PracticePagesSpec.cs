@@ -31,6 +31,21 @@ public sealed class PracticePagesSpec() : PlatformSpec(DatabaseProvider.Sqlite, 
     }
 
     [Fact]
+    public async Task Under_each_practice_title_the_lesson_says_it_counts_as_done_only_once_the_practice_is_passed()
+    {
+        var phone = Platform.Browser();
+
+        var simulation = await phone.GetStringAsync(Lesson);
+        var serverScreen = await phone.GetStringAsync(Practice + "?path=0");
+        var drill = await phone.GetStringAsync("/c/tap-duot/nhan-biet");
+
+        const string Rule = "<p class=\"muted\">Bài học chỉ được tính là xong khi bạn làm đạt phần tập dượt này.</p>";
+        simulation.Should().Contain("<h2>Tập trả tiền bằng mã QR</h2>\n" + Rule);
+        serverScreen.Should().Contain("<h2>Tập trả tiền bằng mã QR</h2>\n" + Rule, "the page a tap asks for without JavaScript says it too");
+        drill.Should().Contain("<h2>Tin nào thật, tin nào lừa đảo?</h2>\n" + Rule);
+    }
+
+    [Fact]
     public async Task Without_javascript_the_right_way_reaches_the_end_screen_one_server_screen_per_tap()
     {
         var phone = Platform.Browser();
