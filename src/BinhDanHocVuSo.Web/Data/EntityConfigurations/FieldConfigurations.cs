@@ -78,3 +78,4 @@ sealed class TargetConfiguration : IEntityTypeConfiguration<TargetRow>
         target.HasIndex(t => t.Commune);
     }
 }
+
