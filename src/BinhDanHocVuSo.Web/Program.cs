@@ -14,6 +14,7 @@ try
     builder.AddSilo();
     builder.AddLearning();
     builder.AddSurvey();
+    builder.AddField();
     builder.AddWebUi();
 
     var app = builder.Build();

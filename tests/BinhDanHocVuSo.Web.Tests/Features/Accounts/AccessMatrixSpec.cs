@@ -94,6 +94,12 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
         Row("/survey/page/1", Login, Denied, "302 /survey", Denied, "302 /survey");
         Row("/survey/review", Login, Denied, "302 /survey", Denied, "302 /survey");
         Row("/api/progress/khoa-mau", Ok, Ok, Ok, Ok, Ok);
+        // Field work (issue 21): a trainer in no team, a learner and an official who leads nothing reach none of it.
+        Row("/admin/villages", Login, Denied, Denied, Denied, Ok);
+        Row("/teams", Login, Denied, Denied, Denied, Ok);
+        Row("/teams/00000000-0000-0000-0000-000000000001", Login, Denied, Denied, Denied, "404 ");
+        Row("/progress", Login, Denied, Denied, Denied, Ok);
+        Row("/account/village", Login, Ok, Ok, Ok, Ok);
         return data;
     }
 
@@ -130,6 +136,9 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
         { "/trainer/reset", Denied },
         { "/admin/users", Denied },
         { "/admin/overview", Denied },
+        { "/progress", Ok },
+        { "/teams", Ok },
+        { "/admin/villages", Denied },
     };
 
     [Theory]

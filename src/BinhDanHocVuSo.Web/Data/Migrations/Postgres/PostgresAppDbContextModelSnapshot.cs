@@ -358,6 +358,26 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     b.ToTable("Learners", (string)null);
                 });
 
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.LearnerVillageRow", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChosenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VillageId")
+                        .IsRequired()
+                        .HasMaxLength(185)
+                        .HasColumnType("character varying(185)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("VillageId");
+
+                    b.ToTable("LearnerVillages", (string)null);
+                });
+
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.LessonCompletionRow", b =>
                 {
                     b.Property<Guid>("LearnerId")
@@ -662,6 +682,107 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     b.ToTable("SurveyResponses", (string)null);
                 });
 
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.TargetRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("CourseSlug")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Commune");
+
+                    b.ToTable("Targets", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.TeamMemberRow", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TrainerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TeamId", "TrainerId");
+
+                    b.HasIndex("TrainerId");
+
+                    b.ToTable("TeamMembers", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.TeamRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Commune")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Commune");
+
+                    b.ToTable("Teams", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.TeamVillageRow", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VillageId")
+                        .HasMaxLength(185)
+                        .HasColumnType("character varying(185)");
+
+                    b.HasKey("TeamId", "VillageId");
+
+                    b.HasIndex("VillageId");
+
+                    b.ToTable("TeamVillages", (string)null);
+                });
+
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.TrainerCommuneRow", b =>
                 {
                     b.Property<Guid>("TrainerId")
@@ -680,6 +801,35 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     b.HasKey("TrainerId", "Commune");
 
                     b.ToTable("TrainerCommunes", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.VillageRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(185)
+                        .HasColumnType("character varying(185)");
+
+                    b.Property<int?>("AdultPopulation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Commune")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Commune");
+
+                    b.ToTable("Villages", (string)null);
                 });
 
             modelBuilder.Entity("BinhDanHocVuSo.Web.Features.Accounts.AppUser", b =>
@@ -914,12 +1064,57 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.LearnerVillageRow", b =>
+                {
+                    b.HasOne("BinhDanHocVuSo.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BinhDanHocVuSo.Web.Data.VillageRow", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.SurveyAnswerRow", b =>
                 {
                     b.HasOne("BinhDanHocVuSo.Web.Data.SurveyResponseRow", null)
                         .WithMany()
                         .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.TeamMemberRow", b =>
+                {
+                    b.HasOne("BinhDanHocVuSo.Web.Data.TeamRow", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BinhDanHocVuSo.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TrainerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.TeamVillageRow", b =>
+                {
+                    b.HasOne("BinhDanHocVuSo.Web.Data.TeamRow", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BinhDanHocVuSo.Web.Data.VillageRow", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -351,6 +351,26 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
                     b.ToTable("Learners", (string)null);
                 });
 
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.LearnerVillageRow", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChosenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VillageId")
+                        .IsRequired()
+                        .HasMaxLength(185)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("VillageId");
+
+                    b.ToTable("LearnerVillages", (string)null);
+                });
+
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.LessonCompletionRow", b =>
                 {
                     b.Property<Guid>("LearnerId")
@@ -655,6 +675,107 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
                     b.ToTable("SurveyResponses", (string)null);
                 });
 
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.TargetRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourseSlug")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Commune");
+
+                    b.ToTable("Targets", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.TeamMemberRow", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrainerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamId", "TrainerId");
+
+                    b.HasIndex("TrainerId");
+
+                    b.ToTable("TeamMembers", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.TeamRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Commune");
+
+                    b.ToTable("Teams", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.TeamVillageRow", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VillageId")
+                        .HasMaxLength(185)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamId", "VillageId");
+
+                    b.HasIndex("VillageId");
+
+                    b.ToTable("TeamVillages", (string)null);
+                });
+
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.TrainerCommuneRow", b =>
                 {
                     b.Property<Guid>("TrainerId")
@@ -673,6 +794,35 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
                     b.HasKey("TrainerId", "Commune");
 
                     b.ToTable("TrainerCommunes", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.VillageRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(185)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AdultPopulation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commune")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Commune");
+
+                    b.ToTable("Villages", (string)null);
                 });
 
             modelBuilder.Entity("BinhDanHocVuSo.Web.Features.Accounts.AppUser", b =>
@@ -901,12 +1051,57 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.LearnerVillageRow", b =>
+                {
+                    b.HasOne("BinhDanHocVuSo.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BinhDanHocVuSo.Web.Data.VillageRow", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.SurveyAnswerRow", b =>
                 {
                     b.HasOne("BinhDanHocVuSo.Web.Data.SurveyResponseRow", null)
                         .WithMany()
                         .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.TeamMemberRow", b =>
+                {
+                    b.HasOne("BinhDanHocVuSo.Web.Data.TeamRow", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BinhDanHocVuSo.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TrainerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.TeamVillageRow", b =>
+                {
+                    b.HasOne("BinhDanHocVuSo.Web.Data.TeamRow", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BinhDanHocVuSo.Web.Data.VillageRow", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
