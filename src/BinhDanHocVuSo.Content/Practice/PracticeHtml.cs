@@ -39,7 +39,8 @@ public static class PracticeHtml
     /// The simulation showing where <paramref name="walk"/> stands, for a page answered without JavaScript: the current
     /// screen with buttons that carry the path <paramref name="path"/> on, or the trap's explanation and "Thử lại".
     /// </summary>
-    public static string RenderScreen(Practice practice, string pageAddress, PracticeWalk walk, IReadOnlyList<int> path)
+    /// <param name="fields">Hidden fields carried by the screen's form to the next screen (the run's id), or null.</param>
+    public static string RenderScreen(Practice practice, string pageAddress, PracticeWalk walk, IReadOnlyList<int> path, string? fields = null)
     {
         var html = new StringBuilder();
         Open(html, practice);
@@ -52,7 +53,7 @@ public static class PracticeHtml
         else
         {
             var prefix = path.Count == 0 ? "" : Practice.FormatPath(path) + ".";
-            Screen(html, practice, pageAddress, walk.Screen, prefix, walk.Last?.Kind != ChoiceKind.Trap ? walk.Last?.ExplainHtml : null, hidden: false);
+            Screen(html, practice, pageAddress, walk.Screen, prefix, walk.Last?.Kind != ChoiceKind.Trap ? walk.Last?.ExplainHtml : null, hidden: false, fields);
         }
 
         Close(html);
@@ -85,10 +86,11 @@ public static class PracticeHtml
     private static void Close(StringBuilder html) => html.Append("</div>\n</div>\n</section>\n");
 
     /// <param name="prefix">The path before this screen followed by ".", "" at the start, or null when only the script plays this screen.</param>
-    private static void Screen(StringBuilder html, Practice practice, string pageAddress, PracticeScreen screen, string? prefix, string? note, bool hidden)
+    private static void Screen(StringBuilder html, Practice practice, string pageAddress, PracticeScreen screen, string? prefix, string? note, bool hidden, string? fields = null)
     {
         html.Append("<form class=\"screen\" method=\"get\" action=\"").Append(Encode(pageAddress)).Append("/practice/").Append(Encode(practice.Id))
-            .Append("\" data-screen=\"").Append(Encode(screen.Id)).Append('"').Append(hidden ? " hidden" : "").Append(screen.IsEnd ? " data-end" : "").Append(">\n");
+            .Append("\" data-screen=\"").Append(Encode(screen.Id)).Append('"').Append(hidden ? " hidden" : "").Append(screen.IsEnd ? " data-end" : "").Append(">\n")
+            .Append(fields);
         html.Append("<h3 tabindex=\"-1\">").Append(Encode(screen.Title)).Append("</h3>\n");
         html.Append("<p class=\"note\" data-note").Append(note is null ? " hidden>" : ">").Append(note).Append("</p>\n");
         if (screen.TextHtml is { } text)

@@ -19,6 +19,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<QuizAttemptRow> QuizAttempts => Set<QuizAttemptRow>();
     public DbSet<QuizAnswerRow> QuizAnswers => Set<QuizAnswerRow>();
     public DbSet<LearnerDayRow> LearnerDays => Set<LearnerDayRow>();
+    public DbSet<PracticeRunRow> PracticeRuns => Set<PracticeRunRow>();
     public DbSet<CertificateRow> Certificates => Set<CertificateRow>();
     public DbSet<AuditEntryRow> AuditEntries => Set<AuditEntryRow>();
     public DbSet<ResetCodeRow> ResetCodes => Set<ResetCodeRow>();

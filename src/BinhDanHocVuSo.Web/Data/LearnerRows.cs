@@ -60,6 +60,25 @@ public sealed class QuizAnswerRow
     public bool IsCorrect { get; set; }
 }
 
+/// <summary>
+/// One finished run of a lesson's practice block (a simulation or a scam drill), kept once per run id.
+/// <see cref="Misses"/> names what went wrong: the trap tapped ("screen-id/choice-index") or the drill messages sorted wrong.
+/// </summary>
+public sealed class PracticeRunRow
+{
+    public Guid LearnerId { get; set; }
+    public Guid RunId { get; set; }
+    public required string CourseSlug { get; set; }
+    public required string PracticeId { get; set; }
+    public required string PracticeVersion { get; set; }
+    public DateTime FinishedAt { get; set; }
+    public bool LessonCompleted { get; set; }
+    public bool Passed { get; set; }
+    public int Right { get; set; }
+    public int Total { get; set; }
+    public required string Misses { get; set; }
+}
+
 /// <summary>A day (Vietnam time) on which the learner did something: the source of "days active in a row".</summary>
 public sealed class LearnerDayRow
 {

@@ -8,6 +8,7 @@ public static class LearningExtensions
         builder.Services.AddSingleton<LearnerStore>();
         builder.Services.AddSingleton<LearnerIdentity>();
         builder.Services.AddSingleton<BinhDanHocVuSo.Web.Features.Courses.QuizForms>();
+        builder.Services.AddSingleton<BinhDanHocVuSo.Web.Features.Courses.PracticeForms>();
         builder.Services.AddSingleton<BinhDanHocVuSo.Web.Features.Courses.QuizDrawKey>();
         builder.Services.AddOpenApi();
         return builder;

@@ -116,6 +116,80 @@ public class PhoneBrowser : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// The shortest way through a simulation to an end screen without a trap: the index of the choice to tap on each
+    /// screen, with the screen it is tapped on.
+    /// </summary>
+    public static IReadOnlyList<(string Screen, int Choice)> RightWay(BinhDanHocVuSo.Content.Practice.Practice practice)
+    {
+        var cameFrom = new Dictionary<string, (string Screen, int Choice)?> { [practice.Start] = null };
+        var queue = new Queue<string>([practice.Start]);
+        while (queue.TryDequeue(out var id))
+        {
+            var screen = practice.Screen(id)!;
+            if (screen.IsEnd)
+            {
+                var way = new List<(string, int)>();
+                for (var at = id; cameFrom[at] is { } step; at = step.Screen)
+                {
+                    way.Insert(0, step);
+                }
+                return way;
+            }
+            for (var i = 0; i < screen.Choices.Count; i++)
+            {
+                if (screen.Choices[i] is { Kind: not BinhDanHocVuSo.Content.Practice.ChoiceKind.Trap, Go: { } go } && cameFrom.TryAdd(go, (id, i)))
+                {
+                    queue.Enqueue(go);
+                }
+            }
+        }
+        throw new InvalidOperationException($"{practice.Id} has no way to an end screen");
+    }
+
+    /// <summary>
+    /// Passes every practice block of the lesson open in <paramref name="page"/> as a learner would: each simulation
+    /// played the right way in place (the page reports the run), each scam drill sorted right on its pages and saved.
+    /// Comes back to the lesson afterwards.
+    /// </summary>
+    public static async Task PassPracticesAsync(IPage page, Course course, Lesson lesson)
+    {
+        var lessonUrl = page.Url;
+        foreach (var practice in lesson.Practices)
+        {
+            var way = RightWay(practice);
+            for (var i = 0; i < way.Count; i++)
+            {
+                var tap = page.Locator($"#practice-{practice.Id} [data-screen='{way[i].Screen}'] button[data-i='{way[i].Choice}']");
+                if (i < way.Count - 1)
+                {
+                    await tap.ClickAsync();
+                    continue;
+                }
+                var recorded = await page.RunAndWaitForResponseAsync(() => tap.ClickAsync(),
+                    r => r.Url.Contains($"/practices/{practice.Id}/runs") && r.Request.Method == "POST");
+                recorded.Status.Should().Be(200, $"the run of {practice.Id} is recorded");
+            }
+        }
+        foreach (var drill in lesson.Drills)
+        {
+            var bank = course.DrillBanks[drill.Bank];
+            await page.GotoAsync($"/c/{course.Slug}/{lesson.Slug}/drill/{drill.Id}");
+            while (await page.Locator("p.msg").CountAsync() > 0)
+            {
+                var shown = (await page.TextContentAsync("p.msg"))!.Trim();
+                var message = bank.Messages.Single(m => m.Text.Trim() == shown);
+                await page.ClickAsync($"button:text-is('{(message.IsScam ? "Lừa đảo" : "An toàn")}')");
+            }
+            await page.ClickAsync("form.practice-save button[type=submit]");
+            await page.WaitForSelectorAsync("[data-run]");
+        }
+        if (lesson.Drills.Count > 0)
+        {
+            await page.GotoAsync(lessonUrl);
+        }
+    }
+
     /// <summary>Answers every question of <paramref name="quiz"/> right, as a learner would with taps and selects.</summary>
     public static async Task AnswerRightAsync(IPage page, Quiz quiz)
     {

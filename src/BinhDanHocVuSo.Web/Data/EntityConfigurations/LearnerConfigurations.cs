@@ -90,3 +90,17 @@ sealed class CertificateConfiguration : IEntityTypeConfiguration<CertificateRow>
         certificate.Property(c => c.FullName).HasMaxLength(Limits.Title);
     }
 }
+
+sealed class PracticeRunConfiguration : IEntityTypeConfiguration<PracticeRunRow>
+{
+    public void Configure(EntityTypeBuilder<PracticeRunRow> run)
+    {
+        run.ToTable("PracticeRuns");
+        run.HasKey(r => new { r.LearnerId, r.RunId });
+        run.Property(r => r.CourseSlug).HasMaxLength(Limits.Slug);
+        run.Property(r => r.PracticeId).HasMaxLength(Limits.Slug);
+        run.Property(r => r.PracticeVersion).HasMaxLength(Limits.Version);
+        run.Property(r => r.Misses).HasMaxLength(Limits.Answer);
+        run.HasIndex(r => new { r.CourseSlug, r.PracticeId });
+    }
+}

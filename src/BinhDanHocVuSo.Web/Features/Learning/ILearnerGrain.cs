@@ -27,6 +27,13 @@ public interface ILearnerGrain : IGrainWithGuidKey
     /// </summary>
     Task<QuizResult> SubmitQuiz(QuizSubmission submission);
 
+    /// <summary>
+    /// Records a finished run of a practice block (a simulation or a scam drill), played again on the server from its
+    /// steps. The same run id sent again for the same practice returns the first result and records nothing; sent for
+    /// another practice it is refused (<see cref="LearningProblem.RunIdReused"/>).
+    /// </summary>
+    Task<PracticeRunResult> RecordPractice(PracticeRunSubmission submission);
+
     Task<CourseProgress> GetCourseProgress(string courseSlug);
 
     /// <summary>

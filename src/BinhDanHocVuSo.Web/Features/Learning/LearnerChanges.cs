@@ -11,6 +11,7 @@ public sealed class LearnerChanges
     public List<QuizAttemptRow> Attempts { get; } = [];
     public List<QuizAnswerRow> Answers { get; } = [];
     public List<LearnerDayRow> Days { get; } = [];
+    public List<PracticeRunRow> PracticeRuns { get; } = [];
 
     // The same action may first start a course and then complete it: the later row replaces the earlier one.
     public void SetEnrolment(CourseEnrolmentRow row)
@@ -41,6 +42,10 @@ public sealed class LearnerChanges
         foreach (var day in Days)
         {
             await writer.InsertAsync(day);
+        }
+        foreach (var run in PracticeRuns)
+        {
+            await writer.InsertAsync(run);
         }
     }
 }

@@ -34,6 +34,9 @@ public static class LearnerEventRows
                     changes.Attempts.Add(AttemptRow(learnerId, attempted.Result));
                     changes.Answers.AddRange(LearnerStore.AnswerRows(learnerId, attempted.Result));
                     break;
+                case PracticeRan ran:
+                    changes.PracticeRuns.Add(RunRow(learnerId, ran.Run));
+                    break;
                 case DayActive active:
                     changes.Days.Add(new LearnerDayRow { LearnerId = learnerId, Day = active.Day });
                     break;
@@ -52,6 +55,14 @@ public static class LearnerEventRows
             LastLessonSlug = course.LastLessonSlug, LastOpenedAt = earlier > at ? earlier : at,
         });
     }
+
+    static PracticeRunRow RunRow(Guid learnerId, PracticeRunResult run) => new()
+    {
+        LearnerId = learnerId, RunId = run.RunId, CourseSlug = run.CourseSlug, PracticeId = run.PracticeId,
+        PracticeVersion = run.PracticeVersion, FinishedAt = run.FinishedAt, Passed = run.Passed, Right = run.Right, Total = run.Total,
+        LessonCompleted = run.LessonCompleted,
+        Misses = LearnerStore.JoinTruncated(run.Misses),
+    };
 
     static QuizAttemptRow AttemptRow(Guid learnerId, QuizResult result) => new()
     {

@@ -13,6 +13,9 @@ public sealed record LessonCompleted(string CourseSlug, string LessonSlug, strin
 /// <summary>A graded attempt, as it is kept (see <see cref="QuizResult"/>).</summary>
 public sealed record QuizAttempted(QuizResult Result) : LearnerEvent;
 
+/// <summary>A finished run of a practice block, as it is kept (see <see cref="PracticeRunResult"/>).</summary>
+public sealed record PracticeRan(PracticeRunResult Run) : LearnerEvent;
+
 public sealed record CourseCompleted(string CourseSlug, DateTime At) : LearnerEvent;
 
 /// <summary>A Vietnamese calendar day on which the learner did something: the source of "days in a row".</summary>

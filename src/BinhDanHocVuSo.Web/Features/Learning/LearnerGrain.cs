@@ -49,6 +49,13 @@ sealed class LearnerGrain(LearnerStore store, ICourseCatalogSource catalog, Viet
         });
     }
 
+    public async Task<PracticeRunResult> RecordPractice(PracticeRunSubmission submission)
+    {
+        var draws = await drawKey.GetAsync();
+        return await DecideAndKeep(state =>
+            LearnerRules.RecordPractice(state, FindCourse(submission.CourseSlug), submission, draws, clock.UtcNow));
+    }
+
     public Task AdoptGuestHistory(Guid guestLearnerId) => guestLearnerId == LearnerId
         ? Task.CompletedTask
         : Adopt(guestLearnerId);

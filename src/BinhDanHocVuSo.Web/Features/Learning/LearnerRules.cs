@@ -1,3 +1,4 @@
+using BinhDanHocVuSo.Content.Practice;
 using BinhDanHocVuSo.Content.Quizzes;
 
 namespace BinhDanHocVuSo.Web.Features.Learning;
@@ -21,9 +22,87 @@ public static class LearnerRules
         return decider.Decide();
     }
 
-    /// <summary>Marks a lesson done (again changes nothing) and completes the course when it was the last step.</summary>
+    /// <summary>
+    /// Marks a lesson done (again changes nothing) and completes the course when it was the last step. A lesson with
+    /// practice blocks stays not done until each of them was passed (see <see cref="PracticesPassed"/>).
+    /// </summary>
     public static LearnerDecision CompleteLesson(LearnerState state, Course course, Lesson lesson, DateTime now) =>
         new Decider(state, now).Start(course).LessonDone(course, lesson).Complete(course).Decide();
+
+    /// <summary>
+    /// Whether every practice block of the lesson (each simulation and each scam drill) has a passed run: until then the
+    /// lesson is not done, whatever its quiz or its "Đã học xong" button say. A lesson without practice blocks: true.
+    /// </summary>
+    public static bool PracticesPassed(LearnerState state, Course course, Lesson lesson) =>
+        lesson.ExerciseIds.All(id => state.Runs.Values.Any(r => r.Passed && r.CourseSlug == course.Slug && r.PracticeId == id));
+
+    /// <summary>
+    /// Records a finished run of a practice block, once: the steps are played again on the simulation (the path must end
+    /// on an end screen or at a trap) or graded again on the drill's draw (<paramref name="draws"/> makes the run's draw
+    /// again from its run id; one answer per message). A passed run finishes its lesson when the rest of it is done: its
+    /// other practice blocks passed and its quiz tried (a lesson without a quiz: on the run itself). The same run id
+    /// again returns the first result and decides nothing; sent for another practice it is refused.
+    /// </summary>
+    public static (LearnerDecision Decision, PracticeRunResult Result) RecordPractice(LearnerState state, Course course,
+        PracticeRunSubmission submission, QuizDraws draws, DateTime now)
+    {
+        if (state.Runs.TryGetValue(submission.RunId, out var earlier))
+        {
+            if (earlier.PracticeId != submission.PracticeId || earlier.CourseSlug != course.Slug)
+            {
+                throw new LearningException(LearningProblem.RunIdReused, submission.RunId.ToString());
+            }
+            return (LearnerDecision.Unchanged(state), earlier);
+        }
+
+        var lesson = course.Lessons.FirstOrDefault(l => l.ExerciseIds.Contains(submission.PracticeId))
+            ?? throw new LearningException(LearningProblem.UnknownPractice, submission.PracticeId);
+        var (practice, drill) = lesson.FindExercise(submission.PracticeId);
+        var result = practice is not null
+            ? SimulationRun(course, practice, submission, now)
+            : DrillRun(course, drill!, submission, draws, now);
+
+        var decider = new Decider(state, now).Start(course);
+        decider.Apply(new PracticeRan(result));
+        var wasDone = decider.State.Courses[course.Slug].Lessons.ContainsKey(lesson.Slug);
+        if (result.Passed && (lesson.Quiz is null || decider.State.Attempts.Values.Any(a => a.CourseSlug == course.Slug && a.QuizId == lesson.Quiz.Id)))
+        {
+            decider.LessonDone(course, lesson);
+        }
+        decider.Complete(course);
+        if (!wasDone && decider.State.Courses[course.Slug].Lessons.ContainsKey(lesson.Slug))
+        {
+            result = result with { LessonCompleted = true };
+            decider.Replace(new PracticeRan(result));
+        }
+        return (decider.Decide(), result);
+    }
+
+    static PracticeRunResult SimulationRun(Course course, Practice practice, PracticeRunSubmission submission, DateTime now)
+    {
+        if (Practice.ParsePath(submission.Steps) is not { } path || practice.Walk(path) is not { Outcome: not PracticeOutcome.Playing } walk)
+        {
+            throw new LearningException(LearningProblem.RunNotFinished, practice.Id);
+        }
+        var passed = walk.Outcome == PracticeOutcome.Passed;
+        return new PracticeRunResult(submission.RunId, course.Slug, practice.Id, practice.Version, passed, walk.RightTaps,
+            walk.RightTaps + (passed ? 0 : 1), walk.TrapKey is { } trap ? [trap] : [], now);
+    }
+
+    static PracticeRunResult DrillRun(Course course, Drill drill, PracticeRunSubmission submission, QuizDraws draws, DateTime now)
+    {
+        if (!course.DrillBanks.TryGetValue(drill.Bank, out var bank))
+        {
+            throw new LearningException(LearningProblem.UnknownPractice, drill.Id);
+        }
+        var run = draws.ForDrill(course.Slug, drill, bank, submission.RunId);
+        if (run.Grade(submission.Steps) is not { Finished: true } grade)
+        {
+            throw new LearningException(LearningProblem.RunNotFinished, drill.Id);
+        }
+        return new PracticeRunResult(submission.RunId, course.Slug, drill.Id, bank.Version, grade.Passed, grade.RightCount,
+            run.Messages.Count, [.. run.Messages.Where((_, i) => !grade.Right[i]).Select(m => m.Id)], now);
+    }
 
     /// <summary>The days after a miss at which an objective comes back for review; a right review moves to the next.</summary>
     public static readonly IReadOnlyList<int> ReviewIntervals = [1, 3, 7, 14];
@@ -108,6 +187,10 @@ public static class LearnerRules
         {
             decider.Apply(new QuizAttempted(attempt));
         }
+        foreach (var run in guest.Runs.Values.Where(r => !decider.State.Runs.ContainsKey(r.RunId)))
+        {
+            decider.Apply(new PracticeRan(run));
+        }
         foreach (var day in guest.ActiveDays.Where(d => !decider.State.ActiveDays.Contains(d)))
         {
             decider.Apply(new DayActive(day));
@@ -137,8 +220,12 @@ public static class LearnerRules
                 return new QuizStanding(best.ScorePercent, g.Count(), best.QuizVersion);
             });
         var mastered = course.Lessons.Where(l => IsMastered(state, course, l)).Select(l => l.Slug).ToList();
+        var practices = state.Runs.Values
+            .Where(r => r.CourseSlug == course.Slug)
+            .GroupBy(r => r.PracticeId)
+            .ToImmutableDictionary(g => g.Key, g => new PracticeStanding(g.Any(r => r.Passed), g.Count()));
         return new CourseProgress(course.Slug, courseState is not null, done, course.Lessons.Count, next, quizzes,
-            courseState?.CompletedAt, courseState?.LastLessonSlug, mastered);
+            courseState?.CompletedAt, courseState?.LastLessonSlug, mastered, practices);
     }
 
     /// <summary>
@@ -307,9 +394,10 @@ public static class LearnerRules
             return this;
         }
 
+        /// <summary>Marks the lesson done unless it is, or one of its practice blocks was never passed.</summary>
         public Decider LessonDone(Course course, Lesson lesson)
         {
-            if (!State.Courses[course.Slug].Lessons.ContainsKey(lesson.Slug))
+            if (!State.Courses[course.Slug].Lessons.ContainsKey(lesson.Slug) && PracticesPassed(State, course, lesson))
             {
                 Apply(new LessonCompleted(course.Slug, lesson.Slug, lesson.Version, now));
             }
@@ -340,6 +428,14 @@ public static class LearnerRules
             State = Evolve(State, attempt);
         }
 
+        /// <summary>Replaces a run already applied by a later form of it (the same run id).</summary>
+        public void Replace(PracticeRan run)
+        {
+            var index = _events.FindIndex(e => e is PracticeRan r && r.Run.RunId == run.Run.RunId);
+            _events[index] = run;
+            State = Evolve(State, run);
+        }
+
         public LearnerDecision Decide()
         {
             var day = VietnamClock.DayOf(now);
@@ -358,6 +454,7 @@ public static class LearnerRules
         LessonOpened opened => WithCourse(state, opened.CourseSlug, c => c with { LastLessonSlug = opened.LessonSlug }),
         LessonCompleted done => WithCourse(state, done.CourseSlug, c => c with { Lessons = c.Lessons.SetItem(done.LessonSlug, new LessonDone(done.LessonVersion, done.At)) }),
         QuizAttempted attempted => state with { Attempts = state.Attempts.SetItem(attempted.Result.AttemptId, attempted.Result) },
+        PracticeRan ran => state with { Runs = state.Runs.SetItem(ran.Run.RunId, ran.Run) },
         CourseCompleted completed => WithCourse(state, completed.CourseSlug, c => c with { CompletedAt = completed.At }),
         DayActive active => state with { ActiveDays = state.ActiveDays.Add(active.Day) },
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, "an event the learner's state does not know"),

@@ -13,6 +13,9 @@ public sealed record LearnerState(
     public static LearnerState New { get; } = new(0, ImmutableDictionary<string, CourseState>.Empty,
         ImmutableDictionary<Guid, QuizResult>.Empty, []);
 
+    /// <summary>Finished runs of practice blocks (simulations and scam drills), by run id.</summary>
+    public ImmutableDictionary<Guid, PracticeRunResult> Runs { get; init; } = ImmutableDictionary<Guid, PracticeRunResult>.Empty;
+
     public CourseState? Course(string slug) => Courses.GetValueOrDefault(slug);
 }
 

@@ -23,6 +23,7 @@ public sealed class LearnerStore(IDbContextFactory<AppDbContext> contexts, Versi
         var attempts = await db.QuizAttempts.AsNoTracking().Where(a => a.LearnerId == learnerId).ToListAsync(cancellationToken);
         var answers = (await db.QuizAnswers.AsNoTracking().Where(a => a.LearnerId == learnerId).ToListAsync(cancellationToken))
             .ToLookup(a => a.AttemptId);
+        var runs = await db.PracticeRuns.AsNoTracking().Where(r => r.LearnerId == learnerId).ToListAsync(cancellationToken);
         var days = await db.LearnerDays.AsNoTracking().Where(d => d.LearnerId == learnerId).Select(d => d.Day).ToListAsync(cancellationToken);
 
         var lessonsByCourse = lessons.ToLookup(l => l.CourseSlug);
@@ -31,7 +32,11 @@ public sealed class LearnerStore(IDbContextFactory<AppDbContext> contexts, Versi
             e => new CourseState(e.StartedAt, e.CompletedAt, e.LastLessonSlug,
                 lessonsByCourse[e.CourseSlug].ToImmutableDictionary(l => l.LessonSlug, l => new LessonDone(l.LessonVersion, l.CompletedAt))));
         var results = attempts.ToImmutableDictionary(a => a.AttemptId, a => ToResult(a, answers[a.AttemptId]));
-        return new LearnerState(learner.Version, courses, results, [.. days]);
+        return new LearnerState(learner.Version, courses, results, [.. days])
+        {
+            Runs = runs.ToImmutableDictionary(r => r.RunId, r => new PracticeRunResult(r.RunId, r.CourseSlug, r.PracticeId, r.PracticeVersion,
+                r.Passed, r.Right, r.Total, Split(r.Misses), DateTime.SpecifyKind(r.FinishedAt, DateTimeKind.Utc), r.LessonCompleted)),
+        };
     }
 
     /// <summary>
@@ -59,6 +64,9 @@ public sealed class LearnerStore(IDbContextFactory<AppDbContext> contexts, Versi
             attempt.ScorePercent, attempt.Passed,
             [.. answers.Select(a => new QuestionResult(a.QuestionId, a.IsCorrect, Split(a.Answer), Split(a.RightAnswer)))],
             DateTime.SpecifyKind(attempt.SubmittedAt, DateTimeKind.Utc), attempt.CourseCompleted, attempt.DrawId);
+
+    /// <summary>A list of ids as one column (cut at <see cref="Limits.Answer"/> characters).</summary>
+    public static string JoinTruncated(IEnumerable<string> values) => Truncate(string.Join(Separator, values));
 
     static string[] Split(string joined) => joined.Length == 0 ? [] : joined.Split(Separator);
 

@@ -12,6 +12,7 @@ public static class LearningApi
         api.MapGet("/progress", GetOverview);
         api.MapGet("/progress/{course}", GetCourseProgress);
         api.MapPost("/courses/{course}/quizzes/{quiz}/attempts", SubmitAttempt).Accepts<AttemptRequest>("application/json");
+        api.MapPost("/courses/{course}/practices/{practice}/runs", RecordRun).Accepts<RunRequest>("application/json");
         return app;
     }
 
@@ -21,6 +22,38 @@ public static class LearningApi
     /// Options and steps are named by their ids, never by the place they were shown in.
     /// </summary>
     public sealed record AttemptRequest(Guid AttemptId, Dictionary<string, string[]>? Answers, Guid? DrawId = null);
+
+    /// <summary>
+    /// A finished practice run as the lesson's script sends it: the run id it made when the run started (a resend counts
+    /// once) and the steps taken (a simulation's path "0.2.1", a drill's answers "sa…"), which the server plays again.
+    /// </summary>
+    public sealed record RunRequest(Guid RunId, string? Steps);
+
+    static async Task<Results<Ok<PracticeRunResult>, ProblemHttpResult>> RecordRun(
+        string course, string practice, HttpContext http, LearnerIdentity identity, IGrainFactory grains, IStringLocalizer<SharedResource> text)
+    {
+        RunRequest? request = null;
+        try
+        {
+            if (http.Request.HasJsonContentType())
+            {
+                request = await http.Request.ReadFromJsonAsync<RunRequest>(http.RequestAborted);
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        if (request is null)
+        {
+            return Malformed(text["Learning.NotJson"]);
+        }
+        if (request.RunId == Guid.Empty)
+        {
+            return Malformed(text["Learning.ApiMissingAttemptId"]);
+        }
+        return await Run(http, text, () => Learner(http, identity, grains).RecordPractice(
+            new PracticeRunSubmission(request.RunId, course, practice, request.Steps ?? "")));
+    }
 
     static async Task<Ok<LearnerOverview>> GetOverview(HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
         TypedResults.Ok(await Learner(http, identity, grains).GetOverview());

@@ -11,7 +11,8 @@ public sealed record CourseProgress(
     [property: Id(5)] IReadOnlyDictionary<string, QuizStanding> Quizzes,
     [property: Id(6)] DateTime? CompletedAt,
     [property: Id(7)] string? LastOpenedLessonSlug,
-    [property: Id(8)] IReadOnlyList<string>? MasteredLessons = null)
+    [property: Id(8)] IReadOnlyList<string>? MasteredLessons = null,
+    [property: Id(9)] IReadOnlyDictionary<string, PracticeStanding>? Practices = null)
 {
     public int PercentDone => LessonCount == 0 ? 0 : (int)Math.Round(100.0 * CompletedLessons.Count / LessonCount);
 }
@@ -23,6 +24,12 @@ public sealed record LessonStanding(
     [property: Id(1)] int LessonCount,
     [property: Id(2)] bool ThisLessonDone,
     [property: Id(3)] IReadOnlyList<string>? DueObjectives = null);
+
+/// <summary>Whether a practice block (simulation or scam drill) was passed, and how many runs of it were recorded.</summary>
+[GenerateSerializer, Immutable]
+public sealed record PracticeStanding(
+    [property: Id(0)] bool Passed,
+    [property: Id(1)] int Runs);
 
 /// <summary>Best score and number of attempts of one quiz, and the quiz version of the best attempt.</summary>
 [GenerateSerializer, Immutable]
@@ -86,6 +93,37 @@ public sealed record QuestionResult(
     public QuestionResult WithoutAnswers() => this with { RightAnswer = [], FeedbackHtml = [], ExplanationHtml = null };
 }
 
+/// <summary>
+/// A finished run of a lesson's practice block as the page reports it: <see cref="Steps"/> is, for a simulation, the
+/// path taken (choice indices joined by ".", as in its pages' addresses), for a scam drill the answers ("s" Lừa đảo,
+/// "a" An toàn, one per message). The server plays them again: what the run came to is never taken from the page.
+/// <see cref="RunId"/> is made once per run, so a resend counts once.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record PracticeRunSubmission(
+    [property: Id(0)] Guid RunId,
+    [property: Id(1)] string CourseSlug,
+    [property: Id(2)] string PracticeId,
+    [property: Id(3)] string Steps);
+
+/// <summary>
+/// A recorded run: passed or not, and what went wrong (<see cref="Misses"/>: the trap tapped as "screen-id/choice-index",
+/// or the ids of the drill messages sorted wrong). <see cref="Right"/> of <see cref="Total"/>: right taps of a simulation,
+/// messages sorted right of a drill. <see cref="LessonCompleted"/> says whether this run finished its lesson.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record PracticeRunResult(
+    [property: Id(0)] Guid RunId,
+    [property: Id(1)] string CourseSlug,
+    [property: Id(2)] string PracticeId,
+    [property: Id(3)] string PracticeVersion,
+    [property: Id(4)] bool Passed,
+    [property: Id(5)] int Right,
+    [property: Id(6)] int Total,
+    [property: Id(7)] IReadOnlyList<string> Misses,
+    [property: Id(8)] DateTime FinishedAt,
+    [property: Id(9)] bool LessonCompleted = false);
+
 [GenerateSerializer, Immutable]
 public sealed record LearnerOverview(
     [property: Id(0)] IReadOnlyList<CourseProgress> Courses,
@@ -134,6 +172,15 @@ public enum LearningProblem
 
     /// <summary>An answer to a question of the quiz that the attempt's draw did not show.</summary>
     QuestionNotShown,
+
+    /// <summary>A course has no practice or drill of that id.</summary>
+    UnknownPractice,
+
+    /// <summary>The steps of a practice run are not a finished run of it (a path that stops midway, answers not one per message).</summary>
+    RunNotFinished,
+
+    /// <summary>A run id already recorded for another practice.</summary>
+    RunIdReused,
 }
 
 public static class LearningProblems
@@ -142,8 +189,8 @@ public static class LearningProblems
     public static int StatusCode(this LearningProblem problem) => problem switch
     {
         LearningProblem.MalformedAnswer or LearningProblem.NotAForm or LearningProblem.MissingAttemptId
-            or LearningProblem.QuestionNotShown => StatusCodes.Status400BadRequest,
-        LearningProblem.AttemptIdReused => StatusCodes.Status409Conflict,
+            or LearningProblem.QuestionNotShown or LearningProblem.RunNotFinished => StatusCodes.Status400BadRequest,
+        LearningProblem.AttemptIdReused or LearningProblem.RunIdReused => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status404NotFound,
     };
 

@@ -1,6 +1,7 @@
 // Progressive enhancement for phones: every page works without this file. It adds offline reading (service
 // worker), an outbox for quiz answers given without a connection, survey answers saved as they are chosen,
 // read-aloud, and print buttons.
+// Sent on every lesson's first load (≤ 14 KB with the page): the code keeps its comments short, in its commit history.
 (function () {
   'use strict';
   var OUTBOX = 'bdhvs.outbox';
@@ -18,26 +19,21 @@
     }
   }
 
-  // A page still at work (an import) asks to be looked at again: reload it after the seconds it names.
   var refresh = document.querySelector('[data-refresh]');
   if (refresh) {
     setTimeout(function () { location.reload(); }, 1000 * (+refresh.getAttribute('data-refresh') || 3));
   }
 
-  // Offline reading: the service worker keeps pages as they are opened; a lesson also asks it to keep its course.
   if ('serviceWorker' in navigator && window.caches) {
     navigator.serviceWorker.register('/sw.js').then(function () {
       return navigator.serviceWorker.ready;
     }).then(function (registration) {
       if (course && path.length === 4 && path[3] !== 'poster' && !document.querySelector('[data-attempt]')) {
-        // Always the lesson too: the worker may take control after this page was fetched, and then never saw it.
         registration.active.postMessage({ keep: ['/c/' + path[2], location.pathname] });
       }
     }).catch(function () { });
   }
 
-  // The outbox: each submitted quiz is kept until the server confirms it, so an answer given offline, or whose
-  // sending failed, is sent later through the JSON API. The attempt id makes a repeat count once.
   function load() {
     try {
       return JSON.parse(localStorage.getItem(OUTBOX)) || [];
@@ -63,7 +59,6 @@
     }
   }
 
-  // Connected to a network is not connected to the server (a weak 3G cell): try again in a while.
   function retryLater() {
     showWaiting();
     clearTimeout(retryLater.timer);
@@ -82,8 +77,6 @@
     return hex.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
   }
 
-  // The answers as the API takes them: option ids per question; for an order question, the step ids sorted by
-  // the position the learner chose in each <select name="o.{question}.{step}">.
   function answersOf(form) {
     var answers = {};
     var steps = {};
@@ -135,8 +128,6 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll('form.quiz'), function (form) {
-    // A page shown from the saved copy carries an old attempt id: each page view gets its own. Its draw id stays:
-    // the questions on the page are still that draw's.
     if (form.elements.attemptId) {
       form.elements.attemptId.value = newId();
     }
@@ -146,7 +137,6 @@
       }
       var id = form.elements.attemptId.value;
       var items = load().filter(function (item) { return item.id !== id; });
-      // The draw id names the questions and order this page showed: the server grades the answers on that draw.
       var draw = form.elements.drawId ? form.elements.drawId.value : null;
       items.push({ id: id, draw: draw, course: course, quiz: form.getAttribute('data-quiz'), answers: answersOf(form), at: Date.now() });
       store(items);
@@ -164,9 +154,6 @@
   window.addEventListener('online', send);
   send();
 
-  // Survey pages: each choice is saved as it is made, posted with the form's fields (its anti-forgery token too) to the
-  // page's "save" handler, and a quiet note under the question says once it is stored. Without this script the
-  // page's buttons save its answers. The whole form is posted each time, so a save that failed is made good by the next.
   Array.prototype.forEach.call(document.querySelectorAll('form[data-autosave]'), function (form) {
     var note = form.querySelector('[data-autosave-note]');
     var answered = document.querySelector('[data-answered]');
@@ -201,7 +188,6 @@
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams(new FormData(form)).toString()
       }).then(function (response) {
-        // Signed out meanwhile, the request is sent to the sign-in page: that is not a save.
         if (!response.ok || response.redirected) {
           throw new Error('not saved: ' + response.status);
         }
@@ -238,8 +224,6 @@
     });
   });
 
-  // Read-aloud, only where the phone has a Vietnamese voice; pausing stops after the current sentence's start
-  // and continuing repeats it, which works the same on every phone (some ignore speechSynthesis.pause()).
   var reader = document.getElementById('tts');
   var speech = window.speechSynthesis;
   if (reader && speech && window.SpeechSynthesisUtterance) {
@@ -309,12 +293,28 @@
     });
   }
 
-  // Simulations (PracticeHtml): every screen is in the page, so a run plays in place without a round trip. The
-  // buttons stay real buttons; a screen change is announced (the screen sits in an aria-live region) and focus moves
-  // to the new screen's title. Without this script each button asks the server for the next screen instead.
   Array.prototype.forEach.call(document.querySelectorAll('.practice'), function (practice) {
     var screens = practice.querySelectorAll('[data-screen]');
     var stop = null;
+    var run = newId();
+    var taken = [];
+    if (!practice.querySelector('[data-screen="' + practice.getAttribute('data-start') + '"]')) {
+      return; // a screen the server played (the page without this script): its buttons ask the server
+    }
+
+    function report() {
+      if (!course) {
+        return;
+      }
+      fetch('/api/courses/' + encodeURIComponent(course) + '/practices/' + encodeURIComponent(practice.getAttribute('data-practice')) + '/runs', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ runId: run, steps: taken.join('.') })
+      }).catch(function () { });
+      run = newId();
+      taken = [];
+    }
 
     function screen(id) {
       return practice.querySelector('[data-screen="' + id + '"]');
@@ -342,10 +342,12 @@
       var explain = form.querySelector('template[data-explain="' + button.getAttribute('data-i') + '"]');
       var note = explain ? explain.innerHTML : '';
       var go = button.getAttribute('data-go');
+      taken.push(button.getAttribute('data-i'));
       if (go) {
-        return show(screen(go), note);
+        show(screen(go), note);
+        return screen(go).hasAttribute('data-end') && report();
       }
-      // A trap: the run stops with what would have happened, then starts again from the first screen.
+      report();
       form.hidden = true;
       stop = document.createElement('div');
       stop.className = 'screen trap';

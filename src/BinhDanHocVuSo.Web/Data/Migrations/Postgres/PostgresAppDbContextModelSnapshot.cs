@@ -384,6 +384,56 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     b.ToTable("LessonCompletions", (string)null);
                 });
 
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.PracticeRunRow", b =>
+                {
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CourseSlug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("LessonCompleted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Misses")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PracticeId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PracticeVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Right")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("LearnerId", "RunId");
+
+                    b.HasIndex("CourseSlug", "PracticeId");
+
+                    b.ToTable("PracticeRuns", (string)null);
+                });
+
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.QuizAnswerRow", b =>
                 {
                     b.Property<Guid>("LearnerId")

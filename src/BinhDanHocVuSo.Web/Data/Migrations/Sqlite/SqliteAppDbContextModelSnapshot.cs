@@ -377,6 +377,56 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
                     b.ToTable("LessonCompletions", (string)null);
                 });
 
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.PracticeRunRow", b =>
+                {
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourseSlug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LessonCompleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Misses")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PracticeId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PracticeVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Right")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LearnerId", "RunId");
+
+                    b.HasIndex("CourseSlug", "PracticeId");
+
+                    b.ToTable("PracticeRuns", (string)null);
+                });
+
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.QuizAnswerRow", b =>
                 {
                     b.Property<Guid>("LearnerId")

@@ -19,6 +19,7 @@ public static class AccountErasure
         await db.QuizAttempts.Where(r => r.LearnerId == personId).ExecuteUpdateAsync(s => s.SetProperty(r => r.LearnerId, anonymousId));
         await db.QuizAnswers.Where(r => r.LearnerId == personId).ExecuteUpdateAsync(s => s.SetProperty(r => r.LearnerId, anonymousId));
         await db.LearnerDays.Where(r => r.LearnerId == personId).ExecuteUpdateAsync(s => s.SetProperty(r => r.LearnerId, anonymousId));
+        await db.PracticeRuns.Where(r => r.LearnerId == personId).ExecuteUpdateAsync(s => s.SetProperty(r => r.LearnerId, anonymousId));
         // A survey response counts against the officials invited (those with an account): an anonymous one would leave
         // reports saying more officials answered than were asked. It goes with the account; reports see the count change.
         var responses = db.SurveyResponses.Where(r => r.RespondentId == personId).Select(r => r.Id);
