@@ -22,9 +22,11 @@ public static class WebUiExtensions
         // Outside Development a plain build (not a publish) would serve empty CSS and JS without this.
         builder.WebHost.UseStaticWebAssets();
         // From a build's manifest, MapStaticAssets re-reads each file at every request by default ("reload at runtime",
-        // for editing CSS while it runs) and sends it as uncompressed gzip, even to a browser that asked for Brotli.
-        // Outside Development it serves the files the build compressed (gzip and Brotli), as after a publish.
-        if (!builder.Environment.IsDevelopment() && builder.Configuration[ReloadStaticAssetsKey] is null)
+        // for editing CSS while it runs) and sends it as uncompressed gzip, even to a browser that asked for Brotli:
+        // labelled "br", which Chromium cannot decode, so in Development (the README's run command) pages lost their CSS.
+        // Everywhere it serves the files the build compressed (gzip and Brotli), as after a publish; a changed CSS or JS
+        // file is served after the next build.
+        if (builder.Configuration[ReloadStaticAssetsKey] is null)
         {
             builder.Configuration[ReloadStaticAssetsKey] = "false";
         }
