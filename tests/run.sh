@@ -10,11 +10,26 @@ need_packages=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
 # Browser tests drive Debian's Chromium through Playwright (which cannot download its own browser here).
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)
+# The HTML check runs the Nu HTML checker (npm package vnu-jar), a Java program.
+command -v java >/dev/null 2>&1 || need_packages+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || need_packages+=(npm)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing ${need_packages[*]} (Debian packages)..."
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq "${need_packages[@]}" >/dev/null || { echo "could not install ${need_packages[*]}" >&2; exit 1; }
 fi
+
+# The pinned vnu-jar (keep in step with NuHtmlChecker.Version), into tests/tools (ignored by git); its postinstall
+# script, which would download a Java of its own, is not run: Debian's Java runs it.
+vnu_version=26.9.27
+vnu_jar="$root/tests/tools/node_modules/vnu-jar/build/dist/vnu.jar"
+if ! grep -q "\"version\": \"$vnu_version\"" "$root/tests/tools/node_modules/vnu-jar/package.json" 2>/dev/null; then
+  echo "Installing vnu-jar $vnu_version (npm)..."
+  mkdir -p "$root/tests/tools"
+  npm install --prefix "$root/tests/tools" --no-save --no-audit --no-fund --ignore-scripts "vnu-jar@$vnu_version" >/dev/null \
+    || { echo "could not install vnu-jar $vnu_version" >&2; exit 1; }
+fi
+export BDHVS_VNU_JAR="$vnu_jar"
 
 pg_bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
 pg_dir=$(mktemp -d /tmp/bdhvs-pg.XXXXXX)

@@ -1,3 +1,4 @@
+using BinhDanHocVuSo.Content.Markdown.Checklists;
 using BinhDanHocVuSo.Content.Markdown.Containers;
 using BinhDanHocVuSo.Content.Markdown.Images;
 using BinhDanHocVuSo.Content.Markdown.Quizzes;
@@ -14,11 +15,12 @@ namespace BinhDanHocVuSo.Content.Markdown;
 /// </summary>
 public static class LessonPipeline
 {
-    /// <summary>CommonMark plus pipe tables, extra emphasis, task lists, tip/warning/example boxes, auto links and quizzes.</summary>
+    /// <summary>CommonMark plus pipe tables, extra emphasis, task lists (boxes drawn as characters), tip/warning/example boxes, auto links and quizzes.</summary>
     public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseEmphasisExtras()
         .UseTaskLists()
+        .Use<ChecklistBoxes>()
         .UseCustomContainers()
         .Use<LessonContainers>()
         .UseAutoLinks()

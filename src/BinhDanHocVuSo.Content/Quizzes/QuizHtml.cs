@@ -19,6 +19,9 @@ public static class QuizHtml
     /// <summary>Text of the submit button.</summary>
     public const string SubmitText = "Nộp bài";
 
+    /// <summary>What an order question's list shows before a position is chosen (an option may not be empty).</summary>
+    public const string ChoosePositionText = "–";
+
     /// <summary>
     /// Renders the form for <paramref name="quiz"/> with every question in authored order (see <see cref="QuizDraw.AsAuthored"/>):
     /// what the Markdown renders. Pages show an attempt's own draw instead, spliced in with <see cref="ReplaceQuestions"/>.
@@ -154,7 +157,7 @@ public static class QuizHtml
     {
         var html = new StringBuilder();
         html.Append($"<label>{step.TextHtml} <select name=\"{QuizAnswers.OrderFieldPrefix}{Attribute(question.Id)}.{Attribute(step.Id)}\">");
-        html.Append("<option value=\"\"></option>");
+        html.Append($"<option value=\"\">{ChoosePositionText}</option>");
         for (var position = 1; position <= question.Steps.Count; position++)
         {
             html.Append($"<option value=\"{position}\">{position}</option>");

@@ -75,7 +75,8 @@ public class PhoneBrowser : IAsyncLifetime
 
     /// <summary>A fresh phone: no cookies, no service worker, nothing saved; a cheap Android's screen size.</summary>
     /// <param name="javaScript">False for a phone whose browser runs no scripts (an old or locked-down one).</param>
-    public async Task<IBrowserContext> NewPhoneAsync(bool javaScript = true)
+    /// <param name="serviceWorkers">False to keep the service worker out, so that every page comes from the server as sent.</param>
+    public async Task<IBrowserContext> NewPhoneAsync(bool javaScript = true, bool serviceWorkers = true)
     {
         var phone = await _browser.NewContextAsync(new()
         {
@@ -85,6 +86,7 @@ public class PhoneBrowser : IAsyncLifetime
             IsMobile = true,
             HasTouch = true,
             JavaScriptEnabled = javaScript,
+            ServiceWorkers = serviceWorkers ? ServiceWorkerPolicy.Allow : ServiceWorkerPolicy.Block,
         });
         // Two cores shared with the server and the rest of the suite: be patient rather than flaky.
         phone.SetDefaultTimeout(60_000);

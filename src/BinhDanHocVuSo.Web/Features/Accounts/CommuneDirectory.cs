@@ -12,8 +12,8 @@ public sealed class CommuneDirectory
 
     public CommuneDirectory(IReadOnlyList<Province> provinces)
     {
-        Provinces = provinces;
-        _byId = provinces.SelectMany(p => p.Communes).ToDictionary(c => c.Id);
+        Provinces = [.. provinces.Select(p => p with { Communes = [.. p.Communes.OrderByName(c => c.Name)] }).OrderByName(p => p.Name)];
+        _byId = Provinces.SelectMany(p => p.Communes).ToDictionary(c => c.Id);
     }
 
     public IReadOnlyList<Province> Provinces { get; }

@@ -11,6 +11,9 @@ public sealed class LoginModel(AccountService accounts, UserManager<AppUser> use
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Error { get; private set; }
 
+    /// <summary>Carries the return address to the sign-up page, so "Đăng ký" from a join link still ends in the group.</summary>
+    public string ReturnQuery => Url.IsLocalUrl(ReturnUrl) ? "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl) : "";
+
     public void OnGet()
     {
     }

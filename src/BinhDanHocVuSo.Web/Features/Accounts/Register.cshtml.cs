@@ -7,6 +7,11 @@ public sealed class RegisterModel(AccountService accounts, CommuneDirectory comm
     [BindProperty] public string? FullName { get; set; }
     [BindProperty] public string? Commune { get; set; }
 
+    /// <summary>Where the person was going (e.g. a group's join link), as on the sign-in page; local addresses only.</summary>
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public string ReturnQuery => Url.IsLocalUrl(ReturnUrl) ? "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl) : "";
+
     public async Task<IActionResult> OnPostAsync()
     {
         var phone = AccountChecks.Phone(Phone, Errors, text);
@@ -21,7 +26,7 @@ public sealed class RegisterModel(AccountService accounts, CommuneDirectory comm
             var result = await accounts.RegisterAsync(HttpContext, phone!, FullName!, Commune!, Password ?? "");
             if (result.Succeeded)
             {
-                return Redirect("/");
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
             }
             Errors.AddRange(result.Errors.Select(e => e.Description).Distinct());
         }

@@ -22,14 +22,14 @@ public sealed class OverviewModel(AppDbContext db, CommuneDirectory communes) : 
         var byCommune = await db.Users.GroupBy(u => u.Commune)
             .Select(g => new { Commune = g.Key, Accounts = g.Count(), Completed = g.Count(u => completers.Contains(u.Id)) })
             .ToListAsync();
-        Communes = [.. byCommune.Select(c => new CommuneLine(communes.NameOf(c.Commune), c.Accounts, c.Completed)).OrderBy(c => c.Name)];
+        Communes = [.. byCommune.Select(c => new CommuneLine(communes.NameOf(c.Commune), c.Accounts, c.Completed)).OrderByName(c => c.Name)];
         Accounts = byCommune.Sum(c => c.Accounts);
         CompletedAny = byCommune.Sum(c => c.Completed);
-        Groups = await db.Groups.Where(g => g.ArchivedAt == null).OrderBy(g => g.Name)
+        Groups = [.. (await db.Groups.Where(g => g.ArchivedAt == null)
             .Select(g => new GroupCompletion(g.Id, g.Name,
                 db.GroupMembers.Count(m => m.GroupId == g.Id),
                 db.GroupMembers.Count(m => m.GroupId == g.Id && db.CourseEnrolments.Any(e => e.LearnerId == m.LearnerId && e.CompletedAt != null
                     && db.Assignments.Any(a => a.GroupId == g.Id && a.CourseSlug == e.CourseSlug)))))
-            .ToListAsync();
+            .ToListAsync()).OrderByName(g => g.Name)];
     }
 }

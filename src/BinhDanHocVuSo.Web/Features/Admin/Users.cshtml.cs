@@ -33,7 +33,8 @@ public sealed class UsersModel(UserManager<AppUser> users, AppDbContext db, Audi
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToListAsync();
         var assigned = await db.TrainerCommunes.Where(t => ids.Contains(t.TrainerId)).ToListAsync();
-        Users = [.. page.Select(u => new UserLine(u.Id, u.FullName, u.UserName!, communes.NameOf(u.Commune), u.Commune,
+        // The database picks the page (its own collation); the page shows in Vietnamese order.
+        Users = [.. page.OrderByName(u => u.FullName).Select(u => new UserLine(u.Id, u.FullName, u.UserName!, communes.NameOf(u.Commune), u.Commune,
             [.. roles.Where(r => r.UserId == u.Id).Select(r => r.Name!)],
             [.. assigned.Where(a => a.TrainerId == u.Id).Select(a => a.Commune).Order(StringComparer.Ordinal)]))];
     }

@@ -6,13 +6,19 @@ namespace BinhDanHocVuSo.Web.Features.Groups;
 /// one call to <see cref="GroupRoster"/>, the groups' only writer.
 /// </summary>
 [Authorize(Policy = Policies.Trainer)]
-public sealed class DashboardModel(GroupDashboards dashboards, GroupRoster roster, PublicAddress address, IStringLocalizer<GroupText> text) : PageModel
+public sealed class DashboardModel(GroupDashboards dashboards, GroupRoster roster, PublicAddress address, AppDbContext db, IStringLocalizer<GroupText> text) : PageModel
 {
     const int PageSize = 50;
 
     public GroupDashboard Dashboard { get; private set; } = null!;
     public string JoinUrl => address.For(Request, $"/join/{Dashboard.Group.JoinCode}");
     public string? Message { get; private set; }
+
+    /// <summary>
+    /// Whether the caller is one of the group's trainers, who call its members: only they see the members' phone
+    /// numbers (an admin looking at someone else's group does not).
+    /// </summary>
+    public bool ShowsPhones { get; private set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
     [BindProperty(SupportsGet = true)] public bool Print { get; set; }
     public int PageCount => Math.Max(1, (Dashboard.Members.Count + PageSize - 1) / PageSize);
@@ -69,6 +75,8 @@ public sealed class DashboardModel(GroupDashboards dashboards, GroupRoster roste
             return false;
         }
         Dashboard = dashboard;
+        var me = LearnerIdentity.SignedIn(HttpContext);
+        ShowsPhones = me is { } trainer && await db.GroupTrainers.AnyAsync(t => t.GroupId == id && t.TrainerId == trainer);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         return true;
     }

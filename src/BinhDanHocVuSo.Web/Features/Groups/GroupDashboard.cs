@@ -87,7 +87,7 @@ public sealed class GroupDashboards(AppDbContext db, ICourseCatalogSource catalo
         var members = people
             .Select(p => new MemberLine(p.LearnerId, p.Name ?? deletedName, p.Phone,
                 [.. assignments.Select(a => Status(p.LearnerId, a))], p.LastActive))
-            .OrderBy(m => VietnameseOrder.GetSortKey(m.Name, CompareOptions.IgnoreCase), SortKeyOrder)
+            .OrderByName(m => m.Name)
             .ToList();
         var courses = assignments.Select((a, i) => new AssignedCourse(a.CourseSlug, catalog.Find(a.CourseSlug)?.Title ?? a.CourseSlug, a.DueAt,
             members.Count(m => m.Cells[i] == CellStatus.Done), members.Count(m => m.Cells[i] == CellStatus.InProgress),
@@ -104,11 +104,6 @@ public sealed class GroupDashboards(AppDbContext db, ICourseCatalogSource catalo
             [.. members.Where(m => m.LastActive is null || m.LastActive < inactiveSince)],
             questions, quizStats.ComputedAt, today);
     }
-
-    // Sort keys are computed once per name: comparing 5,000 names culture-aware pair by pair costs tens of milliseconds.
-    static readonly CompareInfo VietnameseOrder = CultureInfo.GetCultureInfo("vi-VN").CompareInfo;
-
-    static readonly Comparer<SortKey> SortKeyOrder = Comparer<SortKey>.Create(SortKey.Compare);
 
     static string Prompt(CourseCatalog catalog, string courseSlug, string quizId, string questionId)
     {

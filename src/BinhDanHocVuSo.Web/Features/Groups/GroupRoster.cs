@@ -45,6 +45,10 @@ public sealed class GroupRoster(AppDbContext db, UserManager<AppUser> users, Com
         {
             return text["UnknownCourse"];
         }
+        if (DueProblem(due) is { } late)
+        {
+            return late;
+        }
         DateTime? dueAt = due is { } day ? VietnamClock.EndOfDayUtc(day) : null;
         if (await db.Assignments.FindAsync(group.Id, course) is { } existing)
         {
@@ -58,17 +62,28 @@ public sealed class GroupRoster(AppDbContext db, UserManager<AppUser> users, Com
     });
 
     /// <summary>
-    /// Assigns the courses not yet assigned, without a due date (those already assigned stay as they are): the survey
-    /// report's recommendations. Null when the caller does not run the group; otherwise how many were added.
+    /// Why a due date cannot be given: a day already past in Vietnam (members would be overdue the moment it is
+    /// assigned). Today is allowed: due by the end of today. Null when there is no date or it is fine.
     /// </summary>
-    public async Task<int?> AssignAllAsync(HttpContext caller, Guid groupId, IReadOnlyCollection<string> courses)
+    public string? DueProblem(DateOnly? due) =>
+        due is { } day && day < VietnamClock.DayOf(Now)
+            ? text["DueInPast", day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), VietnamClock.DayOf(Now).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)].Value
+            : null;
+
+    /// <summary>
+    /// Assigns the courses not yet assigned, due by the end of <paramref name="due"/> if given (those already assigned
+    /// stay as they are): the survey report's recommendations. Null when the caller does not run the group; otherwise how
+    /// many were added. The caller checks <paramref name="due"/> with <see cref="DueProblem"/> first.
+    /// </summary>
+    public async Task<int?> AssignAllAsync(HttpContext caller, Guid groupId, IReadOnlyCollection<string> courses, DateOnly? due = null)
     {
+        DateTime? dueAt = DueProblem(due) is null && due is { } day ? VietnamClock.EndOfDayUtc(day) : null;
         var added = 0;
         var change = await ChangeAsync(caller, groupId, refresh: true, async group =>
         {
             var existing = await db.Assignments.Where(a => a.GroupId == group.Id).Select(a => a.CourseSlug).ToListAsync();
             var adding = courses.Where(c => catalog.Current.Find(c) is not null).Distinct().Except(existing).ToList();
-            db.Assignments.AddRange(adding.Select(slug => new AssignmentRow { GroupId = group.Id, CourseSlug = slug, AssignedAt = Now, AssignedBy = Me(caller) }));
+            db.Assignments.AddRange(adding.Select(slug => new AssignmentRow { GroupId = group.Id, CourseSlug = slug, DueAt = dueAt, AssignedAt = Now, AssignedBy = Me(caller) }));
             added = adding.Count;
             return null;
         });

@@ -16,10 +16,9 @@ public sealed class IndexModel(AppDbContext db, CommuneDirectory communes, Group
 
     public async Task OnGetAsync()
     {
-        Groups = await db.Visible(HttpContext)
-            .OrderBy(g => g.ArchivedAt != null).ThenBy(g => g.Name)
+        Groups = [.. (await db.Visible(HttpContext)
             .Select(g => new GroupLine(g.Id, g.Name, g.Commune, db.GroupMembers.Count(m => m.GroupId == g.Id), g.ArchivedAt != null))
-            .ToListAsync();
+            .ToListAsync()).OrderBy(g => g.Archived).ThenByName(g => g.Name)];
         var scope = await db.OfCallerAsync(HttpContext);
         Choices = [.. communes.Provinces
             .Select(p => p with { Communes = [.. p.Communes.Where(c => scope.Covers(c.Id))] })

@@ -16,9 +16,9 @@ public sealed class JoinModel(AppDbContext db, GroupRoster roster) : PageModel
     {
         Group = await roster.FindByCodeAsync(Code);
         IsMember = Group is not null && await db.GroupMembers.AnyAsync(m => m.GroupId == Group.Id && m.LearnerId == Me);
-        Invitations = await db.Groups
+        Invitations = [.. (await db.Groups
             .Where(g => g.ArchivedAt == null && db.GroupInvitations.Any(i => i.GroupId == g.Id && i.LearnerId == Me))
-            .OrderBy(g => g.Name).ToListAsync();
+            .ToListAsync()).OrderByName(g => g.Name)];
         if (Group is null && Code is not null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;

@@ -7,12 +7,15 @@ namespace BinhDanHocVuSo.Web.Features.Posters;
 /// <summary>QR codes as inline SVG, drawn on the server: no script, no image request, sharp at any print size.</summary>
 public static class QrCode
 {
+    // The page's own encoder setting (all of Unicode left as it is): HtmlEncoder.Default would write "Quét mã" as "Qu&#xE9;t m&#xE3;".
+    static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     /// <summary>An SVG QR code of <paramref name="text"/>; <paramref name="label"/> is what a screen reader says.</summary>
     public static HtmlString Svg(string text, string label)
     {
         var (size, path) = Draw(text);
         return new HtmlString(
-            $"<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" role=\"img\" aria-label=\"{HtmlEncoder.Default.Encode(label)}\" shape-rendering=\"crispEdges\">"
+            $"<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" role=\"img\" aria-label=\"{Encoder.Encode(label)}\" shape-rendering=\"crispEdges\">"
             + $"<rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>");
     }
 

@@ -18,6 +18,16 @@ public sealed class ReportModel(SurveyReports reports, SurveySource surveys, App
 
     [BindProperty(SupportsGet = true)] public int? Assigned { get; set; }
 
+    /// <summary>The group the courses were just assigned to: the confirmation names it.</summary>
+    [BindProperty(SupportsGet = true, Name = "to")] public Guid? AssignedTo { get; set; }
+
+    /// <summary>The group and due date chosen in the assign form, shown again when it is refused.</summary>
+    public Guid? ChosenGroup { get; private set; }
+    public DateOnly? ChosenDue { get; private set; }
+
+    /// <summary>Today in Vietnam as a date field's value: the earliest due date the form offers.</summary>
+    public string Today { get; private set; } = "";
+
     /// <summary><c>include</c>: respondents who failed the attention check or answered too fast count in the figures.</summary>
     [BindProperty(SupportsGet = true, Name = "flagged")] public string? Flagged { get; set; }
 
@@ -91,7 +101,11 @@ public sealed class ReportModel(SurveyReports reports, SurveySource surveys, App
     }
 
     /// <summary>Assigns the recommended courses of the priority list to one group the caller runs (existing assignments stay as they are).</summary>
-    public async Task<IActionResult> OnPostAssignAsync(Guid group, [FromServices] GroupRoster roster)
+    /// <remarks>
+    /// No group is taken for the trainer: with several, they choose one (the form's first choice is empty); the
+    /// confirmation names the group. A due date already past is refused, as on the group's own assign form.
+    /// </remarks>
+    public async Task<IActionResult> OnPostAssignAsync(Guid? group, DateOnly? due, [FromServices] GroupRoster roster)
     {
         if (await LoadAsync() is { } refused)
         {
@@ -102,19 +116,42 @@ public sealed class ReportModel(SurveyReports reports, SurveySource surveys, App
             // A leader reads their commune's report; assigning courses is a trainer's work.
             return Forbid();
         }
+        (ChosenGroup, ChosenDue) = (group, due);
+        if (group is not { } groupId || groupId == Guid.Empty)
+        {
+            return Refuse(text["ChooseGroup"]);
+        }
+        if (MyGroups.All(g => g.Id != groupId))
+        {
+            // Another trainer's group, or none: not the caller's to assign to, whatever else the form says.
+            return NotFound();
+        }
+        if (roster.DueProblem(due) is { } late)
+        {
+            return Refuse(late);
+        }
         var slugs = Report.Priorities.Select(p => p.CourseSlug).OfType<string>().Distinct().Where(s => catalog.Current.Find(s) is not null).ToList();
-        if (await roster.AssignAllAsync(HttpContext, group, slugs) is not { } added)
+        if (slugs.Count == 0)
+        {
+            return Refuse(text["NothingToAssign"]);
+        }
+        if (await roster.AssignAllAsync(HttpContext, groupId, slugs, due) is not { } added)
         {
             return NotFound();
         }
-        if (slugs.Count == 0)
-        {
-            Message = text["NothingToAssign"];
-            HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        return Redirect($"/survey/report?assigned={added}{(Query.Length > 0 ? "&" + Query : "")}");
+        return Redirect($"/survey/report?assigned={added}&to={groupId}{(Query.Length > 0 ? "&" + Query : "")}");
     }
+
+    IActionResult Refuse(string problem)
+    {
+        Message = problem;
+        Refused = true;
+        HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>True when <see cref="Message"/> says why the assign form was refused.</summary>
+    public bool Refused { get; private set; }
 
     /// <summary>Loads the report; the answer to give instead when the caller may not read it (403) or there is none (404).</summary>
     async Task<IActionResult?> LoadAsync()
@@ -130,10 +167,11 @@ public sealed class ReportModel(SurveyReports reports, SurveySource surveys, App
         }
         Scoped = scoped;
         MyGroups = reach.Reader == ReportReader.Leader ? []
-            : await db.Visible(HttpContext).Where(g => g.ArchivedAt == null).OrderBy(g => g.Name).ToListAsync();
-        if (Assigned is { } n)
+            : [.. (await db.Visible(HttpContext).Where(g => g.ArchivedAt == null).ToListAsync()).OrderByName(g => g.Name)];
+        Today = HttpContext.RequestServices.GetRequiredService<VietnamClock>().Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (Assigned is { } n && MyGroups.FirstOrDefault(g => g.Id == AssignedTo) is { } to)
         {
-            Message = text["AssignedCount", n];
+            Message = text["AssignedCount", n, to.Name];
         }
         return null;
     }

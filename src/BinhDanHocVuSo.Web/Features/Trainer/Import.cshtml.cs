@@ -40,6 +40,15 @@ public sealed class ImportModel(AccountImport import, ImportQueue queue, IGrainF
         return Page();
     }
 
+    /// <summary>
+    /// An empty list to fill in: the column names the import reads (<see cref="AccountImport.Columns"/>), in UTF-8 with
+    /// a byte-order mark so that a spreadsheet program shows the Vietnamese letters the trainer types. No example row:
+    /// uploaded unchanged it creates nobody.
+    /// </summary>
+    public IActionResult OnGetTemplate() =>
+        File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(string.Join(",", AccountImport.Columns) + "\r\n")).ToArray(),
+            "text/csv; charset=utf-8", "mau-danh-sach-hoc-vien.csv");
+
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancellationToken)
     {
         if (file is null || file.Length == 0)

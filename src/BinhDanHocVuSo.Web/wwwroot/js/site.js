@@ -114,6 +114,7 @@
           if (status) {
             say(format(status.getAttribute('data-sent'), [time, result.correct, result.total]));
           }
+          showResult(item.id, result);
           if (load().length) {
             send();
           }
@@ -125,6 +126,60 @@
       }
       retryLater();
     }).catch(retryLater);
+  }
+
+  // The words of a quiz's result, from the page (#quiz-words), for a quiz answered offline and sent later.
+  var words = document.getElementById('quiz-words');
+
+  function word(key) {
+    return words ? words.getAttribute('data-' + key) : '';
+  }
+
+  // Beside the button the learner pressed: the answers are kept on the phone, and, once sent, the score.
+  function noteOf(form) {
+    var note = form.querySelector('.outbox-note');
+    if (!note) {
+      note = document.createElement('p');
+      note.className = 'outbox-note';
+      note.setAttribute('role', 'status');
+      var button = form.querySelector('button[type=submit]');
+      button.parentNode.insertBefore(note, button.nextSibling);
+    }
+    return note;
+  }
+
+  // The quiz answered offline is still on the page: its score beside the button, and under each question whether it
+  // was right, the feedback on the options chosen and the explanation (the final quiz gives these once passed).
+  function showResult(id, result) {
+    var form = document.querySelector('form.quiz');
+    if (!form || !form.elements.attemptId || form.elements.attemptId.value !== id || !words) {
+      return;
+    }
+    noteOf(form).textContent = format(word('score'), [result.correct, result.total, result.scorePercent]);
+    (result.questions || []).forEach(function (question) {
+      var fieldset = document.getElementById('q-' + question.questionId);
+      if (!fieldset) {
+        return;
+      }
+      var shown = fieldset.querySelector('.sent-result') || document.createElement('div');
+      shown.className = 'result sent-result ' + (question.isCorrect ? 'right' : 'wrong');
+      shown.innerHTML = '<p><strong></strong></p>';
+      shown.querySelector('strong').textContent = question.isCorrect ? word('right') : word('wrong');
+      (question.feedbackHtml || []).forEach(function (html) {
+        var p = document.createElement('p');
+        p.innerHTML = html;
+        shown.appendChild(p);
+      });
+      if (question.explanationHtml) {
+        var p = document.createElement('p');
+        p.innerHTML = '<strong></strong> ' + question.explanationHtml;
+        p.querySelector('strong').textContent = word('explanation') + ':';
+        shown.appendChild(p);
+      }
+      fieldset.appendChild(shown);
+    });
+    // Sending the form again is a new attempt.
+    form.elements.attemptId.value = newId();
   }
 
   Array.prototype.forEach.call(document.querySelectorAll('form.quiz'), function (form) {
@@ -143,6 +198,9 @@
       if (!navigator.onLine) {
         event.preventDefault();
         showWaiting();
+        if (words) {
+          noteOf(form).textContent = word('kept');
+        }
       }
     });
   });

@@ -27,7 +27,7 @@ public sealed class GroupFiguresSpec() : PlatformSpec(settings: ShippedCoursesWi
     /// only when its exit level reaches the position's target (3 for most competences), and the shipped citizen courses
     /// honestly stop at 2. The report's recommendation is what these specs exercise, not the shipped metadata.
     /// </summary>
-    static Dictionary<string, string?> ShippedCoursesWithTheSafetyCourseForOfficials()
+    internal static Dictionary<string, string?> ShippedCoursesWithTheSafetyCourseForOfficials()
     {
         var source = Platform.ShippedCourses()["Content:CoursesPath"]!;
         var copy = Directory.CreateTempSubdirectory("bdhvs-group-figures-").FullName;

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace BinhDanHocVuSo.Web.Features.Accounts.Me;
@@ -9,7 +10,8 @@ namespace BinhDanHocVuSo.Web.Features.Accounts.Me;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class DataModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IGrainFactory grains,
-    CommuneDirectory communes, AppDbContext db, AuditLog audit, IStringLocalizer<AccountText> text, TimeProvider clock) : PageModel
+    CommuneDirectory communes, ICourseCatalogSource catalog, AppDbContext db, AuditLog audit, IStringLocalizer<AccountText> text,
+    TimeProvider clock) : PageModel
 {
     public PersonalData Export { get; private set; } = null!;
     public string? Error { get; private set; }
@@ -30,8 +32,8 @@ public sealed class DataModel(UserManager<AppUser> users, SignInManager<AppUser>
         {
             return Challenge();
         }
-        var json = JsonSerializer.SerializeToUtf8Bytes(await CollectAsync(user), new JsonSerializerOptions { WriteIndented = true });
-        return File(json, "application/json", "du-lieu-cua-toi.json");
+        var json = JsonSerializer.SerializeToUtf8Bytes(await CollectAsync(user), DownloadJson);
+        return File(json, "application/json; charset=utf-8", "du-lieu-cua-toi.json");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(string? password)
@@ -73,15 +75,29 @@ public sealed class DataModel(UserManager<AppUser> users, SignInManager<AppUser>
         return Redirect("/");
     }
 
+    /// <summary>
+    /// Indented UTF-8 with Vietnamese letters as they are ("Xã Hà Quảng", not "X\u00E3 H\u00E0 ..."), so the file reads in
+    /// any text editor. The relaxed encoder is safe here: the file is an attachment, never embedded in a page.
+    /// </summary>
+    static readonly JsonSerializerOptions DownloadJson = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     async Task<PersonalData> CollectAsync(AppUser user)
     {
         var groups = await db.GroupMembers.Where(m => m.LearnerId == user.Id)
             .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => g.Name).ToListAsync();
+        var progress = await grains.GetGrain<ILearnerGrain>(user.Id).GetOverview();
+        var courses = catalog.Current;
         return new PersonalData(user.FullName, PhoneNumber.Display(user.UserName!), communes.NameOf(user.Commune),
-            [.. await users.GetRolesAsync(user)], user.CreatedAt, groups,
-            await grains.GetGrain<ILearnerGrain>(user.Id).GetOverview());
+            [.. await users.GetRolesAsync(user)], user.CreatedAt, groups, progress,
+            progress.Courses.Select(c => c.CourseSlug).Distinct()
+                .ToDictionary(slug => slug, slug => courses.Find(slug)?.Title ?? slug));
     }
 
+    /// <summary>Everything kept about a person; the download's schema is described in the README (Privacy).</summary>
+    /// <param name="CourseTitles">The title of every course in <paramref name="Progress"/>, by its slug (a withdrawn course keeps its slug).</param>
     public sealed record PersonalData(string FullName, string Phone, string Commune, IReadOnlyList<string> Roles,
-        DateTime CreatedAt, IReadOnlyList<string> Groups, LearnerOverview Progress);
+        DateTime CreatedAt, IReadOnlyList<string> Groups, LearnerOverview Progress, IReadOnlyDictionary<string, string> CourseTitles)
+    {
+        public string TitleOf(string slug) => CourseTitles.GetValueOrDefault(slug, slug);
+    }
 }
