@@ -11,6 +11,9 @@ namespace BinhDanHocVuSo.Web.Hosting;
 
 public static class WebUiExtensions
 {
+    /// <summary>The setting MapStaticAssets reads to re-read files at every request (true by default for a build).</summary>
+    public const string ReloadStaticAssetsKey = "ReloadStaticAssetsAtRuntime";
+
     public const string TrustedProxiesKey = NetworkOptions.Section + ":" + nameof(NetworkOptions.TrustedProxies);
 
     /// <summary>Server-rendered Vietnamese pages for phones: Razor Pages under <c>Features/</c>, UTF-8 text, compression, request logs.</summary>
@@ -19,6 +22,15 @@ public static class WebUiExtensions
         var services = builder.Services;
         // Outside Development a plain build (not a publish) would serve empty CSS and JS without this.
         builder.WebHost.UseStaticWebAssets();
+        // From a build's manifest, MapStaticAssets re-reads each file at every request by default ("reload at runtime",
+        // for editing CSS while it runs) and sends it as uncompressed gzip, even to a browser that asked for Brotli:
+        // labelled "br", which Chromium cannot decode, so in Development (the README's run command) pages lost their CSS.
+        // Everywhere it serves the files the build compressed (gzip and Brotli), as after a publish; a changed CSS or JS
+        // file is served after the next build.
+        if (builder.Configuration[ReloadStaticAssetsKey] is null)
+        {
+            builder.Configuration[ReloadStaticAssetsKey] = "false";
+        }
         // The default encoder writes every Vietnamese letter as an HTML entity, nearly doubling a page.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
