@@ -43,7 +43,7 @@ public sealed partial class PublicAddressSpec() : PlatformSpec(settings: new Dic
         var (_, learner, _) = await Platform.LearnerWithCertificateAsync();
 
         var group = await trainer.GetWithForgedHostAsync($"/groups/{groupId}");
-        var certificate = await learner.GetWithForgedHostAsync("/c/khoa-mau/chung-nhan");
+        var certificate = (await learner.GetWithForgedHostAsync("/c/khoa-mau/chung-nhan")).Replace("<wbr>", ""); // Addresses may break only after a slash, dot or dash (<wbr>): read them whole.
 
         group.Should().MatchRegex("https://hoc.caobang.gov.vn/join/[A-Z0-9]{6}").And.NotContain("evil.example");
         certificate.Should().MatchRegex("https://hoc.caobang.gov.vn/xac-minh/[0-9a-f]{32}").And.NotContain("evil.example");

@@ -17,8 +17,8 @@ public sealed class CertificatesSpec(SqlitePlatform shared) : PlatformSpec(share
         var browser = await Platform.SignedInAs(person);
 
         var offer = await browser.GetStringAsync("/c/khoa-mau/chung-nhan");
-        var certificate = await browser.ReceiveCertificateAsync("khoa-mau");
-        var again = await browser.GetStringAsync("/c/khoa-mau/chung-nhan");
+        var certificate = (await browser.ReceiveCertificateAsync("khoa-mau")).Replace("<wbr>", ""); // Addresses may break only after a slash, dot or dash (<wbr>): read them whole.
+        var again = (await browser.GetStringAsync("/c/khoa-mau/chung-nhan")).Replace("<wbr>", "");
         var verifyUrl = Regex.Match(certificate, @"http://localhost/xac-minh/[0-9a-f]{32}").Value;
         var check = await Platform.Browser().GetStringAsync(verifyUrl);
 

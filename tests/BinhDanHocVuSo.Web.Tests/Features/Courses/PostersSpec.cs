@@ -37,7 +37,7 @@ public sealed class PostersSpec(ShippedSite site) : IClassFixture<ShippedSite>
     [Fact]
     public async Task The_poster_sheet_has_one_QR_code_per_course_and_links_to_every_lesson_poster()
     {
-        var page = await site.Browser().GetStringAsync("/posters");
+        var page = (await site.Browser().GetStringAsync("/posters")).Replace("<wbr>", ""); // Addresses may break only after a slash, dot or dash (<wbr>): read them whole.
 
         Regex.Count(page, "<svg class=\"qr\"").Should().Be(site.Catalog.Courses.Count);
         foreach (var course in site.Catalog.Courses)
@@ -54,7 +54,7 @@ public sealed class PostersSpec(ShippedSite site) : IClassFixture<ShippedSite>
     [Fact]
     public async Task Posters_print_on_A4()
     {
-        var page = await site.Browser().GetStringAsync("/posters");
+        var page = (await site.Browser().GetStringAsync("/posters")).Replace("<wbr>", ""); // Addresses may break only after a slash, dot or dash (<wbr>): read them whole.
         var css = Regex.Match(page, "href=\"(/css/poster[^\"]*)\"").Groups[1].Value;
 
         (await site.Browser().GetStringAsync(css)).Should().Contain("@page{size:A4");
@@ -83,7 +83,7 @@ public sealed class PostersSpec(ShippedSite site) : IClassFixture<ShippedSite>
 
         var coursePoster = await browser.GetWithForgedHostAsync($"/c/{course.Slug}/poster");
         var lessonPoster = await browser.GetWithForgedHostAsync($"/c/{course.Slug}/{lesson.Slug}/poster");
-        var sheet = await browser.GetWithForgedHostAsync("/posters");
+        var sheet = (await browser.GetWithForgedHostAsync("/posters")).Replace("<wbr>", "");
 
         var url = $"https://hoc.caobang.gov.vn/c/{course.Slug}";
         coursePoster.Should().Contain(url).And.NotContain("evil.example");
