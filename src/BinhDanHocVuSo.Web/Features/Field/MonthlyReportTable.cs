@@ -84,7 +84,8 @@ public static class MonthlyReportTable
     /// <summary>UTF-8 with a byte-order mark so spreadsheets read the Vietnamese; the shared writer keeps "=…" as text.</summary>
     public static FileResult Csv(MonthlyReport report, IStringLocalizer<SharedResource> text, Func<string?, string> courseTitle)
     {
-        var rows = Rows(report, text).Select(r => (IReadOnlyList<string>)[.. r.Select(c => c.Text)]);
+        // Numbers without the Vietnamese thousands dot, which a spreadsheet would read as a decimal point.
+        var rows = Rows(report, text).Select(r => (IReadOnlyList<string>)[.. r.Select(c => c.Number?.ToString(CultureInfo.InvariantCulture) ?? c.Text)]);
         var csv = BinhDanHocVuSo.Content.Assessments.Export.Csv.Write([Header(report, text, courseTitle), .. rows]);
         return new FileContentResult([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)], CsvType) { FileDownloadName = FileName(report, "csv") };
     }
