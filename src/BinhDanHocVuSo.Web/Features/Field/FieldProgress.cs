@@ -42,6 +42,12 @@ public sealed class FieldProgress(AppDbContext db, CommuneDirectory communes, Vi
     public const string CourseKind = "course";
     public const string SurveyKind = "survey";
     public const string Province = "*";
+
+    /// <summary>
+    /// Not a kind of target a person sets: the accounts registered (of every role) by commune and village, read through the
+    /// same tree and privacy rule as a course target's finishers (the monthly report's "registered" column).
+    /// </summary>
+    public const string RegisteredKind = "registered";
     const string NoVillage = "/-";
 
     /// <summary>The province's targets, and the commune's own when a commune is given; the newest first.</summary>
@@ -50,9 +56,18 @@ public sealed class FieldProgress(AppDbContext db, CommuneDirectory communes, Vi
             .OrderByDescending(t => t.CreatedAt).ToListAsync(cancellationToken);
 
     /// <summary>The province: one line per commune.</summary>
-    public async Task<TargetProgress> ProvinceAsync(TargetRow target, CancellationToken cancellationToken = default)
+    public Task<TargetProgress> ProvinceAsync(TargetRow target, CancellationToken cancellationToken = default) =>
+        ProvinceAsync(target, null, cancellationToken);
+
+    /// <summary>The province as it stood before <paramref name="until"/> (UTC; null: now): finishes and surveys counted up to then.</summary>
+    public async Task<TargetProgress> ProvinceAsync(TargetRow target, DateTime? until, CancellationToken cancellationToken)
     {
-        var figures = await FiguresAsync(target, cancellationToken);
+        var figures = await FiguresAsync(target, until, cancellationToken);
+        return ProvinceOf(target, figures);
+    }
+
+    TargetProgress ProvinceOf(TargetRow target, Figures figures)
+    {
         var lines = figures.Communes.Select(c => Line(target, c.Key, communes.NameOf(c.Key), $"/progress?commune={Uri.EscapeDataString(c.Key)}", c.Base, c.Count, figures.Hidden)).ToList();
         var total = Line(target, Province, communes.Provinces.FirstOrDefault()?.Name ?? "", null,
             figures.Communes.All(c => c.Base is not null) ? figures.Communes.Sum(c => c.Base) : null, figures.Communes.Sum(c => c.Count), figures.Hidden);
@@ -60,9 +75,18 @@ public sealed class FieldProgress(AppDbContext db, CommuneDirectory communes, Vi
     }
 
     /// <summary>A commune: one line per village and one for its learners who chose no village (course targets).</summary>
-    public async Task<TargetProgress> CommuneAsync(TargetRow target, string commune, CancellationToken cancellationToken = default)
+    public Task<TargetProgress> CommuneAsync(TargetRow target, string commune, CancellationToken cancellationToken = default) =>
+        CommuneAsync(target, commune, null, cancellationToken);
+
+    /// <summary>A commune as it stood before <paramref name="until"/> (UTC; null: now).</summary>
+    public async Task<TargetProgress> CommuneAsync(TargetRow target, string commune, DateTime? until, CancellationToken cancellationToken)
     {
-        var figures = await FiguresAsync(target, cancellationToken);
+        var figures = await FiguresAsync(target, until, cancellationToken);
+        return CommuneOf(target, commune, figures);
+    }
+
+    TargetProgress CommuneOf(TargetRow target, string commune, Figures figures)
+    {
         var figure = figures.Communes.Single(c => c.Key == commune);
         var lines = figure.Villages.Select(v => Line(target, v.Key, v.Name, null, v.Base, v.Count, figures.Hidden)).ToList();
         return new TargetProgress(target, lines, Line(target, commune, communes.NameOf(commune), null, figure.Base, figure.Count, figures.Hidden));
@@ -88,18 +112,24 @@ public sealed class FieldProgress(AppDbContext db, CommuneDirectory communes, Vi
     sealed record Figures(IReadOnlyList<CommuneFigure> Communes, IReadOnlySet<string> Hidden);
 
     /// <summary>Every figure of the target's tree (the province's communes, or the target's commune), and which are hidden.</summary>
-    async Task<Figures> FiguresAsync(TargetRow target, CancellationToken cancellationToken)
+    async Task<Figures> FiguresAsync(TargetRow target, DateTime? until, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> scope = target.Commune is { } own ? [own] : [.. communes.Provinces.SelectMany(p => p.Communes).Select(c => c.Id)];
-        var list = target.Kind == SurveyKind ? await SurveyFiguresAsync(scope, cancellationToken) : await CourseFiguresAsync(target.CourseSlug!, scope, cancellationToken);
+        var list = target.Kind switch
+        {
+            SurveyKind => await SurveyFiguresAsync(scope, until, cancellationToken),
+            RegisteredKind => await PeopleFiguresAsync(db.Users.Where(u => until == null || u.CreatedAt < until).Select(u => u.Id), scope, cancellationToken),
+            _ => await PeopleFiguresAsync(db.CourseEnrolments
+                .Where(e => e.CourseSlug == target.CourseSlug && e.CompletedAt != null && (until == null || e.CompletedAt < until)).Select(e => e.LearnerId), scope, cancellationToken),
+        };
         var tree = new Disclosure.Node(Province, list.Sum(c => c.Count),
             [.. list.Select(c => new Disclosure.Node(c.Key, c.Count, [.. c.Villages.Select(v => Disclosure.Node.Leaf(v.Key, v.Count))]))]);
         return new Figures(list, Disclosure.Hidden(tree));
     }
 
-    async Task<IReadOnlyList<CommuneFigure>> CourseFiguresAsync(string course, IReadOnlyList<string> scope, CancellationToken cancellationToken)
+    /// <summary>The accounts among <paramref name="completers"/> by commune, and by the village they chose.</summary>
+    async Task<IReadOnlyList<CommuneFigure>> PeopleFiguresAsync(IQueryable<Guid> completers, IReadOnlyList<string> scope, CancellationToken cancellationToken)
     {
-        var completers = db.CourseEnrolments.Where(e => e.CourseSlug == course && e.CompletedAt != null).Select(e => e.LearnerId);
         var totals = await db.Users.Where(u => scope.Contains(u.Commune) && completers.Contains(u.Id))
             .GroupBy(u => u.Commune).Select(g => new { Commune = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Commune, g => g.Count, cancellationToken);
@@ -122,12 +152,12 @@ public sealed class FieldProgress(AppDbContext db, CommuneDirectory communes, Vi
         })];
     }
 
-    async Task<IReadOnlyList<CommuneFigure>> SurveyFiguresAsync(IReadOnlyList<string> scope, CancellationToken cancellationToken)
+    async Task<IReadOnlyList<CommuneFigure>> SurveyFiguresAsync(IReadOnlyList<string> scope, DateTime? until, CancellationToken cancellationToken)
     {
         var officials = db.UserRoles.Join(db.Roles.Where(r => r.Name == Roles.Official), ur => ur.RoleId, r => r.Id, (ur, r) => ur.UserId);
         var byCommune = await db.Users.Where(u => scope.Contains(u.Commune) && officials.Contains(u.Id))
             .GroupBy(u => u.Commune)
-            .Select(g => new { Commune = g.Key, Officials = g.Count(), Took = g.Count(u => db.SurveyResponses.Any(r => r.RespondentId == u.Id && r.SubmittedAt != null)) })
+            .Select(g => new { Commune = g.Key, Officials = g.Count(), Took = g.Count(u => db.SurveyResponses.Any(r => r.RespondentId == u.Id && r.SubmittedAt != null && (until == null || r.SubmittedAt < until))) })
             .ToDictionaryAsync(g => g.Commune, cancellationToken);
         return [.. scope.Select(commune => byCommune.TryGetValue(commune, out var c)
             ? new CommuneFigure(commune, c.Officials, c.Took, []) : new CommuneFigure(commune, 0, 0, []))];

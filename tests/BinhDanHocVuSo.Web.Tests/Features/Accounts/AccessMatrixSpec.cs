@@ -99,6 +99,10 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
         Row("/teams", Login, Denied, Denied, Denied, Ok);
         Row("/teams/00000000-0000-0000-0000-000000000001", Login, Denied, Denied, Denied, "404 ");
         Row("/progress", Login, Denied, Denied, Denied, Ok);
+        Row("/progress/report", Login, Denied, Denied, Denied, Ok);
+        Row("/progress/report?handler=csv", Login, Denied, Denied, Denied, Ok);
+        Row("/progress/report?handler=xlsx", Login, Denied, Denied, Denied, Ok);
+        Row("/progress/report?commune=cao-bang/xa-bach-dang&month=2026-11", Login, Denied, Denied, Denied, Ok);
         Row("/account/village", Login, Ok, Ok, Ok, Ok);
         return data;
     }
@@ -137,6 +141,10 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
         { "/admin/users", Denied },
         { "/admin/overview", Denied },
         { "/progress", Ok },
+        { "/progress/report", Ok },
+        { "/progress/report?handler=csv", Ok },
+        { "/progress/report?handler=xlsx", Ok },
+        { "/progress/report?commune=cao-bang/xa-bach-dang", "404 " },
         { "/teams", Ok },
         { "/admin/villages", Denied },
     };
