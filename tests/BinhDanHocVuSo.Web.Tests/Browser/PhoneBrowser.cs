@@ -122,14 +122,18 @@ public class PhoneBrowser : IAsyncLifetime
     /// The shortest way through a simulation to an end screen without a trap: the index of the choice to tap on each
     /// screen, with the screen it is tapped on.
     /// </summary>
-    public static IReadOnlyList<(string Screen, int Choice)> RightWay(BinhDanHocVuSo.Content.Practice.Practice practice)
+    public static IReadOnlyList<(string Screen, int Choice)> RightWay(BinhDanHocVuSo.Content.Practice.Practice practice) =>
+        WayTo(practice, screen => screen.IsEnd) ?? throw new InvalidOperationException($"{practice.Id} has no way to an end screen");
+
+    /// <summary>The shortest taps, never into a trap, from the start to the first screen that <paramref name="arrived"/> accepts; null when none can be reached.</summary>
+    public static IReadOnlyList<(string Screen, int Choice)>? WayTo(BinhDanHocVuSo.Content.Practice.Practice practice, Func<BinhDanHocVuSo.Content.Practice.PracticeScreen, bool> arrived)
     {
         var cameFrom = new Dictionary<string, (string Screen, int Choice)?> { [practice.Start] = null };
         var queue = new Queue<string>([practice.Start]);
         while (queue.TryDequeue(out var id))
         {
             var screen = practice.Screen(id)!;
-            if (screen.IsEnd)
+            if (arrived(screen))
             {
                 var way = new List<(string, int)>();
                 for (var at = id; cameFrom[at] is { } step; at = step.Screen)
@@ -146,7 +150,7 @@ public class PhoneBrowser : IAsyncLifetime
                 }
             }
         }
-        throw new InvalidOperationException($"{practice.Id} has no way to an end screen");
+        return null;
     }
 
     /// <summary>
