@@ -59,7 +59,7 @@ public abstract class AccountDeletionSpec(SharedPlatform shared) : PlatformSpec(
     public async Task A_deleted_account_s_certificate_is_withdrawn_without_a_name()
     {
         var (person, browser, certificate) = await Platform.LearnerWithCertificateAsync();
-        var verifyUrl = Regex.Match(certificate, @"http://localhost/xac-minh/[0-9a-f]{32}").Value;
+        var verifyUrl = Regex.Match(certificate.Replace("<wbr>", ""), @"http://localhost/xac-minh/[0-9a-f]{32}").Value; // the address may break after / . - (<wbr>)
         (await Platform.Browser().GetStringAsync(verifyUrl)).Should().Contain($"Người thử {person.Phone[^4..]}");
 
         await DeleteAccount(browser, person);

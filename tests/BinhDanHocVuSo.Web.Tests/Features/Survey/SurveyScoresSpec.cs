@@ -163,7 +163,7 @@ public abstract class SurveyScoresSpec(DatabaseProvider provider) : IAsyncLifeti
         before.Should().Contain("Đã trả lời: 5 / 5").And.Contain(EveryoneAtLevelZero);
         submitted.Should().Contain("Đã trả lời: 6 / 6").And.NotContain(EveryoneAtLevelZero, "one of six now masters everything");
         invited.Should().Contain("Đã trả lời: 6 / 7");
-        again.Should().Be(invited);
+        WithoutTokens(again).Should().Be(WithoutTokens(invited), "nothing changed in between (only the forms' anti-forgery tokens differ)");
     }
 
     [Fact]
@@ -199,8 +199,6 @@ public abstract class SurveyScoresSpec(DatabaseProvider provider) : IAsyncLifeti
         built.Report.Header.Respondents.Should().Be(6);
         report.Should().Contain("Đã trả lời: 6 / 6").And.NotContain(EveryoneAtLevelZero, "one of six masters everything");
     }
+
+    static string WithoutTokens(string page) => System.Text.RegularExpressions.Regex.Replace(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]*\"", "");
 }
-
-public sealed class SurveyScoresOnSqlite() : SurveyScoresSpec(DatabaseProvider.Sqlite);
-
-public sealed class SurveyScoresOnPostgres() : SurveyScoresSpec(DatabaseProvider.Postgres);
