@@ -104,6 +104,7 @@ public sealed class AuditedSite : PhoneBrowser
             await visit.AuditAsync("home-citizen");
             await visit.GoAsync("/account/data", "account");
             await visit.GoAsync("/account/password", "password");
+            await visit.GoAsync("/account/village", "my-village");
             await visit.GoAsync("/join", "join-without-code");
             await visit.GoAsync("/groups", "denied");
             await visit.GoAsync($"/c/{certified.Slug}/chung-nhan", "certificate-to-receive");
@@ -156,7 +157,7 @@ public sealed class AuditedSite : PhoneBrowser
             await visit.GoAsync("/survey/report", "survey-report");
         }
 
-        // An admin: home and the admin pages.
+        // An admin: home, the admin pages and the field pages (villages, teams, progress, the monthly report).
         await using (var phone = await NewPhoneAsync(serviceWorkers: false))
         {
             var visit = await Visitor.OpenAsync(phone, pages);
@@ -164,6 +165,10 @@ public sealed class AuditedSite : PhoneBrowser
             await visit.AuditAsync("home-admin");
             await visit.GoAsync("/admin/overview", "admin-overview");
             await visit.GoAsync("/admin/users", "admin-users");
+            await visit.GoAsync("/admin/villages", "admin-villages");
+            await visit.GoAsync("/teams", "teams");
+            await visit.GoAsync("/progress", "progress-province");
+            await visit.GoAsync("/progress/report", "monthly-report");
         }
         return pages;
     }
