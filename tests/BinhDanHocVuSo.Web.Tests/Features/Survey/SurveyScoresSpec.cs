@@ -202,3 +202,7 @@ public abstract class SurveyScoresSpec(DatabaseProvider provider) : IAsyncLifeti
 
     static string WithoutTokens(string page) => System.Text.RegularExpressions.Regex.Replace(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]*\"", "");
 }
+
+public sealed class SurveyScoresOnSqlite() : SurveyScoresSpec(DatabaseProvider.Sqlite);
+
+public sealed class SurveyScoresOnPostgres() : SurveyScoresSpec(DatabaseProvider.Postgres);
