@@ -45,6 +45,113 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     b.ToTable("Assignments", (string)null);
                 });
 
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.AssistedMarkRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CourseSlug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ItemSlug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearnerId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("AssistedMarks", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.AssistedPersonRow", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AdoptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Commune")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("ConsentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("HouseholdPhone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RegisteredBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VillageId")
+                        .IsRequired()
+                        .HasMaxLength(185)
+                        .HasColumnType("character varying(185)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Commune");
+
+                    b.HasIndex("Phone");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("AssistedPeople", (string)null);
+                });
+
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.AuditEntryRow", b =>
                 {
                     b.Property<long>("Id")
@@ -402,6 +509,65 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     b.HasKey("LearnerId", "CourseSlug", "LessonSlug");
 
                     b.ToTable("LessonCompletions", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.PosterRow", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Commune")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("CourseSlug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LessonSlug")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("Commune");
+
+                    b.ToTable("Posters", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.PosterScanRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PosterCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PosterCode", "At");
+
+                    b.ToTable("PosterScans", (string)null);
                 });
 
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.PracticeRunRow", b =>
@@ -832,6 +998,65 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     b.ToTable("Villages", (string)null);
                 });
 
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.VisitPersonRow", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("VisitId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("VisitPeople", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.VisitRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Commune")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VillageId")
+                        .IsRequired()
+                        .HasMaxLength(185)
+                        .HasColumnType("character varying(185)");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Commune");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("Visits", (string)null);
+                });
+
             modelBuilder.Entity("BinhDanHocVuSo.Web.Features.Accounts.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1064,6 +1289,21 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.AssistedPersonRow", b =>
+                {
+                    b.HasOne("BinhDanHocVuSo.Web.Data.TeamRow", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BinhDanHocVuSo.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.LearnerVillageRow", b =>
                 {
                     b.HasOne("BinhDanHocVuSo.Web.Features.Accounts.AppUser", null)
@@ -1076,6 +1316,15 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("VillageId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.PosterScanRow", b =>
+                {
+                    b.HasOne("BinhDanHocVuSo.Web.Data.PosterRow", null)
+                        .WithMany()
+                        .HasForeignKey("PosterCode")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1114,6 +1363,30 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Postgres
                     b.HasOne("BinhDanHocVuSo.Web.Data.VillageRow", null)
                         .WithMany()
                         .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.VisitPersonRow", b =>
+                {
+                    b.HasOne("BinhDanHocVuSo.Web.Data.AssistedPersonRow", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BinhDanHocVuSo.Web.Data.VisitRow", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.VisitRow", b =>
+                {
+                    b.HasOne("BinhDanHocVuSo.Web.Data.TeamRow", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -40,6 +40,113 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
                     b.ToTable("Assignments", (string)null);
                 });
 
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.AssistedMarkRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourseSlug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemSlug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearnerId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("AssistedMarks", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.AssistedPersonRow", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AdoptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commune")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConsentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HouseholdPhone")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RegisteredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VillageId")
+                        .IsRequired()
+                        .HasMaxLength(185)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Commune");
+
+                    b.HasIndex("Phone");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("AssistedPeople", (string)null);
+                });
+
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.AuditEntryRow", b =>
                 {
                     b.Property<long>("Id")
@@ -395,6 +502,65 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
                     b.HasKey("LearnerId", "CourseSlug", "LessonSlug");
 
                     b.ToTable("LessonCompletions", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.PosterRow", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourseSlug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LessonSlug")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("Commune");
+
+                    b.ToTable("Posters", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.PosterScanRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PosterCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PosterCode", "At");
+
+                    b.ToTable("PosterScans", (string)null);
                 });
 
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.PracticeRunRow", b =>
@@ -825,6 +991,65 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
                     b.ToTable("Villages", (string)null);
                 });
 
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.VisitPersonRow", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VisitId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("VisitPeople", (string)null);
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.VisitRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VillageId")
+                        .IsRequired()
+                        .HasMaxLength(185)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Commune");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("Visits", (string)null);
+                });
+
             modelBuilder.Entity("BinhDanHocVuSo.Web.Features.Accounts.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1051,6 +1276,21 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.AssistedPersonRow", b =>
+                {
+                    b.HasOne("BinhDanHocVuSo.Web.Data.TeamRow", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BinhDanHocVuSo.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BinhDanHocVuSo.Web.Data.LearnerVillageRow", b =>
                 {
                     b.HasOne("BinhDanHocVuSo.Web.Features.Accounts.AppUser", null)
@@ -1063,6 +1303,15 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("VillageId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.PosterScanRow", b =>
+                {
+                    b.HasOne("BinhDanHocVuSo.Web.Data.PosterRow", null)
+                        .WithMany()
+                        .HasForeignKey("PosterCode")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1101,6 +1350,30 @@ namespace BinhDanHocVuSo.Web.Data.Migrations.Sqlite
                     b.HasOne("BinhDanHocVuSo.Web.Data.VillageRow", null)
                         .WithMany()
                         .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.VisitPersonRow", b =>
+                {
+                    b.HasOne("BinhDanHocVuSo.Web.Data.AssistedPersonRow", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BinhDanHocVuSo.Web.Data.VisitRow", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BinhDanHocVuSo.Web.Data.VisitRow", b =>
+                {
+                    b.HasOne("BinhDanHocVuSo.Web.Data.TeamRow", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
