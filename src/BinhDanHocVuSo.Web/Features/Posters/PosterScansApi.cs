@@ -18,8 +18,8 @@ public static class PosterScansApi
     /// <summary>A scan as the page sends it: an id the page made once for this scan, so a resend counts once.</summary>
     public sealed record ScanRequest(Guid ScanId);
 
-    // The body is read only as JSON, like the learning API's: a form, which any other site could make a browser post,
-    // is refused (415) before anything is counted; a JSON body from another site needs a CORS preflight, never allowed.
+    // Only JSON is accepted, like the learning API's: a form, which any other site could make a browser post, is refused
+    // with 415 by routing (Accepts) before this runs; a JSON body from another site needs a CORS preflight, never allowed.
     static async Task<Results<NoContent, ProblemHttpResult>> CountScan(
         string code, HttpContext http, PlacedPosters posters, IStringLocalizer<SharedResource> text)
     {
