@@ -421,43 +421,43 @@
     });
   });
 
-  // Poster scans (issue 21): /q/CODE leads here with #q=CODE (a GET never writes). The scan waits in its own small
-  // outbox until POST /api/posters/CODE/scans takes it; its id, made here once, makes a resend count once.
+  // Poster scans (issue 21): /q/CODE opens this page with #q=CODE (a GET never writes). The scan waits here until
+  // POST /api/posters/CODE/scans takes it; its id, made once, makes a resend count once.
   var SCANS = 'bdhvs.scans';
-  var scans = [];
+  var scans;
   try {
     scans = JSON.parse(localStorage.getItem(SCANS)) || [];
-  } catch (e) { }
-  function keepScans() {
-    try {
-      localStorage.setItem(SCANS, JSON.stringify(scans));
-    } catch (e) { }
-  }
-  function sendScan() {
-    var scan = scans[0];
-    if (!scan || !navigator.onLine || sendScan.busy) {
-      return;
-    }
-    sendScan.busy = true;
-    fetch('/api/posters/' + encodeURIComponent(scan.code) + '/scans', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ scanId: scan.id })
-    }).then(function (response) {
-      sendScan.busy = false;
-      if (response.ok || (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429)) {
-        scans = scans.filter(function (s) { return s.id !== scan.id; });
-        keepScans();
-        sendScan();
-      }
-    }).catch(function () { sendScan.busy = false; });
+  } catch (e) {
+    scans = [];
   }
   var scanned = /^#q=([A-Za-z0-9]{1,16})$/.exec(location.hash);
   if (scanned) {
     history.replaceState(null, '', location.pathname + location.search);
     scans.push({ id: newId(), code: scanned[1] });
-    keepScans();
+  }
+
+  function sendScan() {
+    try {
+      localStorage.setItem(SCANS, JSON.stringify(scans));
+    } catch (e) { }
+    var scan = scans[0];
+    if (!scan || !navigator.onLine || sendScan.busy) {
+      return;
+    }
+    sendScan.busy = fetch('/api/posters/' + scan.code + '/scans', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ scanId: scan.id })
+    }).then(function (response) {
+      sendScan.busy = null;
+      if (response.status < 500 && response.status !== 408 && response.status !== 429) {
+        scans = scans.filter(function (s) { return s !== scan; });
+        sendScan(); // counted, or refused for good (an unknown code): sending again would not help
+      }
+    }, function () {
+      sendScan.busy = null;
+    });
   }
   window.addEventListener('online', sendScan);
   sendScan();
