@@ -18,7 +18,7 @@ namespace BinhDanHocVuSo.Web.Tests.Features.Posters;
 /// code opens <c>/q/{code}</c>, which leads to the lesson without writing anything; the lesson page then sends the scan,
 /// which counts once however often it is sent, in its Vietnamese week and its commune on <c>/progress</c>.
 /// </summary>
-public sealed partial class PlacedPostersSpec() : PlatformSpec(DatabaseProvider.Sqlite)
+public abstract partial class PlacedPostersSpec(DatabaseProvider provider) : PlatformSpec(provider)
 {
     const string A = People.Commune, B = People.OtherCommune;
     const string Place = "Nhà văn hoá thôn Nà Lần";
@@ -248,3 +248,7 @@ public sealed partial class PlacedPostersSpec() : PlatformSpec(DatabaseProvider.
     [GeneratedRegex("<td data-figure=\"week\">([^<]*)</td>")]
     private static partial Regex WeekCell();
 }
+
+public sealed class PlacedPostersOnSqlite() : PlacedPostersSpec(DatabaseProvider.Sqlite);
+
+public sealed class PlacedPostersOnPostgres() : PlacedPostersSpec(DatabaseProvider.Postgres);
