@@ -17,6 +17,7 @@ public sealed class EveryPageOnAPhoneSpec(AuditedSite site) : IClassFixture<Audi
             "account", "home-visitor", "home-citizen", "home-official", "home-trainer", "home-admin", "groups", "dashboard", "import",
             "reset", "posters", "survey-start", "survey-page", "survey-result", "survey-report", "admin-overview", "admin-users",
             "certificate", "verification", "glossary",
+            "posters-placed", "poster-placed", "poster-unknown", "progress-province", "progress-commune",
         ]);
     }
 

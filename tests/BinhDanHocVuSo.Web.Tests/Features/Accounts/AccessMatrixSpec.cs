@@ -104,6 +104,11 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
         Row("/progress/report?handler=xlsx", Login, Denied, Denied, Denied, Ok);
         Row("/progress/report?commune=cao-bang/xa-bach-dang&month=2026-11", Login, Denied, Denied, Denied, Ok);
         Row("/account/village", Login, Ok, Ok, Ok, Ok);
+        // Posters placed in a commune (issue 21): placed by a leader, a team member or an administrator; /q/ is anyone's.
+        Row("/posters/placed", Login, Denied, Denied, Denied, Ok);
+        Row("/posters/placed/ZZZZ2345", Login, Denied, Denied, Denied, "404 ");
+        Row("/q/ZZZZ2345", "404 ", "404 ", "404 ", "404 ", "404 ");
+        Row("/api/posters/ZZZZ2345/scans", "405 ", "405 ", "405 ", "405 ", "405 ");
         return data;
     }
 
@@ -147,6 +152,8 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
         { "/progress/report?commune=cao-bang/xa-bach-dang", "404 " },
         { "/teams", Ok },
         { "/admin/villages", Denied },
+        { "/posters/placed", Ok },
+        { "/posters/placed/ZZZZ2345", "404 " },
     };
 
     [Theory]
