@@ -27,6 +27,7 @@ try
     app.MapHealth();
     app.MapCourses();
     app.MapLearning();
+    app.MapField();
     app.MapOffline();
     app.MapDiagnostics();
     await app.RunAsync();
