@@ -295,9 +295,10 @@
         return;
       }
       reset();
+      send();
+      // Said after send(): without a connection it says so, and this says more.
       say(text('kept'));
       window.scrollTo(0, 0);
-      send();
     });
   }
   var now = document.getElementById('visit-send');
@@ -306,5 +307,6 @@
   }
   window.addEventListener('online', function () { send(); });
   showQueue();
+  holder.setAttribute('data-ready', '');
   send();
 })();
