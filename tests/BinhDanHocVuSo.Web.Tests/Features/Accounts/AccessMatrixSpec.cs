@@ -104,6 +104,9 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
         Row("/progress/report?handler=xlsx", Login, Denied, Denied, Denied, Ok);
         Row("/progress/report?commune=cao-bang/xa-bach-dang&month=2026-11", Login, Denied, Denied, Denied, Ok);
         Row("/account/village", Login, Ok, Ok, Ok, Ok);
+        // Visits (issue 21): only a member of a team with villages; the trainer and the administrator here are in no team.
+        Row("/visits", Login, Denied, Denied, Denied, Denied);
+        Row("/visits/new", Login, Denied, Denied, Denied, Denied);
         return data;
     }
 
