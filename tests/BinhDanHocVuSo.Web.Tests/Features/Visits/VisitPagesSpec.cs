@@ -134,7 +134,10 @@ public sealed partial class VisitPagesSpec() : PlatformSpec(DatabaseProvider.Sql
         {
             [NaLan] = "2 2 ẩn < 5", [PacBo] = "1 1 < 5 0", ["total"] = "3 3 ẩn < 5",
         });
-        team.Should().Contain("href=\"/visits/new\"", "a team member finds the visit form from their team's page");
+        team.Should().Contain("href=\"/visits/new\"", "a team member finds the visit form from their team's progress");
+        var teamPage = await _phone.GetStringAsync($"/teams/{_team}");
+        Figures(teamPage).Should().Equal(Figures(team), "the team's own page shows the same section");
+        teamPage.Should().Contain("href=\"/visits/new\"");
     }
 
     static Dictionary<string, string> Figures(string page) => VisitRow().Matches(page).ToDictionary(m => m.Groups[1].Value,
