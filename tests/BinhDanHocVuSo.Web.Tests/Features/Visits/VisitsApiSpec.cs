@@ -17,7 +17,7 @@ namespace BinhDanHocVuSo.Web.Tests.Features.Visits;
 /// it is sent, whole or not at all, only by a member of a team covering the village, and every refusal names its reason and
 /// field. The test course "khoa-mau" has the lessons "bai-mot" and "bai-hai".
 /// </summary>
-public sealed class VisitsApiSpec() : PlatformSpec(DatabaseProvider.Sqlite)
+public abstract class VisitsApiSpec(DatabaseProvider provider) : PlatformSpec(provider)
 {
     const string A = People.Commune, B = People.OtherCommune;
     const string NaLan = A + "/thon-na-lan", PacBo = A + "/thon-pac-bo", BanGioc = B + "/thon-ban-gioc";
@@ -217,5 +217,9 @@ public sealed class VisitsApiSpec() : PlatformSpec(DatabaseProvider.Sqlite)
         (await Assisted()).Should().Be(0);
     }
 
-    sealed record ResultDto(Guid VisitId, Guid TeamId, string VillageId, DateOnly VisitedOn, int People, int Lessons);
+    protected sealed record ResultDto(Guid VisitId, Guid TeamId, string VillageId, DateOnly VisitedOn, int People, int Lessons);
 }
+
+public sealed class VisitsApiOnSqlite() : VisitsApiSpec(DatabaseProvider.Sqlite);
+
+public sealed class VisitsApiOnPostgres() : VisitsApiSpec(DatabaseProvider.Postgres);
