@@ -5,6 +5,7 @@ using BinhDanHocVuSo.Web.Features.Accounts;
 using BinhDanHocVuSo.Web.Features.Courses;
 using BinhDanHocVuSo.Web.Features.Learning;
 using BinhDanHocVuSo.Web.Features.Survey;
+using BinhDanHocVuSo.Web.Tests.Features.Field;
 using BinhDanHocVuSo.Web.Tests.Features.Survey;
 using BinhDanHocVuSo.Web.Tests.Support;
 using Deque.AxeCore.Commons;
@@ -177,6 +178,27 @@ public sealed class AuditedSite : PhoneBrowser
             await visit.GoAsync("/progress", "progress-province");
             await visit.GoAsync($"/progress?commune={Uri.EscapeDataString(People.Commune)}", "progress-commune");
             await visit.GoAsync("/progress/report", "monthly-report");
+        }
+
+        // A team member (issue 21): the visit form and log, and their team's progress with its visits section; the
+        // commune's progress with its visits section as an administrator reads it.
+        var village = $"{People.Commune}/thon-na-lan-kiem-tra";
+        await Platform.VillagesAsync((village, "Thôn Nà Lần (dữ liệu mẫu)", 400));
+        var member = await Platform.CreateAsync(Roles.Trainer);
+        var team = await Platform.TeamAsync(People.Commune, "Tổ công nghệ số cộng đồng thôn Nà Lần", [village], member.Id);
+        await using (var phone = await NewPhoneAsync(serviceWorkers: false))
+        {
+            var visit = await Visitor.OpenAsync(phone, pages);
+            await visit.SignInAsync(member);
+            await visit.GoAsync("/visits/new", "visit-form");
+            await visit.GoAsync("/visits", "visit-log");
+            await visit.GoAsync($"/progress?team={team}", "progress-team-visits");
+        }
+        await using (var phone = await NewPhoneAsync(serviceWorkers: false))
+        {
+            var visit = await Visitor.OpenAsync(phone, pages);
+            await visit.SignInAsync(await Platform.CreateAsync(Roles.Admin));
+            await visit.GoAsync($"/progress?commune={Uri.EscapeDataString(People.Commune)}", "progress-commune-visits");
         }
         return pages;
     }
