@@ -8,7 +8,7 @@ public sealed class BenchOptions
 {
     public const string Usage = """
         usage: dotnet run -c Release --project tests/BinhDanHocVuSo.Benchmarks -- SCENARIO [options]
-          SCENARIO                 submit | lesson | dashboard | survey-report | memory | cluster | import
+          SCENARIO                 submit | lesson | dashboard | survey-report | memory | cluster | import | province
                                    | all (every figure of the results table, for SQLite, PostgreSQL 1 silo and 2 silos)
           --seconds N              measured time per scenario (default 10)
           --concurrency N          concurrent workers / connections (default 64)
@@ -100,7 +100,7 @@ public sealed class BenchOptions
                 case var a: throw new ArgumentException($"unexpected argument {a}");
             }
         }
-        if (!options.Help && options.Scenario is not ("submit" or "lesson" or "dashboard" or "survey-report" or "memory" or "cluster" or "import" or "all"))
+        if (!options.Help && options.Scenario is not ("submit" or "lesson" or "dashboard" or "survey-report" or "memory" or "cluster" or "import" or "province" or "all"))
         {
             throw new ArgumentException(options.Scenario.Length == 0 ? "no scenario given" : $"unknown scenario '{options.Scenario}'");
         }
