@@ -174,7 +174,7 @@ public sealed partial class KeptFiguresSpec() : PlatformSpec(DatabaseProvider.Sq
         Tables(pages["A"]).Single().Single(r => r.Key == A).Count.Should().Be("10", "the finishers themselves are shown");
     }
 
-    const string Hidden = "Trong đó được hướng dẫn: ẩn, để bảo vệ người học (dưới 5 người, hoặc tính ra được số dưới 5 người).";
+    const string Hidden = "Trong đó được hướng dẫn: ẩn, để bảo vệ người học.";
 
     static string? Assisted(string page) =>
         AssistedLine().Match(page) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value).Trim() : null;
