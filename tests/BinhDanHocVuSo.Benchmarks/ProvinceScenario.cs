@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using BinhDanHocVuSo.Content.Assessments;
 
 namespace BinhDanHocVuSo.Benchmarks;
 
@@ -18,7 +19,6 @@ public static partial class ProvinceScenario
     const string ProvinceId = "bench-tinh";
     const int Communes = 500;
     const int VillagesPerCommune = 10;
-    const int Learners = 1_000_000;
     const int OfficialsPerCommune = 2;
     const int Weeks = 12;
     const int Warmup = 5;
@@ -51,13 +51,14 @@ public static partial class ProvinceScenario
             using var admin = await WebAccount.CreateAsync(platform.Address, db, "Admin", cancel, commune: CommuneId(2));
             using var leader = await WebAccount.CreateAsync(platform.Address, db, "Official", cancel, commune: measured);
 
-            Console.Error.WriteLine($"seeding {Learners:N0} learners across {Communes} communes and {Communes * VillagesPerCommune} villages, course {course}…");
+            Console.Error.WriteLine($"seeding {options.ProvinceLearners:N0} learners across {Communes} communes and {Communes * VillagesPerCommune} villages, course {course}…");
             var seeding = Stopwatch.StartNew();
-            var seed = await SeedAsync(db, course, survey.Id, survey.Version, [.. survey.Roles.Select(r => r.Id)], admin.Id, leader.Id, measured, cancel);
+            var ageBand = survey.Background.Single(q => q.Kind == BackgroundKind.Choice).Options[0].Id;
+            var seed = await SeedAsync(db, options.ProvinceLearners, course, survey.Id, survey.Version, ageBand, [.. survey.Roles.Select(r => r.Id)], admin.Id, leader.Id, measured, cancel);
             Console.Error.WriteLine($"seeded {seed.Rows:N0} rows in {seeding.Elapsed.TotalSeconds:F1} s ({seed.Rows / seeding.Elapsed.TotalSeconds:F0} rows/s): " +
                 $"{seed.Finished:N0} finished the course ({seed.FinishedInMeasured:N0} in {measured}), {seed.Assisted:N0} assisted");
             figures.Add("seed_ms", seeding.Elapsed.TotalMilliseconds, "ms");
-            figures.Add("learners", Learners, "count");
+            figures.Add("learners", options.ProvinceLearners, "count");
             figures.Add("communes", Communes, "count");
             figures.Add("villages", Communes * VillagesPerCommune, "count");
             figures.Add("finished", seed.Finished, "count");
@@ -143,7 +144,7 @@ public static partial class ProvinceScenario
     /// targets: the province's course and survey targets and the measured commune's course target, all begun 12 weeks ago.
     /// One transaction.
     /// </summary>
-    static async Task<Seeded> SeedAsync(SeedDb db, string course, string surveyId, int surveyVersion, string[] roles, Guid adminId, Guid leaderId, string measured,
+    static async Task<Seeded> SeedAsync(SeedDb db, int learners, string course, string surveyId, int surveyVersion, string ageBand, string[] roles, Guid adminId, Guid leaderId, string measured,
         CancellationToken cancel)
     {
         var random = new Random(20261207);
@@ -176,15 +177,15 @@ public static partial class ProvinceScenario
             teams.Select((t, i) => new object?[] { db.Id(t), CommuneId(i + 1), $"Tổ công nghệ số cộng đồng xã {i + 1:000}", now.AddDays(-90), db.Id(adminId) }));
         rows += await bulk.InsertAsync("TeamVillages", ["TeamId", "VillageId"], villages.Select((v, i) => new object?[] { db.Id(teams[i / VillagesPerCommune]), v.Id }));
 
-        var learnerVillages = new List<object?[]>(Learners);
-        var enrolments = new List<object?[]>(Learners);
+        var learnerVillages = new List<object?[]>(learners);
+        var enrolments = new List<object?[]>(learners);
         var assisted = new List<object?[]>();
         var officials = new List<object?[]>();
         var responses = new List<object?[]>();
         var (finished, finishedInMeasured) = (0, 0);
         IEnumerable<object?[]> Users()
         {
-            for (var i = 0; i < Learners; i++)
+            for (var i = 0; i < learners; i++)
             {
                 var id = db.Id(Guid.NewGuid());
                 var c = i % Communes;
@@ -228,12 +229,12 @@ public static partial class ProvinceScenario
             }
         }
         object?[] Response(object id, object respondent, string commune, string role, DateTime at) =>
-            [id, respondent, surveyId, surveyVersion, commune, role, null, 1, at.AddMinutes(-20), at, at, 1L, null, null, null, false, false];
+            [id, respondent, surveyId, surveyVersion, commune, role, ageBand, 1, at.AddMinutes(-20), at, at, 1L, null, null, null, false, false];
 
         rows += await bulk.InsertAsync("AspNetUsers", ["Id", "FullName", "Commune", "MustChangePassword", "CreatedAt", "UserName", "NormalizedUserName",
             "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "SecurityStamp", "ConcurrencyStamp"],
             Users().Select(u => new[] { u[0], u[1], u[2], u[3], u[4], u[5], u[5], u[6], u[6], u[6], u[7], 0, u[8], u[8] }));
-        Console.Error.WriteLine($"  {Learners:N0} accounts…");
+        Console.Error.WriteLine($"  {learners:N0} accounts…");
         rows += await bulk.InsertAsync("LearnerVillages", ["UserId", "VillageId", "ChosenAt"], learnerVillages);
         rows += await bulk.InsertAsync("CourseEnrolments", ["LearnerId", "CourseSlug", "StartedAt", "CompletedAt", "LastLessonSlug", "LastOpenedAt"], enrolments);
         Console.Error.WriteLine($"  {learnerVillages.Count:N0} villages chosen, {enrolments.Count:N0} enrolments…");
