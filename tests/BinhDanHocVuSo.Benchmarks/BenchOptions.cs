@@ -8,7 +8,7 @@ public sealed class BenchOptions
 {
     public const string Usage = """
         usage: dotnet run -c Release --project tests/BinhDanHocVuSo.Benchmarks -- SCENARIO [options]
-          SCENARIO                 submit | lesson | dashboard | survey-report | memory | cluster | import
+          SCENARIO                 submit | lesson | dashboard | survey-report | memory | cluster | import | province
                                    | all (every figure of the results table, for SQLite, PostgreSQL 1 silo and 2 silos)
           --seconds N              measured time per scenario (default 10)
           --concurrency N          concurrent workers / connections (default 64)
@@ -25,6 +25,7 @@ public sealed class BenchOptions
           --responses N            survey-report: submitted survey responses to seed (default 100000)
           --unscored               survey-report: seed the answers only, as responses submitted before scores were kept
           --import-rows N          import: rows of the imported CSV (default 2000, the platform's cap)
+          --province-learners N    province: learner accounts to seed (default 1000000)
           --silos N                silo processes sharing one PostgreSQL (default 1, cluster 2); more than 1 implies --postgres
           --table PATH             all: the Markdown results table to write (default benchmark-results.md)
           --keep                   keep the temporary folder (database, logs) and print its path
@@ -52,6 +53,7 @@ public sealed class BenchOptions
     public int Responses { get; private set; } = 100_000;
     public bool Unscored { get; private set; }
     public int ImportRows { get; private set; } = 2000;
+    public int ProvinceLearners { get; private set; } = 1_000_000;
 
     public bool UsesPostgres => Postgres || PostgresConnection is not null;
     public string Database => UsesPostgres ? (Silos > 1 ? $"postgres-{Silos}-silos" : "postgres") : "sqlite";
@@ -95,12 +97,13 @@ public sealed class BenchOptions
                 case "--responses": options.Responses = (int)Positive(Next(), 10_000_000); break;
                 case "--unscored": options.Unscored = true; break;
                 case "--import-rows": options.ImportRows = (int)Positive(Next(), 100_000); break;
+                case "--province-learners": options.ProvinceLearners = (int)Positive(Next(), 10_000_000); break;
                 case var a when a.StartsWith('-'): throw new ArgumentException($"unknown option {a}");
                 case var a when options.Scenario.Length == 0: options.Scenario = a; break;
                 case var a: throw new ArgumentException($"unexpected argument {a}");
             }
         }
-        if (!options.Help && options.Scenario is not ("submit" or "lesson" or "dashboard" or "survey-report" or "memory" or "cluster" or "import" or "all"))
+        if (!options.Help && options.Scenario is not ("submit" or "lesson" or "dashboard" or "survey-report" or "memory" or "cluster" or "import" or "province" or "all"))
         {
             throw new ArgumentException(options.Scenario.Length == 0 ? "no scenario given" : $"unknown scenario '{options.Scenario}'");
         }

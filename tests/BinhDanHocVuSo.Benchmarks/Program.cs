@@ -51,6 +51,7 @@ try
         "memory" => MemoryScenario.RunAsync(scenario, cleanup, stop.Token),
         "cluster" => ClusterScenario.RunAsync(scenario, cleanup, stop.Token),
         "import" => ImportScenario.RunAsync(scenario, cleanup, stop.Token),
+        "province" => ProvinceScenario.RunAsync(scenario, cleanup, stop.Token),
         "all" => ResultsTable.RunAsync(scenario, Run),
         _ => throw new InvalidOperationException(scenario.Scenario),
     };

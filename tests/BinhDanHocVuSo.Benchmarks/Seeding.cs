@@ -129,7 +129,8 @@ public sealed partial class WebAccount : IDisposable
 
     public Guid Id { get; }
 
-    public static async Task<WebAccount> CreateAsync(Uri address, SeedDb db, string role, CancellationToken cancel)
+    /// <param name="commune">The commune the account registers with (default <see cref="Commune"/>); it must be one the platform knows.</param>
+    public static async Task<WebAccount> CreateAsync(Uri address, SeedDb db, string role, CancellationToken cancel, string? commune = null)
     {
         var phone = "09" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var fullName = $"Đo hiệu năng {role} {phone}";
@@ -140,7 +141,7 @@ public sealed partial class WebAccount : IDisposable
             {
                 ["Phone"] = phone,
                 ["FullName"] = fullName,
-                ["Commune"] = Commune,
+                ["Commune"] = commune ?? Commune,
                 ["Password"] = password,
                 ["ConfirmPassword"] = password,
             }, cancel);

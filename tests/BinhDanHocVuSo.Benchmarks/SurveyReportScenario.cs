@@ -302,7 +302,7 @@ public static class SurveyReportScenario
     }
 
     /// <summary>The version of the shipped survey that the platform serves (the newest), loaded as the platform loads it.</summary>
-    static SurveyDefinition LoadSurvey(string repo)
+    internal static SurveyDefinition LoadSurvey(string repo)
     {
         var folder = Path.Combine(repo, "assessments");
         var loaded = SurveyLoader.Load(folder, CompetenceModel.Load(Path.Combine(folder, "competences.yaml")));

@@ -7,6 +7,7 @@ public static class FieldExtensions
 {
     public static WebApplicationBuilder AddField(this WebApplicationBuilder builder)
     {
+        builder.Services.AddValidatedOptions<FieldOptions, FieldOptionsValidator>(FieldOptions.Section);
         builder.Services.AddScoped<Villages>();
         builder.Services.AddScoped<FieldAccess>();
         builder.Services.AddScoped<FieldProgress>();
