@@ -10,6 +10,7 @@ public static class FieldExtensions
         builder.Services.AddScoped<Villages>();
         builder.Services.AddScoped<FieldAccess>();
         builder.Services.AddScoped<FieldProgress>();
+        builder.Services.AddScoped<AssistedPeople>();
         builder.Services.AddSingleton<Guiding>();
         return builder;
     }
