@@ -55,6 +55,16 @@ public sealed class AssistNewModel(AppDbContext db, FieldAccess access, Assisted
         {
             return Fail(problem, consenting: false);
         }
+        // Without consent nothing is written: the form is checked, and the only refusal left is the missing consent.
+        var checkedForm = await RegisterAsync(consent: false, cancellationToken);
+        if (checkedForm.Person is { } known)
+        {
+            return Redirect($"/assist/{known.UserId}");
+        }
+        if (checkedForm.Field != ConsentField)
+        {
+            return Fail(checkedForm.Problem ?? text["NotRegistered"], consenting: false);
+        }
         Consenting = true;
         return Page();
     }
@@ -74,22 +84,30 @@ public sealed class AssistNewModel(AppDbContext db, FieldAccess access, Assisted
         {
             return Fail(problem, consenting: false);
         }
-        var team = Teams.Select(t => t.Team).First(t => Place!.StartsWith($"{t.Id}|", StringComparison.Ordinal));
-        var form = new AssistedPersonForm(Kind, Phone, HouseholdPhone, FullName, ParsedYear, Place![(Place.IndexOf('|') + 1)..], Consent);
-        var registered = await people.RegisterAsync(PersonId, team, LearnerIdentity.SignedIn(HttpContext)!.Value, form, cancellationToken);
+        var registered = await RegisterAsync(Consent, cancellationToken);
         if (registered.Person is { } person)
         {
             return Redirect($"/assist/{person.UserId}");
         }
         // Consent missing: the citizen reads the screen again; anything else is the form's.
-        return Fail(registered.Problem ?? text["NotRegistered"], consenting: registered.Field == nameof(AssistedPersonForm.Consent));
+        return Fail(registered.Problem ?? text["NotRegistered"], consenting: registered.Field == ConsentField);
+    }
+
+    const string ConsentField = "consent";
+
+    Task<AssistedRegistration> RegisterAsync(bool consent, CancellationToken cancellationToken)
+    {
+        var place = Place ?? "";
+        var team = Teams.Select(t => t.Team).First(t => place.StartsWith($"{t.Id}|", StringComparison.Ordinal));
+        var form = new AssistedPersonForm(Kind, Phone, HouseholdPhone, FullName, ParsedYear, place[(place.IndexOf('|') + 1)..], consent);
+        return people.RegisterAsync(PersonId, team, LearnerIdentity.SignedIn(HttpContext)!.Value, form, cancellationToken);
     }
 
     int? ParsedYear => int.TryParse(BirthYear, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
 
     /// <summary>What the form lacks before the consent screen: a village of the member's teams (the rest is checked on registering).</summary>
     string? FormProblem() =>
-        Teams.Any(t => t.Villages.Any(v => $"{t.Team.Id}|{v.Id}" == Place)) ? null : text["ChooseVillage"];
+        Teams.Any(t => t.Villages.Any(v => $"{t.Team.Id}|{v.Id}" == Place)) ? null : text["ChooseVillage"].Value;
 
     async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
