@@ -5,6 +5,7 @@ using BinhDanHocVuSo.Web.Features.Accounts;
 using BinhDanHocVuSo.Web.Features.Courses;
 using BinhDanHocVuSo.Web.Features.Learning;
 using BinhDanHocVuSo.Web.Features.Survey;
+using BinhDanHocVuSo.Web.Tests.Features.Field;
 using BinhDanHocVuSo.Web.Tests.Features.Survey;
 using BinhDanHocVuSo.Web.Tests.Support;
 using Deque.AxeCore.Commons;
@@ -169,6 +170,35 @@ public sealed class AuditedSite : PhoneBrowser
             await visit.GoAsync("/teams", "teams");
             await visit.GoAsync("/progress", "progress-province");
             await visit.GoAsync("/progress/report", "monthly-report");
+        }
+
+        // A team member: "Hướng dẫn tại nhà" (the form, the consent the citizen reads, the person, guiding a lesson, the list).
+        var village = $"{People.Commune}/thon-kiem-tra";
+        await Platform.VillagesAsync((village, "Thôn Nà Lần", 400));
+        var member = await Platform.CreateAsync(Roles.Trainer);
+        var team = await Platform.TeamAsync(People.Commune, "Tổ công nghệ số cộng đồng thôn Nà Lần", [village], member.Id);
+        await using (var phone = await NewPhoneAsync(serviceWorkers: false))
+        {
+            var visit = await Visitor.OpenAsync(phone, pages);
+            await visit.SignInAsync(member);
+            await visit.GoAsync("/assist/new", "assist-new");
+            await visit.Page.CheckAsync("input[name=Kind][value=household]");
+            await visit.Page.FillAsync("#household", People.NewPhone());
+            await visit.Page.FillAsync("#name", "Nông Văn Lả");
+            await visit.Page.FillAsync("#year", "1958");
+            await visit.Page.SelectOptionAsync("#place", $"{team}|{village}");
+            await visit.Page.ClickAsync("main form button[type=submit]");
+            await visit.Page.WaitForSelectorAsync("form.consent");
+            await visit.AuditAsync("assist-consent");
+            await visit.Page.CheckAsync("form.consent input[name=Consent]");
+            await visit.Page.ClickAsync("form.consent button:not(.secondary)");
+            await visit.Page.WaitForURLAsync("**/assist/*-*");
+            await visit.AuditAsync("assist-person");
+            await visit.Page.ClickAsync("main form button[type=submit]");
+            await visit.Page.WaitForSelectorAsync(".guiding");
+            await visit.AuditAsync("home-guiding");
+            await visit.GoAsync(LessonPath(ordering), "lesson-guiding");
+            await visit.GoAsync("/assist", "assist");
         }
         return pages;
     }
