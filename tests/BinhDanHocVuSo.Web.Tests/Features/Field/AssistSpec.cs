@@ -288,6 +288,52 @@ public sealed partial class AssistSpec(SqlitePlatform shared) : PlatformSpec(sha
         (await Platform.Grains.GetGrain<ILearnerGrain>(person).GetCourseProgress(Course)).CompletedLessons.Should().Equal(PlainLesson);
     }
 
+    [Fact]
+    public async Task Guiding_ends_after_four_hours_and_when_the_member_leaves_the_team()
+    {
+        var person = await RegisteredAsync(_browser, NoPhone());
+        var other = await RegisteredAsync(_browser, Household("0987654377"));
+        await StartGuidingAsync(_browser, person);
+        var during = await _browser.GetStringAsync("/");
+
+        Platform.Clock.Advance(Guiding.Lifetime + TimeSpan.FromMinutes(1));
+        var fourHoursLater = await _browser.GetStringAsync("/");
+        await StartGuidingAsync(_browser, other);
+        await InScope(s => s.GetRequiredService<AppDbContext>().TeamMembers().Where(m => m.TrainerId == _member.Id).ExecuteDeleteAsync());
+        // The membership is checked again at most 30 seconds later: the kept answer is dropped here instead of waiting.
+        ((Microsoft.Extensions.Caching.Memory.MemoryCache)Platform.Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>()).Clear();
+        var afterLeaving = await _browser.GetStringAsync("/");
+        await SubmitQuizAsync(_browser, Guid.NewGuid());
+
+        during.Should().Contain("Đang hướng dẫn:");
+        fourHoursLater.Should().NotContain("Đang hướng dẫn:");
+        afterLeaving.Should().NotContain("Đang hướng dẫn:");
+        (await AttemptsOf(other)).Should().Be(0);
+        (await AttemptsOf(_member.Id)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_citizen_who_took_the_account_over_and_deletes_it_leaves_no_registration_behind()
+    {
+        var person = await RegisteredAsync(_browser, OwnPhone("0912345699"));
+        await StartGuidingAsync(_browser, person);
+        await _browser.MarkLessonDoneAsync(Course, PlainLesson);
+        await EndGuidingAsync(_browser);
+        var citizen = Platform.Browser();
+        await citizen.SubmitFormAsync("/account/register", new()
+        {
+            ["Phone"] = "0912345699", ["FullName"] = "Hoàng Thị Mai", ["Commune"] = A, ["Password"] = "mai-hoc-2026", ["ConfirmPassword"] = "mai-hoc-2026",
+        });
+
+        var deleted = await citizen.SubmitFormAsync("/account/data?handler=Delete", new() { ["Password"] = "mai-hoc-2026" }, "/account/data");
+
+        deleted.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await CountAsync(db => db.AssistedPeople())).Should().Be(0, "the name, number and year of birth the team wrote go with the account");
+        var mark = (await MarksAsync()).Should().ContainSingle("the team's figures keep the result").Subject;
+        mark.LearnerId.Should().NotBe(person);
+        mark.MemberId.Should().Be(_member.Id);
+    }
+
     [GeneratedRegex("name=\"PersonId\" value=\"([0-9a-f-]{36})\"")]
     private static partial Regex PersonId();
 }
