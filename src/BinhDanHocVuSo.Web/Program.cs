@@ -15,6 +15,7 @@ try
     builder.AddLearning();
     builder.AddSurvey();
     builder.AddField();
+    builder.AddPosters();
     builder.AddWebUi();
 
     var app = builder.Build();
@@ -27,6 +28,7 @@ try
     app.MapHealth();
     app.MapCourses();
     app.MapLearning();
+    app.MapPosters();
     app.MapOffline();
     app.MapDiagnostics();
     await app.RunAsync();

@@ -168,7 +168,15 @@ public sealed class AuditedSite : PhoneBrowser
             await visit.GoAsync("/admin/users", "admin-users");
             await visit.GoAsync("/admin/villages", "admin-villages");
             await visit.GoAsync("/teams", "teams");
+            await visit.GoAsync("/posters/placed", "posters-placed");
+            await visit.Page.SelectOptionAsync("#commune", People.Commune);
+            await visit.Page.FillAsync("#place", "Nhà văn hoá thôn Nà Lần, xóm trên giáp suối (bảng tin cạnh cửa ra vào)");
+            await visit.Page.ClickAsync("main form button[type=submit]");
+            await visit.Page.WaitForURLAsync("**/posters/placed/*");
+            await visit.AuditAsync("poster-placed");
+            await visit.GoAsync("/q/ZZZZ2345", "poster-unknown");
             await visit.GoAsync("/progress", "progress-province");
+            await visit.GoAsync($"/progress?commune={Uri.EscapeDataString(People.Commune)}", "progress-commune");
             await visit.GoAsync("/progress/report", "monthly-report");
         }
 

@@ -17,6 +17,7 @@ public sealed class EveryPageOnAPhoneSpec(AuditedSite site) : IClassFixture<Audi
             "account", "home-visitor", "home-citizen", "home-official", "home-trainer", "home-admin", "groups", "dashboard", "import",
             "reset", "posters", "survey-start", "survey-page", "survey-result", "survey-report", "admin-overview", "admin-users",
             "certificate", "verification", "glossary", "assist", "assist-new", "assist-consent", "assist-person", "lesson-guiding",
+            "posters-placed", "poster-placed", "poster-unknown", "progress-province", "progress-commune",
         ]);
     }
 

@@ -421,6 +421,47 @@
     });
   });
 
+  // Poster scans (issue 21): /q/CODE opens this page with #q=CODE (a GET never writes). The scan waits here until
+  // POST /api/posters/CODE/scans takes it; its id, made once, makes a resend count once.
+  var SCANS = 'bdhvs.scans';
+  var scans;
+  try {
+    scans = JSON.parse(localStorage.getItem(SCANS)) || [];
+  } catch (e) {
+    scans = [];
+  }
+  var scanned = /^#q=([A-Za-z0-9]{1,16})$/.exec(location.hash);
+  if (scanned) {
+    history.replaceState(null, '', location.pathname + location.search);
+    scans.push({ id: newId(), code: scanned[1] });
+  }
+
+  function sendScan() {
+    try {
+      localStorage.setItem(SCANS, JSON.stringify(scans));
+    } catch (e) { }
+    var scan = scans[0];
+    if (!scan || !navigator.onLine || sendScan.busy) {
+      return;
+    }
+    sendScan.busy = fetch('/api/posters/' + scan.code + '/scans', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ scanId: scan.id })
+    }).then(function (response) {
+      sendScan.busy = null;
+      if (response.status < 500 && response.status !== 408 && response.status !== 429) {
+        scans = scans.filter(function (s) { return s !== scan; });
+        sendScan(); // counted, or refused for good (an unknown code): sending again would not help
+      }
+    }, function () {
+      sendScan.busy = null;
+    });
+  }
+  window.addEventListener('online', sendScan);
+  sendScan();
+
   Array.prototype.forEach.call(document.querySelectorAll('[data-print]'), function (button) {
     button.hidden = false;
     button.addEventListener('click', function () { window.print(); });

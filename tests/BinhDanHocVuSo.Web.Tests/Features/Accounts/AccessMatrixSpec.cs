@@ -108,6 +108,11 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
         Row("/assist", Login, Denied, Denied, Denied, Denied);
         Row("/assist/new", Login, Denied, Denied, Denied, Denied);
         Row("/assist/00000000-0000-0000-0000-000000000001", Login, Denied, Denied, Denied, Denied);
+        // Posters placed in a commune (issue 21): placed by a leader, a team member or an administrator; /q/ is anyone's.
+        Row("/posters/placed", Login, Denied, Denied, Denied, Ok);
+        Row("/posters/placed/ZZZZ2345", Login, Denied, Denied, Denied, "404 ");
+        Row("/q/ZZZZ2345", "404 ", "404 ", "404 ", "404 ", "404 ");
+        Row("/api/posters/ZZZZ2345/scans", "405 ", "405 ", "405 ", "405 ", "405 ");
         return data;
     }
 
@@ -152,6 +157,8 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
         { "/teams", Ok },
         { "/admin/villages", Denied },
         { "/assist", Denied },
+        { "/posters/placed", Ok },
+        { "/posters/placed/ZZZZ2345", "404 " },
     };
 
     [Theory]
