@@ -29,6 +29,7 @@ try
     app.MapCourses();
     app.MapLearning();
     app.MapPosters();
+    app.MapField();
     app.MapOffline();
     app.MapDiagnostics();
     await app.RunAsync();

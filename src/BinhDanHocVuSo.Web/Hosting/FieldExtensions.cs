@@ -12,6 +12,15 @@ public static class FieldExtensions
         builder.Services.AddScoped<FieldProgress>();
         builder.Services.AddScoped<AssistedPeople>();
         builder.Services.AddSingleton<Guiding>();
+        builder.Services.AddScoped<BinhDanHocVuSo.Web.Features.Visits.VisitRecorder>();
+        builder.Services.AddScoped<BinhDanHocVuSo.Web.Features.Visits.VisitFigureReader>();
         return builder;
+    }
+
+    /// <summary>The field work's JSON endpoints: the visits a team member's phone sends (<c>POST /api/visits</c>).</summary>
+    public static WebApplication MapField(this WebApplication app)
+    {
+        BinhDanHocVuSo.Web.Features.Visits.VisitsApi.MapVisitsApi(app);
+        return app;
     }
 }

@@ -48,7 +48,7 @@ self.addEventListener('fetch', function (event) {
     }));
   } else if (request.mode === 'navigate') {
     event.respondWith(fetch(request).then(function (response) {
-      if (response.ok && isPage(url.pathname)) {
+      if (response.ok && !response.redirected && isPage(url.pathname)) {
         var copy = response.clone();
         caches.open(PAGES).then(function (cache) { return cache.put(url.pathname, copy); });
       }
@@ -63,16 +63,19 @@ function isAsset(path) {
   return /^\/(css|js|img)\//.test(path) || /^\/c\/[^\/]+\/media\//.test(path);
 }
 
-// Course and lesson pages, the home page and the offline page; never posters, accounts or reports.
+// Course and lesson pages, the home page, the offline page, and a team member's visit form and log (visits.js keeps
+// the visits themselves); never posters, accounts or reports.
 function isPage(path) {
-  return path === '/' || path === OFFLINE || (/^\/c\/[^\/]+(\/[^\/]+)?$/.test(path) && !/\/poster$/.test(path));
+  return path === '/' || path === OFFLINE || path === '/visits/new' || path === '/visits'
+    || (/^\/c\/[^\/]+(\/[^\/]+)?$/.test(path) && !/\/poster$/.test(path));
 }
 
 // Saves pages fresh from the network, then the CSS, JS and images they refer to that are not saved yet.
 function keep(paths) {
   return Promise.all(paths.map(function (path) {
     return fetch(path, { credentials: 'same-origin' }).then(function (response) {
-      if (!response.ok) {
+      // Redirected (signed out, sent to sign in): not the page asked for.
+      if (!response.ok || response.redirected) {
         return;
       }
       var copy = response.clone();

@@ -180,15 +180,20 @@ public sealed class AuditedSite : PhoneBrowser
             await visit.GoAsync("/progress/report", "monthly-report");
         }
 
-        // A team member: "Hướng dẫn tại nhà" (the form, the consent the citizen reads, the person, guiding a lesson, the list).
-        var village = $"{People.Commune}/thon-kiem-tra";
-        await Platform.VillagesAsync((village, "Thôn Nà Lần", 400));
+        // A team member (issue 21): the visit form and log, and their team's progress with its visits section; the
+        // commune's progress with its visits section as an administrator reads it.
+        var village = $"{People.Commune}/thon-na-lan-kiem-tra";
+        await Platform.VillagesAsync((village, "Thôn Nà Lần (dữ liệu mẫu)", 400));
         var member = await Platform.CreateAsync(Roles.Trainer);
         var team = await Platform.TeamAsync(People.Commune, "Tổ công nghệ số cộng đồng thôn Nà Lần", [village], member.Id);
         await using (var phone = await NewPhoneAsync(serviceWorkers: false))
         {
             var visit = await Visitor.OpenAsync(phone, pages);
             await visit.SignInAsync(member);
+            await visit.GoAsync("/visits/new", "visit-form");
+            await visit.GoAsync("/visits", "visit-log");
+            await visit.GoAsync($"/progress?team={team}", "progress-team-visits");
+            // Then "Hướng dẫn tại nhà": the form, the consent the citizen reads, the person, guiding a lesson, the list.
             await visit.GoAsync("/assist/new", "assist-new");
             await visit.Page.CheckAsync("input[name=Kind][value=household]");
             await visit.Page.FillAsync("#household", People.NewPhone());
@@ -207,6 +212,12 @@ public sealed class AuditedSite : PhoneBrowser
             await visit.AuditAsync("home-guiding");
             await visit.GoAsync(LessonPath(ordering), "lesson-guiding");
             await visit.GoAsync("/assist", "assist");
+        }
+        await using (var phone = await NewPhoneAsync(serviceWorkers: false))
+        {
+            var visit = await Visitor.OpenAsync(phone, pages);
+            await visit.SignInAsync(await Platform.CreateAsync(Roles.Admin));
+            await visit.GoAsync($"/progress?commune={Uri.EscapeDataString(People.Commune)}", "progress-commune-visits");
         }
         return pages;
     }

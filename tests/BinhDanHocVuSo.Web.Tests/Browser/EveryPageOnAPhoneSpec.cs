@@ -18,6 +18,7 @@ public sealed class EveryPageOnAPhoneSpec(AuditedSite site) : IClassFixture<Audi
             "reset", "posters", "survey-start", "survey-page", "survey-result", "survey-report", "admin-overview", "admin-users",
             "certificate", "verification", "glossary", "assist", "assist-new", "assist-consent", "assist-person", "lesson-guiding",
             "posters-placed", "poster-placed", "poster-unknown", "progress-province", "progress-commune",
+            "visit-form", "visit-log", "progress-team-visits", "progress-commune-visits",
         ]);
     }
 

@@ -77,7 +77,8 @@ public sealed class AssistedPeople(AppDbContext db, UserManager<AppUser> users, 
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // A caller's transaction is joined (a visit keeps all its people or none); else the registration is its own.
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             var user = new AppUser
             {
                 Id = personId, UserName = person.Phone ?? UserNameWithoutPhone(personId), PhoneNumber = person.Phone ?? person.HouseholdPhone,
@@ -87,8 +88,11 @@ public sealed class AssistedPeople(AppDbContext db, UserManager<AppUser> users, 
             if (!created.Succeeded)
             {
                 // Another request registered the same number or id a moment ago.
-                await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
+                if (transaction is not null)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                }
                 return await db.AssistedPeople().AsNoTracking().FirstOrDefaultAsync(p => p.UserId == personId || (person.Phone != null && p.Phone == person.Phone), cancellationToken) is { } raced
                     && raced.TeamId == team.Id
                     ? new AssistedRegistration(raced, false, null, null)
@@ -98,7 +102,10 @@ public sealed class AssistedPeople(AppDbContext db, UserManager<AppUser> users, 
             db.LearnerVillages().Add(new LearnerVillageRow { UserId = personId, VillageId = person.VillageId, ChosenAt = now });
             db.AssistedPeople().Add(person);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
             return new AssistedRegistration(person, true, null, null);
         });
     }

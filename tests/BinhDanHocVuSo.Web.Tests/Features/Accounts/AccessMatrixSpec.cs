@@ -113,6 +113,9 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
         Row("/posters/placed/ZZZZ2345", Login, Denied, Denied, Denied, "404 ");
         Row("/q/ZZZZ2345", "404 ", "404 ", "404 ", "404 ", "404 ");
         Row("/api/posters/ZZZZ2345/scans", "405 ", "405 ", "405 ", "405 ", "405 ");
+        // Visits (issue 21): only a member of a team with villages; the trainer and the administrator here are in no team.
+        Row("/visits", Login, Denied, Denied, Denied, Denied);
+        Row("/visits/new", Login, Denied, Denied, Denied, Denied);
         return data;
     }
 
