@@ -120,6 +120,7 @@ public static class AccountsExtensions
         app.Use(async (http, next) =>
         {
             await http.RequestServices.GetRequiredService<LearnerIdentity>().RefuseAccountIdsAsync(http);
+            await http.RequestServices.GetRequiredService<BinhDanHocVuSo.Web.Features.Field.Guiding>().ResolveAsync(http);
             await next(http);
         });
         app.UseRateLimiter();

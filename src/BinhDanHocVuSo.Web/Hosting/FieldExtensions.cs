@@ -12,6 +12,7 @@ public static class FieldExtensions
         builder.Services.AddScoped<FieldAccess>();
         builder.Services.AddScoped<FieldProgress>();
         builder.Services.AddScoped<AssistedPeople>();
+        builder.Services.AddSingleton<Guiding>();
         builder.Services.AddScoped<BinhDanHocVuSo.Web.Features.Visits.VisitRecorder>();
         builder.Services.AddScoped<BinhDanHocVuSo.Web.Features.Visits.VisitFigureReader>();
         return builder;

@@ -193,6 +193,25 @@ public sealed class AuditedSite : PhoneBrowser
             await visit.GoAsync("/visits/new", "visit-form");
             await visit.GoAsync("/visits", "visit-log");
             await visit.GoAsync($"/progress?team={team}", "progress-team-visits");
+            // Then "Hướng dẫn tại nhà": the form, the consent the citizen reads, the person, guiding a lesson, the list.
+            await visit.GoAsync("/assist/new", "assist-new");
+            await visit.Page.CheckAsync("input[name=Kind][value=household]");
+            await visit.Page.FillAsync("#household", People.NewPhone());
+            await visit.Page.FillAsync("#name", "Nông Văn Lả");
+            await visit.Page.FillAsync("#year", "1958");
+            await visit.Page.SelectOptionAsync("#place", $"{team}|{village}");
+            await visit.Page.ClickAsync("main form button[type=submit]");
+            await visit.Page.WaitForSelectorAsync("form.consent");
+            await visit.AuditAsync("assist-consent");
+            await visit.Page.CheckAsync("form.consent input[name=Consent]");
+            await visit.Page.ClickAsync("form.consent button:not(.secondary)");
+            await visit.Page.WaitForURLAsync("**/assist/*-*");
+            await visit.AuditAsync("assist-person");
+            await visit.Page.ClickAsync("main form button[type=submit]");
+            await visit.Page.WaitForSelectorAsync(".guiding");
+            await visit.AuditAsync("home-guiding");
+            await visit.GoAsync(LessonPath(ordering), "lesson-guiding");
+            await visit.GoAsync("/assist", "assist");
         }
         await using (var phone = await NewPhoneAsync(serviceWorkers: false))
         {

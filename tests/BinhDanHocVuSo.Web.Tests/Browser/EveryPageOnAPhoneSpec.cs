@@ -16,7 +16,7 @@ public sealed class EveryPageOnAPhoneSpec(AuditedSite site) : IClassFixture<Audi
             "lesson-with-checklist-and-practice", "lesson-with-drill", "quiz-result", "register", "register-with-errors", "login",
             "account", "home-visitor", "home-citizen", "home-official", "home-trainer", "home-admin", "groups", "dashboard", "import",
             "reset", "posters", "survey-start", "survey-page", "survey-result", "survey-report", "admin-overview", "admin-users",
-            "certificate", "verification", "glossary",
+            "certificate", "verification", "glossary", "assist", "assist-new", "assist-consent", "assist-person", "lesson-guiding",
             "posters-placed", "poster-placed", "poster-unknown", "progress-province", "progress-commune",
             "visit-form", "visit-log", "progress-team-visits", "progress-commune-visits",
         ]);

@@ -12,6 +12,11 @@ public sealed class RegisterModel(AccountService accounts, CommuneDirectory comm
 
     public string ReturnQuery => Url.IsLocalUrl(ReturnUrl) ? "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl) : "";
 
+    /// <summary>The number was registered by a community digital-technology team: the person took that account over.</summary>
+    public bool TookOver { get; private set; }
+
+    public string Next => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+
     public async Task<IActionResult> OnPostAsync()
     {
         var phone = AccountChecks.Phone(Phone, Errors, text);
@@ -23,10 +28,16 @@ public sealed class RegisterModel(AccountService accounts, CommuneDirectory comm
         AccountChecks.SamePassword(Password, ConfirmPassword, Errors, text);
         if (Errors.Count == 0)
         {
-            var result = await accounts.RegisterAsync(HttpContext, phone!, FullName!, Commune!, Password ?? "");
+            var (result, tookOver) = await accounts.RegisterAsync(HttpContext, phone!, FullName!, Commune!, Password ?? "");
+            if (result.Succeeded && tookOver)
+            {
+                // Said once, on this page: the progress the person finds was kept for them.
+                TookOver = true;
+                return Page();
+            }
             if (result.Succeeded)
             {
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+                return LocalRedirect(Next);
             }
             Errors.AddRange(result.Errors.Select(e => e.Description).Distinct());
         }

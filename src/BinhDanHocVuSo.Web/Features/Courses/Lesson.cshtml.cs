@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using BinhDanHocVuSo.Content.Quizzes;
+using BinhDanHocVuSo.Web.Features.Field;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -14,17 +15,18 @@ namespace BinhDanHocVuSo.Web.Features.Courses;
 [LessonShellCapture]
 public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity identity, IGrainFactory grains,
     IAntiforgery antiforgery, QuizForms quizForms, LessonShells shells, QuizDrawKey drawKey, HtmlEncoder encoder,
-    IStringLocalizer<SharedResource> text) : PageModel
+    Guiding guiding, IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>Where the learner's progress goes in a kept lesson shell (see <see cref="LessonShell"/>).</summary>
     public const string LearnerMark = "<!--learner-->";
 
     /// <summary>
-    /// The personal parts of a lesson page, in page order: the learner's progress, the form's own fields, and for a
-    /// lesson with a quiz the questions of the learner's draw.
+    /// The personal parts of a lesson page, in page order: the banner of a team member guiding a citizen (see
+    /// <see cref="Guiding"/>), the learner's progress, the form's own fields, and for a lesson with a quiz the questions
+    /// of the learner's draw.
     /// </summary>
-    static readonly string[] Marks = [LearnerMark, QuizHtml.FormFieldsPlaceholder];
-    static readonly string[] QuizMarks = [LearnerMark, QuizHtml.FormFieldsPlaceholder, QuizPage.QuestionsMark];
+    static readonly string[] Marks = [Guiding.Mark, LearnerMark, QuizHtml.FormFieldsPlaceholder];
+    static readonly string[] QuizMarks = [Guiding.Mark, LearnerMark, QuizHtml.FormFieldsPlaceholder, QuizPage.QuestionsMark];
 
     CourseCatalog _catalog = null!;
     public Course Course { get; private set; } = null!;
@@ -67,11 +69,12 @@ public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity id
         {
             // Objectives the learner missed and is due to review come back in this view's draw.
             var (drawId, draw) = (await drawKey.GetAsync(HttpContext.RequestAborted)).Covering(Course.Slug, quiz, standing?.DueObjectives);
-            parts = [Utf8(Learner(standing)), Utf8(QuizPage.FormFields(HttpContext, antiforgery, drawId)), QuizHtml.QuestionsUtf8(draw)];
+            parts = [Utf8(guiding.Banner(HttpContext)), Utf8(Learner(standing)), Utf8(QuizPage.FormFields(HttpContext, antiforgery, drawId)),
+                QuizHtml.QuestionsUtf8(draw)];
         }
         else
         {
-            parts = [Utf8(Learner(standing)), Utf8(QuizPage.FormFields(HttpContext, antiforgery))];
+            parts = [Utf8(guiding.Banner(HttpContext)), Utf8(Learner(standing)), Utf8(QuizPage.FormFields(HttpContext, antiforgery))];
         }
         if (shells.Find(_catalog, Course, Lesson) is { } shell)
         {
@@ -82,6 +85,7 @@ public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity id
         var (catalogInUse, courseShown, lessonShown) = (_catalog, Course, Lesson);
         LessonShellCaptureAttribute.Request(HttpContext, Lesson.Quiz is null ? Marks : QuizMarks, parts,
             kept => shells.Keep(catalogInUse, courseShown, lessonShown, kept));
+        ViewData[Guiding.MarkKey] = true;
         LearnerHtml = new HtmlString(LearnerMark);
         FormFields = new HtmlString(QuizHtml.FormFieldsPlaceholder);
         LessonHtml = new HtmlString(Lesson.Quiz is null ? Lesson.Html : QuizHtml.ReplaceQuestions(Lesson.Html, QuizPage.QuestionsMark));
@@ -151,6 +155,7 @@ public sealed class LessonModel(ICourseCatalogSource catalog, LearnerIdentity id
             return Page();
         }
         await grains.GetGrain<ILearnerGrain>(identity.FindOrCreate(HttpContext)).CompleteLesson(Course.Slug, Lesson.Slug);
+        await AssistedMarks.NoteAsync(HttpContext, AssistedMarks.Lesson, Course.Slug, Lesson.Slug);
         return NextLesson is { } next ? Redirect($"/c/{Course.Slug}/{next.Slug}") : Redirect($"/c/{Course.Slug}");
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using BinhDanHocVuSo.Web.Features.Field;
 
 namespace BinhDanHocVuSo.Web.Features.Courses;
 
@@ -48,6 +49,7 @@ public sealed class PracticeForms(LearnerIdentity identity, IGrainFactory grains
             }
             var result = await grains.GetGrain<ILearnerGrain>(identity.FindOrCreate(http))
                 .RecordPractice(new PracticeRunSubmission(runId, course.Slug, practiceId, form[stepsField].ToString()));
+            await AssistedMarks.NoteAsync(http, AssistedMarks.Practice, course.Slug, practiceId, result.RunId);
             return new PracticeFormOutcome(result, null, StatusCodes.Status200OK);
         }
         catch (LearningException e)

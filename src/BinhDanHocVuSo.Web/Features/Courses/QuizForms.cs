@@ -1,4 +1,5 @@
 using BinhDanHocVuSo.Content.Quizzes;
+using BinhDanHocVuSo.Web.Features.Field;
 
 namespace BinhDanHocVuSo.Web.Features.Courses;
 
@@ -22,6 +23,7 @@ public sealed class QuizForms(LearnerIdentity identity, IGrainFactory grains, IA
             var submission = Read(http.Request, course.Slug, quiz);
             var learnerId = identity.FindOrCreate(http);
             var result = await grains.GetGrain<ILearnerGrain>(learnerId).SubmitQuiz(submission);
+            await AssistedMarks.NoteAsync(http, AssistedMarks.Quiz, course.Slug, quiz.Id, result.AttemptId);
             return new QuizFormOutcome(learnerId, QuizResultView.From(result, quiz, isFinal, text["NoAnswer"]), null, StatusCodes.Status200OK);
         }
         catch (LearningException e)

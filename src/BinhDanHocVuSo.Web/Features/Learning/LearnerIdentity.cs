@@ -9,18 +9,28 @@ namespace BinhDanHocVuSo.Web.Features.Learning;
 /// until they sign in a guest learner kept by a protected cookie, so that someone who scans a QR code at a
 /// counter can read and answer at once. An account never takes a guest's id (its history is copied from the guest
 /// at sign-up or sign-in), and a guest cookie carrying an account's id is refused, so a copied guest cookie never
-/// opens an account's history.
+/// opens an account's history. A team member guiding a citizen (see <c>Field.Guiding</c>) learns as that citizen.
 /// </summary>
 public sealed class LearnerIdentity(IDataProtectionProvider protection, IMemoryCache cache)
 {
     public const string GuestCookie = "bdhvs.guest";
     static readonly object RefusedGuest = new();
     static readonly object GuestRead = new();
+    static readonly object ActingFor = new();
     static readonly TimeSpan RememberChecked = TimeSpan.FromMinutes(10);
     readonly IDataProtector _protector = protection.CreateProtector("BinhDanHocVuSo.GuestLearner.v1");
 
-    /// <summary>The learner id of this request, or null when the person is neither signed in nor a known guest.</summary>
-    public Guid? Find(HttpContext http) => SignedIn(http) ?? Guest(http);
+    /// <summary>
+    /// The learner id of this request: the citizen a signed-in team member is guiding, else the signed-in person, else
+    /// the guest; null when there is none of them.
+    /// </summary>
+    public Guid? Find(HttpContext http) => Acting(http) ?? SignedIn(http) ?? Guest(http);
+
+    /// <summary>The citizen the signed-in team member is guiding on this request, once the guiding cookie was accepted.</summary>
+    public static Guid? Acting(HttpContext http) => http.Items[ActingFor] as Guid?;
+
+    /// <summary>Makes <paramref name="learner"/> this request's learner: called only once the guiding cookie was checked.</summary>
+    public static void ActFor(HttpContext http, Guid learner) => http.Items[ActingFor] = learner;
 
     /// <summary>The account id of the signed-in person, if any.</summary>
     public static Guid? SignedIn(HttpContext http) =>

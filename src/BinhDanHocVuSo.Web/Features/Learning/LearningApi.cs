@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BinhDanHocVuSo.Web.Features.Field;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BinhDanHocVuSo.Web.Features.Learning;
@@ -51,8 +52,12 @@ public static class LearningApi
         {
             return Malformed(text["Learning.ApiMissingRunId"]);
         }
-        return await Run(http, text, () => Learner(http, identity, grains).RecordPractice(
-            new PracticeRunSubmission(request.RunId, course, practice, request.Steps ?? "")));
+        return await Run(http, text, async () =>
+        {
+            var run = await Learner(http, identity, grains).RecordPractice(new PracticeRunSubmission(request.RunId, course, practice, request.Steps ?? ""));
+            await AssistedMarks.NoteAsync(http, AssistedMarks.Practice, course, practice, run.RunId);
+            return run;
+        });
     }
 
     static async Task<Ok<LearnerOverview>> GetOverview(HttpContext http, LearnerIdentity identity, IGrainFactory grains) =>
@@ -87,8 +92,13 @@ public static class LearningApi
             return Malformed(text["Learning.ApiMissingAttemptId"]);
         }
         var answers = (request.Answers ?? []).ToDictionary(a => a.Key, a => (IReadOnlyList<string>)[.. (a.Value ?? []).Select(v => v ?? "")]);
-        return await Run(http, text, () => Learner(http, identity, grains).SubmitQuiz(
-            new QuizSubmission(request.AttemptId, course, quiz, answers, request.DrawId is { } draw && draw != Guid.Empty ? draw : null)));
+        return await Run(http, text, async () =>
+        {
+            var result = await Learner(http, identity, grains).SubmitQuiz(
+                new QuizSubmission(request.AttemptId, course, quiz, answers, request.DrawId is { } draw && draw != Guid.Empty ? draw : null));
+            await AssistedMarks.NoteAsync(http, AssistedMarks.Quiz, course, quiz, result.AttemptId);
+            return result;
+        });
     }
 
     static ProblemHttpResult Malformed(string message) =>

@@ -104,6 +104,10 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
         Row("/progress/report?handler=xlsx", Login, Denied, Denied, Denied, Ok);
         Row("/progress/report?commune=cao-bang/xa-bach-dang&month=2026-11", Login, Denied, Denied, Denied, Ok);
         Row("/account/village", Login, Ok, Ok, Ok, Ok);
+        // Hướng dẫn tại nhà: only a member of a team (see AssistSpec); a trainer in no team and an administrator are not.
+        Row("/assist", Login, Denied, Denied, Denied, Denied);
+        Row("/assist/new", Login, Denied, Denied, Denied, Denied);
+        Row("/assist/00000000-0000-0000-0000-000000000001", Login, Denied, Denied, Denied, Denied);
         // Posters placed in a commune (issue 21): placed by a leader, a team member or an administrator; /q/ is anyone's.
         Row("/posters/placed", Login, Denied, Denied, Denied, Ok);
         Row("/posters/placed/ZZZZ2345", Login, Denied, Denied, Denied, "404 ");
@@ -155,6 +159,7 @@ public sealed class AccessMatrixSpec : IClassFixture<AccessMatrixSpec.Fixture>
         { "/progress/report?commune=cao-bang/xa-bach-dang", "404 " },
         { "/teams", Ok },
         { "/admin/villages", Denied },
+        { "/assist", Denied },
         { "/posters/placed", Ok },
         { "/posters/placed/ZZZZ2345", "404 " },
     };

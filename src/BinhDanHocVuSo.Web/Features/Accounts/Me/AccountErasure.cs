@@ -4,7 +4,8 @@ namespace BinhDanHocVuSo.Web.Features.Accounts.Me;
 /// What deleting an account does to everything kept under the person's id, inside the caller's transaction: the
 /// learning history moves to a fresh random id that nothing links to the person (so totals stay right), the person
 /// leaves every group they were a member or trainer of (and their invitations and assigned communes go), their survey responses and one-time reset codes go, and their
-/// certificates are withdrawn with the name erased. Audit entries keep only ids and stay.
+/// certificates are withdrawn with the name erased; a citizen registered by a team loses that registration, their
+/// assisted marks moving with the history. Audit entries keep only ids and stay.
 /// </summary>
 public static class AccountErasure
 {
@@ -36,6 +37,10 @@ public static class AccountErasure
         await db.GroupInvitations.Where(i => i.LearnerId == personId).ExecuteDeleteAsync();
         await db.TrainerCommunes.Where(t => t.TrainerId == personId).ExecuteDeleteAsync();
         await db.ResetCodes.Where(c => c.UserId == personId).ExecuteDeleteAsync();
+        // A citizen a team registered (and who took the account over): how the team knew them (name, numbers, year of
+        // birth) goes; the results marked as learnt with a member move with the history, so the team's figures stay right.
+        await db.AssistedPeople().Where(p => p.UserId == personId).ExecuteDeleteAsync();
+        await db.AssistedMarks().Where(m => m.LearnerId == personId).ExecuteUpdateAsync(s => s.SetProperty(m => m.LearnerId, anonymousId));
         return groups;
     }
 }

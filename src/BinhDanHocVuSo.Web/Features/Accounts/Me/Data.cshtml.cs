@@ -11,9 +11,12 @@ namespace BinhDanHocVuSo.Web.Features.Accounts.Me;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class DataModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IGrainFactory grains,
     CommuneDirectory communes, ICourseCatalogSource catalog, AppDbContext db, AuditLog audit, IStringLocalizer<AccountText> text,
-    TimeProvider clock) : PageModel
+    IStringLocalizer<Field.AssistText> assistText, TimeProvider clock) : PageModel
 {
     public PersonalData Export { get; private set; } = null!;
+
+    /// <summary>The results the person earned with a community digital-technology team member's help, by course.</summary>
+    public ILookup<string, Field.AssistedResult> Assisted { get; private set; } = Array.Empty<Field.AssistedResult>().ToLookup(r => r.CourseSlug);
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -23,6 +26,7 @@ public sealed class DataModel(UserManager<AppUser> users, SignInManager<AppUser>
             return Challenge();
         }
         Export = await CollectAsync(user);
+        Assisted = (await Field.AssistedResults.OfAsync(db, catalog.Current, assistText, [user.Id], HttpContext.RequestAborted)).ToLookup(r => r.CourseSlug);
         return Page();
     }
 
