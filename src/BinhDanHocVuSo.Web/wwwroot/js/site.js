@@ -4,6 +4,7 @@
 // Sent on every lesson's first load (≤ 14 KB with the page): the code keeps its comments short, in its commit history.
 (function () {
   'use strict';
+  window.bdhvsNewId = newId; // for visits.js, which runs after this file
   var OUTBOX = 'bdhvs.outbox';
   var status = document.getElementById('outbox');
   var path = location.pathname.split('/');

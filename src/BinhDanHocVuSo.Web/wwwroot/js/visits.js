@@ -40,17 +40,8 @@
     localStorage.setItem(QUEUE, JSON.stringify(items));
   }
 
-  function newId() {
-    if (window.crypto && crypto.randomUUID) {
-      return crypto.randomUUID();
-    }
-    var bytes = new Uint8Array(16);
-    crypto.getRandomValues(bytes);
-    bytes[6] = (bytes[6] & 15) | 64;
-    bytes[8] = (bytes[8] & 63) | 128;
-    var hex = Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join('');
-    return hex.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
-  }
+  // A new id (UUID) made by the phone: site.js's, which the layout loads before this file.
+  var newId = window.bdhvsNewId;
 
   function today() {
     var now = new Date();
